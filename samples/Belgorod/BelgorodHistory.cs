@@ -1,0 +1,154 @@
+using ClaimsLedger;
+using ClaimsLedger.Events;
+
+namespace Belgorod;
+
+/// <summary>
+/// The statements of the news analysis of 26 May 2023 on the Belgorod raid (shared/seed), as ledger events.
+/// Claims are paraphrased; quotes are the short phrases the article quotes.
+/// </summary>
+public static class BelgorodHistory
+{
+    /// <summary>When the newsroom recorded the article's statements.</summary>
+    public static DateTimeOffset RecordedAt { get; } = new(2023, 5, 26, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>When the misattribution was noticed and corrected.</summary>
+    public static DateTimeOffset CorrectedAt { get; } = new(2023, 5, 27, 9, 0, 0, TimeSpan.Zero);
+
+    private static readonly SaidAt ThisWeek = SaidAt.Range(new DateOnly(2023, 5, 22), new DateOnly(2023, 5, 26));
+    private static readonly SourceId Article = "seed-article-2023-05-26";
+
+    /// <summary>Claims, actors, affiliations and the source.</summary>
+    public static IReadOnlyList<LedgerEvent> Registrations { get; } =
+    [
+        new SourceRegistered(Article, "Unnamed news outlet",
+            "For Ukraine, managing tensions with its friends away from the battlefield")
+        {
+            Published = SaidAt.Day(2023, 5, 26),
+        },
+
+        Actor("rdk", "Russian Volunteer Corps (RDK)", ActorKind.Group),
+        Actor("frl", "Liberty of Russia Legion (FRL)", ActorKind.Group),
+        Actor("kapustin", "Denis Kapustin", ActorKind.Person),
+        Actor("ua-presidential-office", "Office of the President of Ukraine", ActorKind.Government),
+        Actor("podolyak", "Mykhailo Podolyak", ActorKind.Person),
+        Actor("zelenskyy", "Volodymyr Zelenskyy", ActorKind.Person),
+        Actor("russian-mod", "Russian Defence Ministry", ActorKind.Government),
+        Actor("shoigu", "Sergei Shoigu", ActorKind.Person),
+        Actor("white-house", "White House", ActorKind.Government),
+        Actor("kirby", "John Kirby", ActorKind.Person),
+        Actor("biden", "Joe Biden", ActorKind.Person),
+        Actor("us-administration", "US administration", ActorKind.Government),
+        Actor("state-department", "US State Department", ActorKind.Government),
+        Actor("miller", "Matthew Miller", ActorKind.Person),
+        new ActorRegistered("us-officials", "US officials", ActorKind.Collective) { Anonymous = true },
+        new ActorRegistered("us-intelligence", "US intelligence reports", ActorKind.Collective) { Anonymous = true },
+        Actor("nbc-news", "NBC News", ActorKind.Media),
+        Actor("nyt", "The New York Times", ActorKind.Media),
+
+        new ActorAffiliated("kapustin", "rdk", SaidAt.Year(2022)) { Role = "commander" },
+        new ActorAffiliated("podolyak", "ua-presidential-office", SaidAt.Year(2020)) { Role = "adviser" },
+        new ActorAffiliated("zelenskyy", "ua-presidential-office", SaidAt.Day(2019, 5, 20)) { Role = "president" },
+        new ActorAffiliated("shoigu", "russian-mod", SaidAt.Day(2012, 11, 6)) { Role = "defence minister" },
+        new ActorAffiliated("kirby", "white-house", SaidAt.Month(2022, 5)) { Role = "spokesperson" },
+        new ActorAffiliated("biden", "white-house", SaidAt.Day(2021, 1, 20)) { Role = "president" },
+        new ActorAffiliated("miller", "state-department", SaidAt.Month(2022, 6)) { Role = "spokesperson" },
+
+        Claim("raid-by-rdk-and-frl", "The RDK and the Liberty of Russia Legion carried out the 22 May raid into Belgorod region", "belgorod-raid-2023-05"),
+        Claim("ukraine-behind-belgorod-raid", "Ukraine directed or took part in the Belgorod raid", "belgorod-raid-2023-05"),
+        Claim("russia-killed-70-raiders", "Russian forces killed more than 70 of the raiders while suppressing the assault", "belgorod-raid-2023-05"),
+        Claim("us-vehicles-used-in-raid", "US-made Humvees and mine-resistant vehicles were used in the Belgorod raid", "belgorod-raid-2023-05"),
+        Claim("us-authorised-equipment-transfer", "The US authorised Ukraine to pass US-supplied equipment to other groups", "belgorod-raid-2023-05"),
+        Claim("ukraine-requested-transfer-right", "Ukraine asked the US for the right to pass the equipment on", "belgorod-raid-2023-05"),
+        Claim("us-enables-attacks-in-russia", "The US enables or encourages Ukrainian attacks outside Ukraine's borders", "cross-border-attacks"),
+        Claim("ukraine-behind-kremlin-drone", "Ukraine was behind the 3 May drone attack on the Kremlin", "kremlin-drone-2023-05-03"),
+        Claim("kremlin-drone-false-flag", "The 3 May drone attack on the Kremlin was a Russian false-flag operation", "kremlin-drone-2023-05-03"),
+        Claim("ukraine-behind-border-town-attacks", "Ukraine was responsible for other attacks on Russian border towns", "cross-border-attacks"),
+        Claim("ukraine-behind-tatarsky-killing", "Ukraine was responsible for the assassination of pro-war blogger Vladlen Tatarsky", "tatarsky-killing-2023-04"),
+        Claim("ukraine-behind-dugina-killing", "Ukraine was responsible for the killing of Darya Dugina", "dugina-killing-2022-08"),
+        Claim("zelenskyy-proposed-rostov-strikes", "In February 2023 Zelenskyy proposed drone strikes on Russian deployment locations in Rostov", "cross-border-attacks"),
+        Claim("covert-operatives-without-oversight", "Some Ukrainian covert operatives act without Kyiv's supervision or knowledge", "cross-border-attacks"),
+        Claim("drone-hit-russian-mod", "A drone struck the Russian Defence Ministry building in Moscow on the night of 24 May", "moscow-mod-smoke-2023-05-24"),
+        Claim("us-supports-ukraine-defence", "The US will support Ukraine as it defends itself", "us-support-for-ukraine"),
+
+        new ClaimLinked("kremlin-drone-false-flag", ClaimLinkKind.Contradicts, "ukraine-behind-kremlin-drone"),
+        new ClaimLinked("ukraine-requested-transfer-right", ClaimLinkKind.PartOf, "us-authorised-equipment-transfer"),
+    ];
+
+    /// <summary>Who says what, as the article reports it.</summary>
+    public static IReadOnlyList<LedgerEvent> Statements { get; } =
+    [
+        new StatementAsserted("rdk-claims-raid", "raid-by-rdk-and-frl", "rdk", SaidAt.Day(2023, 5, 22), Article),
+        new StatementAsserted("frl-claims-raid", "raid-by-rdk-and-frl", "frl", SaidAt.Day(2023, 5, 22), Article),
+        new ReactionExpressed("us-administration-distances", "raid-by-rdk-and-frl", "us-administration", ThisWeek,
+            Article, ReactionKind.Distances),
+        new ReactionExpressed("kapustin-threatens-more-raids", "raid-by-rdk-and-frl", "kapustin", ThisWeek, Article,
+            ReactionKind.Threatens),
+
+        new StatementDenied("podolyak-denies-involvement", "ukraine-behind-belgorod-raid", "podolyak",
+            SaidAt.Day(2023, 5, 22), Article) { Quote = "nothing to do with it" },
+        new StatementAsserted("russian-mod-blames-kyiv", "ukraine-behind-belgorod-raid", "russian-mod",
+            SaidAt.Day(2023, 5, 23), Article),
+        new StatementDenied("rdk-denies-kyiv-direction", "ukraine-behind-belgorod-raid", "rdk", ThisWeek, Article),
+        new ReactionExpressed("shoigu-promises-harsh-response", "ukraine-behind-belgorod-raid", "shoigu", ThisWeek,
+            Article, ReactionKind.Threatens) { Quote = "extremely harsh" },
+
+        new StatementAsserted("russian-mod-claims-70-killed", "russia-killed-70-raiders", "russian-mod",
+            SaidAt.Day(2023, 5, 23), Article) { Quote = "Ukrainian terrorists" },
+
+        new InvestigationOpened("kirby-investigates-us-vehicles", "us-vehicles-used-in-raid", "kirby", ThisWeek,
+            Article),
+
+        new StatementDenied("us-officials-deny-authorisation", "us-authorised-equipment-transfer", "us-officials",
+            ThisWeek, Article) { Via = ["nbc-news"] },
+        new StatementDenied("us-officials-deny-transfer-request", "ukraine-requested-transfer-right", "us-officials",
+            ThisWeek, Article) { Via = ["nbc-news"] },
+
+        // Recorded under the wrong speaker; corrected on 27 May (see Correction).
+        new StatementDenied("us-denies-enabling-attacks", "us-enables-attacks-in-russia", "kirby", ThisWeek, Article)
+        {
+            Quote = "we don't enable or encourage attacks outside [their] borders",
+        },
+
+        new StatementDenied("zelenskyy-denies-kremlin-drone", "ukraine-behind-kremlin-drone", "zelenskyy",
+            SaidAt.Day(2023, 5, 3), Article),
+        new StatementAsserted("zelenskyy-suggests-false-flag", "kremlin-drone-false-flag", "zelenskyy",
+            SaidAt.Day(2023, 5, 3), Article) { Certainty = Certainty.Possible },
+        new StatementAsserted("us-officials-kremlin-drone-ukrainian", "ukraine-behind-kremlin-drone", "us-officials",
+            ThisWeek, Article) { Certainty = Certainty.Probable },
+
+        new StatementAsserted("nyt-sources-border-towns", "ukraine-behind-border-town-attacks", "us-officials",
+            ThisWeek, Article) { Certainty = Certainty.Possible, Via = ["nyt"] },
+        new StatementAsserted("nyt-sources-tatarsky", "ukraine-behind-tatarsky-killing", "us-officials", ThisWeek,
+            Article) { Certainty = Certainty.Possible, Via = ["nyt"] },
+        new StatementAsserted("nyt-sources-dugina", "ukraine-behind-dugina-killing", "us-officials", ThisWeek,
+            Article) { Certainty = Certainty.Possible, Via = ["nyt"] },
+
+        new StatementAsserted("intelligence-rostov-proposal", "zelenskyy-proposed-rostov-strikes", "us-intelligence",
+            SaidAt.Month(2023, 2), Article),
+        new StatementAsserted("us-officials-warn-unsupervised-operatives", "covert-operatives-without-oversight",
+            "us-officials", ThisWeek, Article),
+
+        new EvidencePresented("frl-footage-mod-smoke", "drone-hit-russian-mod", "frl", SaidAt.Day(2023, 5, 24),
+            Article, EvidenceKind.Footage, "footage of smoke rising from the Russian Defence Ministry building"),
+
+        new StatementAsserted("biden-promises-support", "us-supports-ukraine-defence", "biden",
+            SaidAt.Day(2022, 2, 24), Article) { Quote = "support the Ukrainian people as they defend their country" },
+    ];
+
+    /// <summary>The ledger's erratum: the denial of enabling attacks is Matthew Miller's, not John Kirby's.</summary>
+    public static StatementAmended Correction { get; } = new(
+        "fix-attribution-enabling-denial",
+        "us-denies-enabling-attacks",
+        new StatementChanges { Actor = "miller" },
+        "misattributed: the article quotes State Department spokesperson Matthew Miller, not John Kirby");
+
+    /// <summary>The said-time points the sample prints the board at: end of 22, 24 and 26 May 2023.</summary>
+    public static IReadOnlyList<DateOnly> BoardDates { get; } =
+        [new(2023, 5, 22), new(2023, 5, 24), new(2023, 5, 26)];
+
+    private static ActorRegistered Actor(string id, string name, ActorKind kind) => new(id, name, kind);
+
+    private static ClaimRegistered Claim(string id, string text, string incident) =>
+        new(id, text) { Incidents = [incident] };
+}

@@ -1,0 +1,31 @@
+namespace ClaimsLedger;
+
+/// <summary>The stable id of a ledger correction (an amendment or a strike): a readable slug such as <c>fix-misattribution-1</c>.</summary>
+/// <remarks>Ids are lowercase slugs (see <see cref="IsValid"/>); they never change once recorded.</remarks>
+public readonly record struct CorrectionId : IComparable<CorrectionId>
+{
+    private readonly string? _value;
+
+    /// <summary>Creates an id after checking that <paramref name="value"/> is a valid slug.</summary>
+    /// <exception cref="InvalidIdException">The value is null, empty or not a slug.</exception>
+    public CorrectionId(string value) => _value = Ids.Slug.Validate(value, "correction");
+
+    /// <summary>The slug; empty for the default (unset) id.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>True for <c>default</c>, which is not a valid id and marks a missing value.</summary>
+    public bool IsDefault => _value is null;
+
+    /// <summary>True when <paramref name="value"/> is a valid slug for an id.</summary>
+    public static bool IsValid(string? value) => Ids.Slug.IsValid(value);
+
+    /// <summary>Converts a slug to an id.</summary>
+    /// <exception cref="InvalidIdException">The value is not a valid slug.</exception>
+    public static implicit operator CorrectionId(string value) => new(value);
+
+    /// <inheritdoc/>
+    public int CompareTo(CorrectionId other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <inheritdoc/>
+    public override string ToString() => Value;
+}

@@ -1,0 +1,155 @@
+using ClaimsLedger.Events;
+using ClaimsLedger.Serialization;
+using ClaimsLedger.Storage;
+
+namespace ClaimsLedger.Index;
+
+/// <summary>
+/// Everything the ledger has recorded, folded into lookups: claims with their statements in the ledger's statement
+/// order, actors, sources, corrections and stream versions. Views read from here instead of replaying the log.
+/// </summary>
+/// <remarks>Not thread-safe: the owner serialises writes and reads.</remarks>
+internal sealed class LedgerIndex
+{
+    private readonly Dictionary<string, long> _streamVersions = new(StringComparer.Ordinal);
+
+    public Dictionary<ClaimId, ClaimEntry> Claims { get; } = [];
+
+    public Dictionary<ActorId, ActorEntry> Actors { get; } = [];
+
+    public Dictionary<SourceId, SourceEntry> Sources { get; } = [];
+
+    public Dictionary<StatementId, StatementEntry> Statements { get; } = [];
+
+    public Dictionary<CorrectionId, CorrectionEntry> Corrections { get; } = [];
+
+    /// <summary>Every correction, in log order.</summary>
+    public List<CorrectionEntry> CorrectionLog { get; } = [];
+
+    /// <summary>Ids of link and affiliation events, which have no entity of their own to detect repeats by.</summary>
+    public HashSet<Guid> OtherEventIds { get; } = [];
+
+    /// <summary>Position of the last event folded in; null before the first.</summary>
+    public GlobalPosition? LastPosition { get; private set; }
+
+    /// <summary>recordedAt of the last event folded in.</summary>
+    public DateTimeOffset LastRecordedAt { get; private set; }
+
+    /// <summary>Number of events folded in.</summary>
+    public long EventCount { get; private set; }
+
+    public long? StreamVersion(StreamName stream) =>
+        _streamVersions.TryGetValue(stream.Value, out var version) ? version : null;
+
+    /// <summary>Folds one stored event in; events must arrive in global order.</summary>
+    /// <exception cref="LedgerFormatException">The event does not parse or refers to something never recorded.</exception>
+    public void Apply(RecordedEvent recorded)
+    {
+        if (LastPosition is { } last && recorded.Position <= last)
+        {
+            return;
+        }
+
+        var @event = EventSerializer.Deserialize(recorded.Type, recorded.Data.Span);
+        Apply(@event, recorded);
+        _streamVersions[recorded.Stream.Value] = recorded.StreamVersion;
+        LastPosition = recorded.Position;
+        LastRecordedAt = recorded.RecordedAt;
+        EventCount++;
+    }
+
+    private void Apply(LedgerEvent @event, RecordedEvent recorded)
+    {
+        var ordinal = EventCount;
+        switch (@event)
+        {
+            case ClaimRegistered e:
+                Claims[e.Id] = new ClaimEntry(e, ordinal, recorded.RecordedAt);
+                break;
+            case ClaimLinked e:
+                Claim(e.Claim, recorded).Links.Add((e, recorded.RecordedAt));
+                OtherEventIds.Add(recorded.EventId);
+                break;
+            case ActorRegistered e:
+                Actors[e.Id] = new ActorEntry(e, recorded.RecordedAt);
+                break;
+            case ActorAffiliated e:
+                Actor(e.Actor, recorded).Affiliations.Add(new AffiliationEntry(e, recorded.RecordedAt));
+                OtherEventIds.Add(recorded.EventId);
+                break;
+            case ActorAffiliationEnded e:
+                var open = Actor(e.Actor, recorded).Affiliations
+                    .LastOrDefault(a => a.IsOpen && a.Start.Organisation == e.Organisation);
+                if (open is not null)
+                {
+                    open.End = e;
+                    open.EndRecordedAt = recorded.RecordedAt;
+                }
+
+                OtherEventIds.Add(recorded.EventId);
+                break;
+            case SourceRegistered e:
+                Sources[e.Id] = new SourceEntry(e, recorded.RecordedAt);
+                break;
+            case Statement e:
+                AddStatement(e, ordinal, recorded);
+                break;
+            case StatementAmended e:
+                AddCorrection(e, e.Id, e.Statement, ordinal, recorded);
+                break;
+            case StatementStruck e:
+                AddCorrection(e, e.Id, e.Statement, ordinal, recorded);
+                break;
+        }
+    }
+
+    private void AddStatement(Statement statement, long ordinal, RecordedEvent recorded)
+    {
+        var entry = new StatementEntry(statement, ordinal, recorded.Position, recorded.RecordedAt);
+        Claim(statement.Claim, recorded).Add(entry);
+        Statements[statement.Id] = entry;
+        Actor(statement.Actor, recorded).Claims.Add(statement.Claim);
+        if (statement is InvestigationConcluded conclusion
+            && Statements.TryGetValue(conclusion.Investigation, out var opening))
+        {
+            (opening.Conclusions ??= []).Add(entry);
+        }
+    }
+
+    private void AddCorrection(LedgerEvent @event, CorrectionId id, StatementId statementId, long ordinal,
+        RecordedEvent recorded)
+    {
+        if (!Statements.TryGetValue(statementId, out var target))
+        {
+            throw Unknown("statement", statementId.Value, recorded);
+        }
+
+        var correction = new CorrectionEntry(@event, target, ordinal, recorded.Position, recorded.RecordedAt);
+        target.AddCorrection(correction);
+        Corrections[id] = correction;
+        CorrectionLog.Add(correction);
+        if (@event is StatementAmended { Changes: var changes })
+        {
+            var claim = Claims[target.Original.Claim];
+            if (changes.SaidAt is not null)
+            {
+                claim.SaidAtAmendedFrom ??= recorded.RecordedAt;
+            }
+
+            if (changes.Actor is { } actor)
+            {
+                Actor(actor, recorded).Claims.Add(target.Original.Claim);
+            }
+        }
+    }
+
+    private ClaimEntry Claim(ClaimId id, RecordedEvent recorded) =>
+        Claims.TryGetValue(id, out var claim) ? claim : throw Unknown("claim", id.Value, recorded);
+
+    private ActorEntry Actor(ActorId id, RecordedEvent recorded) =>
+        Actors.TryGetValue(id, out var actor) ? actor : throw Unknown("actor", id.Value, recorded);
+
+    private static LedgerFormatException Unknown(string kind, string id, RecordedEvent recorded) =>
+        new(string.Empty, $"event at position {recorded.Position} in stream '{recorded.Stream}' refers to {kind} " +
+                          $"'{id}', which the store does not hold: the store was not written by this ledger");
+}

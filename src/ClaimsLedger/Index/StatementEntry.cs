@@ -1,0 +1,81 @@
+using ClaimsLedger.Events;
+using ClaimsLedger.Storage;
+
+namespace ClaimsLedger.Index;
+
+/// <summary>A recorded statement with the corrections recorded against it, in log order.</summary>
+internal sealed class StatementEntry(Statement original, long ordinal, GlobalPosition position, DateTimeOffset recordedAt)
+{
+    private List<CorrectionEntry>? _corrections;
+
+    public Statement Original { get; } = original;
+
+    /// <summary>Dense place in log order; orders like the global position.</summary>
+    public long Ordinal { get; } = ordinal;
+
+    public GlobalPosition Position { get; } = position;
+
+    public DateTimeOffset RecordedAt { get; } = recordedAt;
+
+    /// <summary>The statement with every correction applied (what the ledger holds now).</summary>
+    public Statement Current { get; private set; } = original;
+
+    /// <summary>The strike, if the statement has been struck.</summary>
+    public CorrectionEntry? Strike { get; private set; }
+
+    /// <summary>Conclusions recorded for an investigation opening, in log order.</summary>
+    public List<StatementEntry>? Conclusions { get; set; }
+
+    public IReadOnlyList<CorrectionEntry> Corrections => _corrections ?? (IReadOnlyList<CorrectionEntry>)[];
+
+    public bool HasCorrections => _corrections is not null;
+
+    public void AddCorrection(CorrectionEntry correction)
+    {
+        (_corrections ??= []).Add(correction);
+        switch (correction.Event)
+        {
+            case StatementAmended amended:
+                Current = amended.Changes.ApplyTo(Current);
+                break;
+            case StatementStruck:
+                Strike = correction;
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The statement as the ledger held it at <paramref name="recorded"/>: amendments recorded by then applied;
+    /// false when a strike recorded by then removes it.
+    /// </summary>
+    public bool TryAsRecordedAt(DateTimeOffset recorded, out Statement statement, out int correctionsApplied)
+    {
+        statement = Original;
+        correctionsApplied = 0;
+        if (_corrections is null)
+        {
+            return true;
+        }
+
+        foreach (var correction in _corrections)
+        {
+            if (correction.RecordedAt > recorded)
+            {
+                break;
+            }
+
+            if (correction.Event is StatementStruck)
+            {
+                return false;
+            }
+
+            statement = ((StatementAmended)correction.Event).Changes.ApplyTo(statement);
+            correctionsApplied++;
+        }
+
+        return true;
+    }
+
+    /// <summary>True when a strike recorded at or before <paramref name="recorded"/> removes the statement.</summary>
+    public bool IsStruckAt(DateTimeOffset recorded) => Strike is { } strike && strike.RecordedAt <= recorded;
+}

@@ -1,0 +1,196 @@
+using System.Text;
+using ClaimsLedger.Events;
+using ClaimsLedger.Index;
+using ClaimsLedger.Recording;
+using ClaimsLedger.Serialization;
+using ClaimsLedger.Storage;
+using ClaimsLedger.Validation;
+using ClaimsLedger.Views;
+
+namespace ClaimsLedger;
+
+/// <summary>
+/// The ledger: records who says what about which claim as immutable events in an <see cref="IEventStore"/>, and
+/// answers "who says what" as of any (said T, recorded R).
+/// </summary>
+/// <remarks>
+/// <para>Open one with <see cref="OpenAsync"/>. The ledger folds the store's events into an in-memory index and
+/// catches up with the store before every operation, so several ledgers (or processes) can share one store.</para>
+/// <para>Thread-safe: recording is serialised within one ledger; views may be built concurrently.</para>
+/// </remarks>
+public sealed partial class Ledger
+{
+    private readonly IEventStore _store;
+    private readonly LedgerOptions _options;
+    private readonly LedgerIndex _index = new();
+    private readonly Lock _indexGate = new();
+    private readonly SemaphoreSlim _catchUpGate = new(1, 1);
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    private Ledger(IEventStore store, LedgerOptions options)
+    {
+        _store = store;
+        _options = options;
+    }
+
+    /// <summary>The ledger clock.</summary>
+    public TimeProvider Clock => _options.Clock;
+
+    /// <summary>The store the ledger records to.</summary>
+    public IEventStore Store => _store;
+
+    /// <summary>Opens a ledger on a store, reading what it already holds.</summary>
+    /// <exception cref="ArgumentException">Invalid options.</exception>
+    /// <exception cref="LedgerFormatException">The store holds events this ledger cannot read.</exception>
+    /// <exception cref="LedgerStoreException">The store failed.</exception>
+    public static async Task<Ledger> OpenAsync(IEventStore store, LedgerOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        options ??= new LedgerOptions();
+        options.Validate();
+        var ledger = new Ledger(store, options);
+        await ledger.CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        return ledger;
+    }
+
+    /// <summary>Now on both axes, by the ledger clock.</summary>
+    public AsOf Now() => AsOf.Now(_options.Clock);
+
+    /// <summary>Records one event. See <see cref="RecordAsync(IReadOnlyList{LedgerEvent}, CancellationToken)"/>.</summary>
+    public Task<RecordResult> RecordAsync(LedgerEvent @event, CancellationToken cancellationToken = default) =>
+        RecordAsync([@event], cancellationToken);
+
+    /// <summary>
+    /// Validates a batch against the ledger and its own earlier events, then appends it atomically (on stores that
+    /// are <see cref="IEventStore.AtomicAcrossStreams"/>). Events the ledger already holds identically are skipped.
+    /// </summary>
+    /// <exception cref="LedgerValidationException">Bad input; lists every error; nothing was recorded.</exception>
+    /// <exception cref="WrongExpectedVersionException">Other writers kept changing the same streams; nothing was
+    /// recorded.</exception>
+    /// <exception cref="LedgerStoreException">The store failed; nothing was recorded.</exception>
+    public async Task<RecordResult> RecordAsync(IReadOnlyList<LedgerEvent> events,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+                var (batch, appends) = Plan(events);
+                if (batch.Errors.Count > 0)
+                {
+                    throw new LedgerValidationException(batch.Errors);
+                }
+
+                if (appends.Count == 0)
+                {
+                    return new RecordResult(0, batch.Unchanged, null, null);
+                }
+
+                IReadOnlyList<AppendResult> results;
+                try
+                {
+                    results = await _store.AppendAsync(appends, cancellationToken).ConfigureAwait(false);
+                }
+                catch (WrongExpectedVersionException) when (attempt < _options.ConcurrencyRetries)
+                {
+                    continue;
+                }
+
+                await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+                var last = results.Max(r => r.LastPosition);
+                return new RecordResult(batch.Events.Count, batch.Unchanged, last, results[0].RecordedAt);
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>Reads events the store holds beyond what this ledger has seen (other writers' appends).</summary>
+    /// <exception cref="LedgerFormatException">The store holds an event this ledger cannot read.</exception>
+    public async Task CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        await _catchUpGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            GlobalPosition? after;
+            lock (_indexGate)
+            {
+                after = _index.LastPosition;
+            }
+
+            var batch = new List<RecordedEvent>(capacity: 256);
+            await foreach (var recorded in _store.ReadAllAfterAsync(after, cancellationToken).ConfigureAwait(false))
+            {
+                batch.Add(recorded);
+                if (batch.Count == 4096)
+                {
+                    Fold(batch);
+                    batch.Clear();
+                }
+            }
+
+            Fold(batch);
+        }
+        finally
+        {
+            _catchUpGate.Release();
+        }
+    }
+
+    private void Fold(List<RecordedEvent> batch)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        lock (_indexGate)
+        {
+            foreach (var recorded in batch)
+            {
+                _index.Apply(recorded);
+            }
+        }
+    }
+
+    private (ValidatedBatch Batch, IReadOnlyList<StreamAppend> Appends) Plan(IReadOnlyList<LedgerEvent> events)
+    {
+        lock (_indexGate)
+        {
+            var batch = BatchValidator.Validate(_index, events, _options.Clock.GetUtcNow());
+            if (batch.Errors.Count > 0)
+            {
+                return (batch, []);
+            }
+
+            var metadata = Metadata();
+            var appends = batch.Events
+                .GroupBy(e => e.Stream)
+                .OrderBy(group => LedgerStreams.Rank(group.Key))
+                .Select(group => new StreamAppend(
+                    group.Key,
+                    ExpectedVersion.From(_index.StreamVersion(group.Key)),
+                    [.. group.Select(e => new EventData(EventIds.For(e.Event), EventTypeNames.Of(e.Event),
+                        EventSerializer.Serialize(e.Event), metadata))]))
+                .ToList();
+            return (batch, appends);
+        }
+    }
+
+    private static byte[] Metadata() =>
+        Encoding.UTF8.GetBytes($"{{\"correlationId\":\"{Guid.NewGuid():D}\"}}");
+
+    private T Read<T>(Func<LedgerIndex, T> query)
+    {
+        lock (_indexGate)
+        {
+            return query(_index);
+        }
+    }
+}

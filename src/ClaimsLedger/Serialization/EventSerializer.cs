@@ -1,0 +1,34 @@
+using System.Text;
+using ClaimsLedger.Events;
+using Newtonsoft.Json;
+
+namespace ClaimsLedger.Serialization;
+
+/// <summary>Turns events into (type name, UTF-8 JSON) and back; used by every store, in-memory included.</summary>
+internal static class EventSerializer
+{
+    public static byte[] Serialize(LedgerEvent @event)
+    {
+        using var text = new StringWriter();
+        LedgerJson.Serializer.Serialize(text, @event, @event.GetType());
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    /// <exception cref="LedgerFormatException">Unknown type name or a payload that does not parse.</exception>
+    public static LedgerEvent Deserialize(string typeName, ReadOnlySpan<byte> data)
+    {
+        var type = EventTypeNames.TypeOf(typeName)
+            ?? throw new LedgerFormatException(string.Empty, $"unknown event type '{typeName}'");
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(Encoding.UTF8.GetString(data)));
+            return LedgerJson.Serializer.Deserialize(reader, type) as LedgerEvent
+                ?? throw new LedgerFormatException(string.Empty, $"empty payload for event type '{typeName}'");
+        }
+        catch (JsonException e)
+        {
+            throw new LedgerFormatException(e is JsonSerializationException s ? s.Path ?? string.Empty : string.Empty,
+                $"invalid '{typeName}' payload: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,243 @@
+using System.Runtime.CompilerServices;
+
+namespace ClaimsLedger.Storage.InMemory;
+
+/// <summary>
+/// A store held in process memory: for tests and quick starts. Keeps every guarantee of the contract (atomic
+/// multi-stream appends, expected versions, idempotent event ids, gap-free positions, catch-up subscriptions);
+/// nothing survives the process.
+/// </summary>
+/// <remarks>Thread-safe. Payloads are copied on append, so callers may reuse their buffers.</remarks>
+public sealed class InMemoryEventStore : IEventStore
+{
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _clock;
+    private readonly List<RecordedEvent> _log = [];
+    private readonly Dictionary<StreamName, List<RecordedEvent>> _streams = [];
+    private readonly Dictionary<Guid, RecordedEvent> _byId = [];
+    private readonly CancellationTokenSource _disposed = new();
+    private TaskCompletionSource _appended = NewSignal();
+
+    /// <summary>Creates an empty store on the system clock.</summary>
+    public InMemoryEventStore()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates an empty store that stamps recordedAt from <paramref name="clock"/>.</summary>
+    public InMemoryEventStore(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        _clock = clock;
+    }
+
+    /// <inheritdoc/>
+    public bool AtomicAcrossStreams => true;
+
+    /// <summary>Number of events held.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _log.Count;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends,
+        CancellationToken cancellationToken = default)
+    {
+        AppendPlan.CheckArguments(appends);
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
+
+        IReadOnlyList<AppendResult> results;
+        lock (_gate)
+        {
+            var repeats = appends
+                .Select(part => AppendPlan.FindRepeat(part, Existing(part), LastVersion(part.Stream)))
+                .ToArray();
+            for (var i = 0; i < appends.Count; i++)
+            {
+                if (repeats[i] is null)
+                {
+                    AppendPlan.CheckVersion(appends[i], LastVersion(appends[i].Stream));
+                }
+            }
+
+            var recordedAt = _log.Count == 0 ? _clock.GetUtcNow() : Max(_clock.GetUtcNow(), _log[^1].RecordedAt);
+            results = [.. appends.Select((part, i) => repeats[i] ?? Write(part, recordedAt))];
+            if (repeats.Any(repeat => repeat is null))
+            {
+                Interlocked.Exchange(ref _appended, NewSignal()).TrySetResult();
+            }
+        }
+
+        return Task.FromResult(results);
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, ReadDirection direction,
+        long fromVersion, long maxCount, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        RecordedEvent[] slice;
+        lock (_gate)
+        {
+            slice = _streams.TryGetValue(stream, out var events) ? Slice(events, direction, fromVersion, maxCount) : [];
+        }
+
+        foreach (var e in slice)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return e;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(ReadDirection direction, GlobalPosition from,
+        long maxCount, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        RecordedEvent[] slice;
+        lock (_gate)
+        {
+            // Position n is the n-th event, at index n - 1.
+            var index = direction == ReadDirection.Forwards
+                ? (long)Math.Min(from.Commit == 0 ? 0 : from.Commit - 1, (ulong)_log.Count)
+                : (long)Math.Min(from.Commit, (ulong)_log.Count) - 1;
+            slice = Slice(_log, direction, index, maxCount);
+        }
+
+        foreach (var e in slice)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return e;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(GlobalPosition? after,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token);
+        var next = after is { } checkpoint ? (long)Math.Min(checkpoint.Commit, int.MaxValue) : 0;
+        while (true)
+        {
+            RecordedEvent[] batch;
+            Task signal;
+            lock (_gate)
+            {
+                batch = next < _log.Count ? _log.GetRange((int)next, _log.Count - (int)next).ToArray() : [];
+                signal = _appended.Task;
+            }
+
+            foreach (var e in batch)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                next++;
+                yield return e;
+            }
+
+            if (batch.Length == 0)
+            {
+                try
+                {
+                    await signal.WaitAsync(linked.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (_disposed.IsCancellationRequested
+                                                          && !cancellationToken.IsCancellationRequested)
+                {
+                    yield break;
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync()
+    {
+        _disposed.Cancel();
+        return ValueTask.CompletedTask;
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
+
+    private static RecordedEvent[] Slice(List<RecordedEvent> events, ReadDirection direction, long from, long maxCount)
+    {
+        if (maxCount <= 0)
+        {
+            return [];
+        }
+
+        if (direction == ReadDirection.Forwards)
+        {
+            if (from >= events.Count)
+            {
+                return [];
+            }
+
+            var count = (int)Math.Min(maxCount, events.Count - from);
+            return events.GetRange((int)from, count).ToArray();
+        }
+
+        var last = (int)Math.Min(from, events.Count - 1L);
+        if (last < 0)
+        {
+            return [];
+        }
+
+        var take = (int)Math.Min(maxCount, last + 1L);
+        var result = events.GetRange(last - take + 1, take).ToArray();
+        Array.Reverse(result);
+        return result;
+    }
+
+    private Dictionary<Guid, RecordedEvent> Existing(StreamAppend part)
+    {
+        var existing = new Dictionary<Guid, RecordedEvent>();
+        foreach (var data in part.Events)
+        {
+            if (_byId.TryGetValue(data.EventId, out var found))
+            {
+                existing[data.EventId] = found;
+            }
+        }
+
+        return existing;
+    }
+
+    private long? LastVersion(StreamName stream) =>
+        _streams.TryGetValue(stream, out var events) && events.Count > 0 ? events.Count - 1 : null;
+
+    private AppendResult Write(StreamAppend part, DateTimeOffset recordedAt)
+    {
+        if (!_streams.TryGetValue(part.Stream, out var stream))
+        {
+            stream = [];
+            _streams[part.Stream] = stream;
+        }
+
+        var first = GlobalPosition.Start;
+        foreach (var data in part.Events)
+        {
+            var recorded = new RecordedEvent(part.Stream, stream.Count, GlobalPosition.FromSequence(_log.Count + 1),
+                data.EventId, data.Type, data.Data.ToArray(), data.Metadata.ToArray(), recordedAt);
+            first = first == GlobalPosition.Start ? recorded.Position : first;
+            _log.Add(recorded);
+            stream.Add(recorded);
+            _byId[data.EventId] = recorded;
+        }
+
+        var last = stream.Count > 0 ? stream[^1] : null;
+        return new AppendResult(part.Stream, last?.StreamVersion, first,
+            part.Events.Count > 0 ? _log[^1].Position : GlobalPosition.Start, recordedAt, AlreadyPresent: false);
+    }
+}

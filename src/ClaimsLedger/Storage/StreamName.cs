@@ -1,0 +1,50 @@
+namespace ClaimsLedger.Storage;
+
+/// <summary>The name of an event stream, e.g. <c>claim:ukraine-involved</c>.</summary>
+/// <remarks>
+/// Any non-empty text without control characters, at most 512 characters, not starting with <c>$</c> (reserved
+/// for system streams in EventStoreDB). Stores must keep names byte for byte, quotes and all.
+/// </remarks>
+public readonly record struct StreamName : IComparable<StreamName>
+{
+    /// <summary>Longest stream name accepted, in characters.</summary>
+    public const int MaxLength = 512;
+
+    private readonly string? _value;
+
+    /// <summary>Creates a stream name after validating it.</summary>
+    /// <exception cref="ArgumentException">Empty, too long, starts with <c>$</c> or has control characters.</exception>
+    public StreamName(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length == 0 || value.Length > MaxLength)
+        {
+            throw new ArgumentException($"stream name must be 1-{MaxLength} characters, got {value.Length}", nameof(value));
+        }
+
+        if (value[0] == '$')
+        {
+            throw new ArgumentException($"stream name '{value}' starts with '$', which is reserved for system streams",
+                nameof(value));
+        }
+
+        if (value.Any(char.IsControl))
+        {
+            throw new ArgumentException($"stream name '{value}' contains a control character", nameof(value));
+        }
+
+        _value = value;
+    }
+
+    /// <summary>The name; empty for <c>default</c>.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Converts a string to a stream name.</summary>
+    public static implicit operator StreamName(string value) => new(value);
+
+    /// <inheritdoc/>
+    public int CompareTo(StreamName other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <inheritdoc/>
+    public override string ToString() => Value;
+}

@@ -1,0 +1,199 @@
+using System.Collections.Immutable;
+using ClaimsLedger.Events;
+using ClaimsLedger.Index;
+using ClaimsLedger.Recording;
+using ClaimsLedger.Serialization;
+using ClaimsLedger.Storage;
+
+namespace ClaimsLedger.Validation;
+
+/// <summary>An event that passed validation and will be appended to <paramref name="Stream"/>.</summary>
+internal sealed record PlannedEvent(int Index, LedgerEvent Event, StreamName Stream);
+
+/// <summary>The outcome of validating a batch: what to append, and how many events were exact repeats.</summary>
+internal sealed record ValidatedBatch(IReadOnlyList<PlannedEvent> Events, int Unchanged, IReadOnlyList<LedgerError> Errors);
+
+/// <summary>
+/// Checks a batch against what the ledger holds plus the batch's own earlier events (design rule 7 and the
+/// guarantees on bad input), collecting every error instead of stopping at the first.
+/// </summary>
+internal sealed partial class BatchValidator
+{
+    private const int MaxTextLength = 100_000;
+
+    private readonly LedgerIndex _index;
+    private readonly DateTimeOffset _now;
+    private readonly List<LedgerError> _errors = [];
+    private readonly List<PlannedEvent> _planned = [];
+    private readonly Dictionary<ClaimId, ClaimRegistered> _claims = [];
+    private readonly Dictionary<ActorId, ActorRegistered> _actors = [];
+    private readonly Dictionary<SourceId, SourceRegistered> _sources = [];
+    private readonly Dictionary<StatementId, Facts> _statements = [];
+    private readonly Dictionary<CorrectionId, LedgerEvent> _corrections = [];
+    private readonly Dictionary<Guid, LedgerEvent> _others = [];
+    private readonly Dictionary<(ActorId Actor, ActorId Organisation), ActorAffiliated?> _affiliations = [];
+    private int _unchanged;
+    private int _current;
+    private string _subject = string.Empty;
+
+    private BatchValidator(LedgerIndex index, DateTimeOffset now)
+    {
+        _index = index;
+        _now = now;
+    }
+
+    private enum Outcome
+    {
+        Append,
+        Unchanged,
+        Rejected,
+    }
+
+    /// <param name="index">What the ledger holds.</param>
+    /// <param name="events">The batch.</param>
+    /// <param name="now">The ledger clock's now: no saidAt may start after it.</param>
+    public static ValidatedBatch Validate(LedgerIndex index, IReadOnlyList<LedgerEvent> events, DateTimeOffset now)
+    {
+        var validator = new BatchValidator(index, now);
+        for (var i = 0; i < events.Count; i++)
+        {
+            validator.Validate(i, events[i]);
+        }
+
+        return new ValidatedBatch(validator._planned, validator._unchanged, validator._errors);
+    }
+
+    private void Validate(int index, LedgerEvent? @event)
+    {
+        _current = index;
+        _subject = string.Empty;
+        var errorsBefore = _errors.Count;
+        var outcome = @event switch
+        {
+            null => Reject(LedgerErrorCode.MissingField, "event", "the event is null"),
+            ClaimRegistered e => CheckClaim(e),
+            ClaimLinked e => CheckLink(e),
+            ActorRegistered e => CheckActor(e),
+            ActorAffiliated e => CheckAffiliated(e),
+            ActorAffiliationEnded e => CheckAffiliationEnded(e),
+            SourceRegistered e => CheckSource(e),
+            Statement e => CheckStatement(e),
+            StatementAmended e => CheckAmended(e),
+            StatementStruck e => CheckStruck(e),
+            _ => Reject(LedgerErrorCode.InvalidValue, "event", $"{@event.GetType().Name} is not a ledger event"),
+        };
+
+        if (_errors.Count > errorsBefore || outcome == Outcome.Rejected)
+        {
+            return;
+        }
+
+        if (outcome == Outcome.Unchanged)
+        {
+            _unchanged++;
+            return;
+        }
+
+        Remember(@event!);
+        _planned.Add(new PlannedEvent(index, @event!, LedgerStreams.For(@event!, id => FactsOf(id)!.Current.Claim)));
+    }
+
+    private void Remember(LedgerEvent @event)
+    {
+        switch (@event)
+        {
+            case ClaimRegistered e:
+                _claims[e.Id] = e;
+                break;
+            case ActorRegistered e:
+                _actors[e.Id] = e;
+                break;
+            case SourceRegistered e:
+                _sources[e.Id] = e;
+                break;
+            case ClaimLinked or ActorAffiliationEnded:
+                _others[EventIds.For(@event)] = @event;
+                break;
+            case ActorAffiliated e:
+                _others[EventIds.For(@event)] = @event;
+                _affiliations[(e.Actor, e.Organisation)] = e;
+                break;
+            case Statement e:
+                _statements[e.Id] = new Facts(e, e, null, []);
+                if (e is InvestigationConcluded conclusion)
+                {
+                    var opening = FactsOf(conclusion.Investigation)!;
+                    _statements[conclusion.Investigation] =
+                        opening with { Conclusions = opening.Conclusions.Add(conclusion.Id) };
+                }
+
+                break;
+            case StatementAmended e:
+                _corrections[e.Id] = e;
+                var amended = FactsOf(e.Statement)!;
+                _statements[e.Statement] = amended with { Current = e.Changes.ApplyTo(amended.Current) };
+                break;
+            case StatementStruck e:
+                _corrections[e.Id] = e;
+                _statements[e.Statement] = FactsOf(e.Statement)! with { StruckBy = e.Id };
+                break;
+        }
+
+        if (@event is ActorAffiliationEnded ended)
+        {
+            _affiliations[(ended.Actor, ended.Organisation)] = null;
+        }
+    }
+
+    /// <summary>What validation needs to know about a recorded or pending statement.</summary>
+    private sealed record Facts(
+        Statement Original, Statement Current, CorrectionId? StruckBy, ImmutableList<StatementId> Conclusions);
+
+    private Facts? FactsOf(StatementId id)
+    {
+        if (_statements.TryGetValue(id, out var pending))
+        {
+            return pending;
+        }
+
+        if (!_index.Statements.TryGetValue(id, out var entry))
+        {
+            return null;
+        }
+
+        var conclusions = entry.Conclusions?.Select(c => c.Original.Id).ToImmutableList() ?? [];
+        return new Facts(entry.Original, entry.Current, entry.Strike?.Id, conclusions);
+    }
+
+    private Outcome Reject(LedgerErrorCode code, string field, string message)
+    {
+        _errors.Add(new LedgerError(_current, code, _subject, field, message));
+        return Outcome.Rejected;
+    }
+
+    private bool Check(bool condition, LedgerErrorCode code, string field, string message)
+    {
+        if (!condition)
+        {
+            Reject(code, field, message);
+        }
+
+        return condition;
+    }
+
+    /// <summary>Unchanged when <paramref name="existing"/> is the same event, else a duplicate-id error.</summary>
+    private Outcome Repeat(LedgerEvent existing, LedgerEvent proposed, string what)
+    {
+        var stored = EventSerializer.Serialize(existing);
+        var given = EventSerializer.Serialize(proposed);
+        if (stored.AsSpan().SequenceEqual(given) && existing.GetType() == proposed.GetType())
+        {
+            return Outcome.Unchanged;
+        }
+
+        var fields = EventDifferences.Fields(existing, proposed);
+        return Reject(LedgerErrorCode.DuplicateId, "id",
+            $"{what} is already recorded with different content ({fields}); give the new one another id" +
+            (existing is Events.Statement ? " or record a correction" : string.Empty));
+    }
+}

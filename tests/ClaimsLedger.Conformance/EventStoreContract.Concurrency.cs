@@ -1,0 +1,194 @@
+using System.Collections.Concurrent;
+using ClaimsLedger.Storage;
+using Xunit;
+using static ClaimsLedger.Conformance.StoreTestData;
+
+namespace ClaimsLedger.Conformance;
+
+/// <summary>Subscriptions and concurrent writers and readers.</summary>
+public abstract partial class EventStoreContract
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_subscription_catches_up_then_receives_new_events_in_order()
+    {
+        await using var store = await CreateStoreAsync(Clock);
+        var stream = NewStream("orders");
+        var first = await store.AppendToStreamAsync(stream, ExpectedVersion.NoStream, Batch(3));
+        using var timeout = new CancellationTokenSource(Patience);
+        var seen = new List<int>();
+
+        var subscription = Task.Run(async () =>
+        {
+            var from = await FirstPositionBefore(store, first.FirstPosition);
+            await foreach (var e in store.SubscribeToAllAsync(from, timeout.Token))
+            {
+                if (e.Stream == stream)
+                {
+                    seen.Add(Number(e));
+                    if (seen.Count == 6)
+                    {
+                        return;
+                    }
+                }
+            }
+        });
+        await store.AppendToStreamAsync(stream, ExpectedVersion.Exactly(2), Batch(3, 3));
+        await subscription.WaitAsync(Patience);
+
+        Assert.Equal([0, 1, 2, 3, 4, 5], seen);
+    }
+
+    [Fact]
+    public async Task A_subscription_from_a_checkpoint_starts_after_it()
+    {
+        await using var store = await CreateStoreAsync(Clock);
+        var stream = NewStream("orders");
+        var appended = await store.AppendToStreamAsync(stream, ExpectedVersion.NoStream, Batch(3));
+        var events = await store.ReadStreamForwardsAsync(stream).ToListAsync();
+        using var timeout = new CancellationTokenSource(Patience);
+
+        var next = await store.SubscribeToAllAsync(events[1].Position, timeout.Token)
+            .FirstAsync(e => e.Stream == stream, timeout.Token);
+
+        Assert.Equal(2, Number(next));
+        Assert.Equal(appended.LastPosition, next.Position);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_subscription_ends_it()
+    {
+        await using var store = await CreateStoreAsync(Clock);
+        await store.AppendToStreamAsync(NewStream("orders"), ExpectedVersion.NoStream, Batch(1));
+        using var cancel = new CancellationTokenSource();
+        var head = await store.ReadLastAsync();
+
+        var subscription = Task.Run(async () =>
+        {
+            await foreach (var unused in store.SubscribeToAllAsync(head!.Position, cancel.Token))
+            {
+            }
+        });
+        await Task.Delay(100);
+        await cancel.CancelAsync();
+
+        var ended = await Record.ExceptionAsync(() => subscription.WaitAsync(Patience));
+        Assert.True(ended is null or OperationCanceledException, $"unexpected {ended}");
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_to_one_stream_let_exactly_one_win()
+    {
+        await using var store = await CreateStoreAsync(Clock);
+        var stream = NewStream("contested");
+        await store.AppendToStreamAsync(stream, ExpectedVersion.NoStream, Batch(1));
+        const int writers = 8;
+        using var start = new ManualResetEventSlim();
+
+        var attempts = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            start.Wait();
+            try
+            {
+                await store.AppendToStreamAsync(stream, ExpectedVersion.Exactly(0), Batch(3, 100 * (w + 1)));
+                return true;
+            }
+            catch (WrongExpectedVersionException)
+            {
+                return false;
+            }
+        })).ToArray();
+        start.Set();
+        var outcomes = await Task.WhenAll(attempts);
+
+        Assert.Equal(1, outcomes.Count(won => won));
+        var read = await store.ReadStreamForwardsAsync(stream).ToListAsync();
+        Assert.Equal(4, read.Count);
+        var winner = Array.IndexOf(outcomes, true);
+        Assert.Equal([0, 100 * (winner + 1), (100 * (winner + 1)) + 1, (100 * (winner + 1)) + 2], read.Select(Number));
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_on_different_streams_lose_nothing_and_readers_see_no_gaps()
+    {
+        await using var store = await CreateStoreAsync(Clock);
+        const int writers = 6;
+        const int appendsPerWriter = 25;
+        var streams = Enumerable.Range(0, writers).Select(w => NewStream($"writer{w}")).ToArray();
+        var start = await store.ReadLastAsync();
+        var from = start?.Position;
+        var snapshots = new ConcurrentBag<List<GlobalPosition>>();
+        using var stop = new CancellationTokenSource();
+
+        var reader = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var seen = (await store.ReadAllAfterAsync(from).ToListAsync())
+                    .Where(e => streams.Contains(e.Stream)).Select(e => e.Position).ToList();
+                snapshots.Add(seen);
+            }
+        });
+        var writing = streams.Select(stream => Task.Run(async () =>
+        {
+            for (var i = 0; i < appendsPerWriter; i++)
+            {
+                await store.AppendToStreamAsync(stream, ExpectedVersion.Any, Batch(2, i * 2));
+            }
+        })).ToArray();
+        await Task.WhenAll(writing);
+        await stop.CancelAsync();
+        await reader;
+
+        var final = (await store.ReadAllAfterAsync(from).ToListAsync()).Where(e => streams.Contains(e.Stream)).ToList();
+        Assert.Equal(writers * appendsPerWriter * 2, final.Count);
+        Assert.Equal(final.Count, final.Select(e => e.EventId).Distinct().Count());
+        Assert.True(final.Zip(final.Skip(1)).All(p => p.First.Position < p.Second.Position));
+        foreach (var stream in streams)
+        {
+            var versions = final.Where(e => e.Stream == stream).Select(e => e.StreamVersion);
+            Assert.Equal(Enumerable.Range(0, appendsPerWriter * 2).Select(v => (long)v), versions);
+        }
+
+        var positions = final.Select(e => e.Position).ToList();
+        Assert.NotEmpty(snapshots);
+        Assert.All(snapshots, seen => Assert.Equal(positions.Take(seen.Count), seen));
+    }
+
+    [Fact]
+    public async Task A_reader_of_a_stream_being_written_sees_a_contiguous_prefix()
+    {
+        await using var store = await CreateStoreAsync(Clock);
+        var stream = NewStream("growing");
+        using var stop = new CancellationTokenSource();
+        var reads = new ConcurrentBag<List<long>>();
+
+        var reader = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                reads.Add((await store.ReadStreamForwardsAsync(stream).ToListAsync()).Select(e => e.StreamVersion).ToList());
+            }
+        });
+        for (var i = 0; i < 50; i++)
+        {
+            await store.AppendToStreamAsync(stream, ExpectedVersion.Any, Batch(2, i * 2));
+        }
+
+        await stop.CancelAsync();
+        await reader;
+
+        Assert.All(reads, versions =>
+        {
+            Assert.Equal(Enumerable.Range(0, versions.Count).Select(v => (long)v), versions);
+            Assert.True(versions.Count % 2 == 0, "an append of two events was seen half-written");
+        });
+    }
+
+    private static async Task<GlobalPosition?> FirstPositionBefore(IEventStore store, GlobalPosition position)
+    {
+        var before = await store.ReadAllAsync(ReadDirection.Backwards, position, 2).ToListAsync();
+        return before.Count > 1 ? before[1].Position : null;
+    }
+}

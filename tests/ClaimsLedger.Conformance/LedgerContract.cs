@@ -1,0 +1,144 @@
+using Belgorod;
+using ClaimsLedger.Events;
+using ClaimsLedger.Storage;
+using ClaimsLedger.Storage.InMemory;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace ClaimsLedger.Conformance;
+
+/// <summary>
+/// The ledger's guarantees on top of a store: as-of views, idempotency, reopening, several ledgers sharing a store.
+/// Every store's test project subclasses this; the in-memory store's views are the reference.
+/// </summary>
+public abstract class LedgerContract
+{
+    /// <summary>The ledger and store clock, starting when the Belgorod article was recorded.</summary>
+    protected FakeTimeProvider Clock { get; } = new(BelgorodHistory.RecordedAt);
+
+    /// <summary>Creates an empty store whose recordedAt comes from <paramref name="clock"/>.</summary>
+    protected abstract Task<IEventStore> CreateStoreAsync(TimeProvider clock);
+
+    /// <summary>Opens a second store on the same data as <paramref name="store"/> (a reopen, or another process).</summary>
+    protected abstract Task<IEventStore> ReopenAsync(IEventStore store, TimeProvider clock);
+
+    private LedgerOptions Options => new() { Clock = Clock };
+
+    [Fact]
+    public async Task The_Belgorod_board_is_the_same_as_on_the_reference_store()
+    {
+        await using var store = await CreateStoreAsync(Clock);
+        var reference = await RecordBelgorodAsync(new InMemoryEventStore(new FakeTimeProvider(BelgorodHistory.RecordedAt)));
+        var ledger = await RecordBelgorodAsync(store);
+
+        foreach (var date in BelgorodHistory.BoardDates)
+        {
+            var asOf = AsOf.At(BelgorodHistory.CorrectedAt).WithSaid(AsOf.EndOfDay(date));
+            Assert.Equal((await reference.GetBoardAsync(asOf)).ToJson(), (await ledger.GetBoardAsync(asOf)).ToJson());
+        }
+    }
+
+    [Fact]
+    public async Task Recorded_statements_survive_reopening_the_store()
+    {
+        await using var store = await CreateStoreAsync(Clock);
+        var ledger = await RecordBelgorodAsync(store);
+        var asOf = ledger.Now();
+        var before = (await ledger.GetBoardAsync(asOf)).ToJson();
+
+        await using var reopened = await ReopenAsync(store, Clock);
+        var again = await Ledger.OpenAsync(reopened, Options);
+
+        Assert.Equal(before, (await again.GetBoardAsync(asOf)).ToJson());
+    }
+
+    [Fact]
+    public async Task Recording_the_same_batch_again_changes_nothing()
+    {
+        await using var store = await CreateStoreAsync(Clock);
+        var ledger = await RecordBelgorodAsync(store);
+        var head = await store.ReadLastAsync();
+
+        var again = await ledger.RecordAsync([.. BelgorodHistory.Registrations, .. BelgorodHistory.Statements]);
+
+        Assert.Equal(0, again.Appended);
+        Assert.Equal(BelgorodHistory.Registrations.Count + BelgorodHistory.Statements.Count, again.Unchanged);
+        Assert.Equal(head!.Position, (await store.ReadLastAsync())!.Position);
+    }
+
+    [Fact]
+    public async Task A_second_ledger_on_the_same_store_sees_the_first_ones_statements()
+    {
+        await using var store = await CreateStoreAsync(Clock);
+        var first = await RecordBelgorodAsync(store);
+        await using var otherStore = await ReopenAsync(store, Clock);
+        var second = await Ledger.OpenAsync(otherStore, Options);
+
+        Clock.SetUtcNow(BelgorodHistory.CorrectedAt);
+        await first.RecordAsync(BelgorodHistory.Correction);
+
+        var status = await second.GetClaimAsync("us-enables-attacks-in-russia", second.Now());
+        Assert.Equal("miller", status!.Positions.Single().Actor.Id.Value);
+    }
+
+    [Fact]
+    public async Task Two_ledgers_recording_to_one_claim_at_once_both_succeed()
+    {
+        await using var store = await CreateStoreAsync(Clock);
+        var first = await RecordBelgorodAsync(store);
+        await using var otherStore = await ReopenAsync(store, Clock);
+        var second = await Ledger.OpenAsync(otherStore, Options with { ConcurrencyRetries = 20 });
+        const string claim = "ukraine-behind-belgorod-raid";
+
+        var writes = Enumerable.Range(0, 10).Select(i =>
+        {
+            var ledger = i % 2 == 0 ? first : second;
+            var actor = i % 2 == 0 ? "zelenskyy" : "shoigu";
+            return Task.Run(() => ledger.RecordAsync(new ReactionExpressed($"reaction-{i}", claim, actor,
+                SaidAt.Day(2023, 5, 25), "seed-article-2023-05-26", ReactionKind.Warns)));
+        });
+        await Task.WhenAll(writes);
+
+        var status = await first.GetClaimAsync(claim, first.Now());
+        Assert.Equal(10, status!.Reactions.Count(r => r.Statement.Value.StartsWith("reaction-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task As_recorded_before_a_correction_the_view_shows_the_original()
+    {
+        await using var store = await CreateStoreAsync(Clock);
+        var ledger = await RecordBelgorodAsync(store);
+        var before = AsOf.At(BelgorodHistory.CorrectedAt).WithRecorded(ledger.Now().Recorded);
+        Clock.SetUtcNow(BelgorodHistory.CorrectedAt);
+        await ledger.RecordAsync(BelgorodHistory.Correction);
+
+        var original = await ledger.GetClaimAsync("us-enables-attacks-in-russia", before);
+        var corrected = await ledger.GetClaimAsync("us-enables-attacks-in-russia", ledger.Now());
+
+        Assert.Equal("kirby", original!.Positions.Single().Actor.Id.Value);
+        Assert.Equal("miller", corrected!.Positions.Single().Actor.Id.Value);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_rejected_and_nothing_reaches_the_store()
+    {
+        await using var store = await CreateStoreAsync(Clock);
+        var ledger = await RecordBelgorodAsync(store);
+        var head = await store.ReadLastAsync();
+
+        await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.RecordAsync(
+        [
+            new StatementAsserted("fine", "raid-by-rdk-and-frl", "rdk", SaidAt.Day(2023, 5, 23), "seed-article-2023-05-26"),
+            new StatementDenied("bad", "raid-by-rdk-and-frl", "nobody", SaidAt.Day(2023, 5, 23), "seed-article-2023-05-26"),
+        ]));
+
+        Assert.Equal(head!.Position, (await store.ReadLastAsync())!.Position);
+    }
+
+    private async Task<Ledger> RecordBelgorodAsync(IEventStore store)
+    {
+        var ledger = await Ledger.OpenAsync(store, Options);
+        await ledger.RecordAsync([.. BelgorodHistory.Registrations, .. BelgorodHistory.Statements]);
+        return ledger;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Reflection;
+
+namespace ClaimsLedger.Tests.Docs;
+
+/// <summary>The samples run and print what their README promises. They write to the console, so not in parallel.</summary>
+[Collection(nameof(ConsoleCollection))]
+public sealed class SampleTests
+{
+    [Fact]
+    public async Task The_Belgorod_sample_prints_three_boards_and_the_correction()
+    {
+        var output = await RunAsync("Belgorod");
+
+        Assert.Contains("Who says what — certainly said by end of 2023-05-22", output, StringComparison.Ordinal);
+        Assert.Contains("Who says what — certainly said by end of 2023-05-24", output, StringComparison.Ordinal);
+        Assert.Contains("Who says what — certainly said by end of 2023-05-26", output, StringComparison.Ordinal);
+        Assert.Contains("As recorded before the correction", output, StringComparison.Ordinal);
+        Assert.Contains("John Kirby, White House — 2023-05-22/2023-05-26 “we don't enable", output, StringComparison.Ordinal);
+        Assert.Contains("Matthew Miller, US State Department — 2023-05-22/2023-05-26 “we don't enable", output, StringComparison.Ordinal);
+        Assert.Contains("(reattributed)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_quick_start_sample_prints_a_contested_claim()
+    {
+        var output = await RunAsync("QuickStart");
+
+        Assert.Contains("■ Ukraine directed the Belgorod raid  [ukraine-behind-raid]  — CONTESTED", output, StringComparison.Ordinal);
+        Assert.Contains("Mykhailo Podolyak — 2023-05-22 “nothing to do with it”", output, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> RunAsync(string assembly)
+    {
+        var entry = Assembly.Load(assembly).EntryPoint!;
+        var original = Console.Out;
+        using var output = new StringWriter();
+        Console.SetOut(output);
+        try
+        {
+            var result = entry.Invoke(null, [Array.Empty<string>()]);
+            if (result is Task task)
+            {
+                await task;
+            }
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        return output.ToString();
+    }
+}
+
+[CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
+public sealed class ConsoleCollection;
