@@ -7,29 +7,12 @@ internal sealed partial class BatchValidator
 {
     private Outcome CheckAmended(StatementAmended e)
     {
-        _subject = $"correction '{e.Id}'";
-        if (!RequireId(e.Id.IsDefault, "id", "correction"))
+        if (CorrectionTarget(e, e.Id, e.Statement, e.Reason, "corrects", out var target) is not Outcome.Append)
         {
-            return Outcome.Rejected;
+            return target is null ? Outcome.Rejected : Outcome.Unchanged;
         }
 
-        if (ExistingCorrection(e.Id) is { } existing)
-        {
-            return Repeat(existing, e, $"correction '{e.Id}'");
-        }
-
-        var ok = RequireId(e.Statement.IsDefault, "statement", "statement") & RequireText(e.Reason, "reason");
-        if (!ok)
-        {
-            return Outcome.Rejected;
-        }
-
-        if (FactsOf(e.Statement) is not { } target)
-        {
-            return Reject(LedgerErrorCode.UnknownStatement, "statement", $"corrects unknown statement '{e.Statement}'");
-        }
-
-        if (!Check(target.StruckBy is null, LedgerErrorCode.InvalidAmendment, "statement",
+        if (!Check(target!.StruckBy is null, LedgerErrorCode.InvalidAmendment, "statement",
                 $"statement '{e.Statement}' was struck by correction '{target.StruckBy}' and cannot be amended"))
         {
             return Outcome.Rejected;
@@ -41,7 +24,7 @@ internal sealed partial class BatchValidator
             return Reject(LedgerErrorCode.InvalidAmendment, "changes", "the amendment changes nothing");
         }
 
-        ok = Check(!(changes.RemoveQuote && changes.Quote is not null), LedgerErrorCode.InvalidAmendment,
+        var ok = Check(!(changes.RemoveQuote && changes.Quote is not null), LedgerErrorCode.InvalidAmendment,
                  "changes.quote", "cannot both set and remove the quote")
              & (changes.Actor is not { } actor || ActorKnown(actor, "changes.actor"))
              & (changes.Source is not { } source || SourceKnown(source, "changes.source"))
@@ -54,32 +37,47 @@ internal sealed partial class BatchValidator
 
     private Outcome CheckStruck(StatementStruck e)
     {
-        _subject = $"correction '{e.Id}'";
-        if (!RequireId(e.Id.IsDefault, "id", "correction"))
+        if (CorrectionTarget(e, e.Id, e.Statement, e.Reason, "strikes", out var target) is not Outcome.Append)
         {
-            return Outcome.Rejected;
+            return target is null ? Outcome.Rejected : Outcome.Unchanged;
         }
 
-        if (ExistingCorrection(e.Id) is { } existing)
-        {
-            return Repeat(existing, e, $"correction '{e.Id}'");
-        }
-
-        var ok = RequireId(e.Statement.IsDefault, "statement", "statement") & RequireText(e.Reason, "reason");
-        if (!ok)
-        {
-            return Outcome.Rejected;
-        }
-
-        if (FactsOf(e.Statement) is not { } target)
-        {
-            return Reject(LedgerErrorCode.UnknownStatement, "statement", $"strikes unknown statement '{e.Statement}'");
-        }
-
-        return Check(target.StruckBy is null, LedgerErrorCode.AlreadyStruck, "statement",
+        return Check(target!.StruckBy is null, LedgerErrorCode.AlreadyStruck, "statement",
             $"statement '{e.Statement}' is already struck by correction '{target.StruckBy}'")
             ? Outcome.Append
             : Outcome.Rejected;
+    }
+
+    /// <summary>
+    /// The checks every correction shares: its id, a repeat of a recorded correction, a reason, and the statement it
+    /// targets. <see cref="Outcome.Append"/> with the target when the correction may go on to its own checks.
+    /// </summary>
+    private Outcome CorrectionTarget(LedgerEvent correction, CorrectionId id, StatementId statement, string reason,
+        string verb, out Facts? target)
+    {
+        _subject = $"correction '{id}'";
+        target = null;
+        if (!RequireId(id.IsDefault, "id", "correction"))
+        {
+            return Outcome.Rejected;
+        }
+
+        if (ExistingCorrection(id) is { } existing)
+        {
+            var repeat = Repeat(existing, correction, $"correction '{id}'");
+            target = repeat == Outcome.Unchanged ? FactsOf(statement) : null;
+            return repeat;
+        }
+
+        if (!(RequireId(statement.IsDefault, "statement", "statement") & RequireText(reason, "reason")))
+        {
+            return Outcome.Rejected;
+        }
+
+        target = FactsOf(statement);
+        return target is null
+            ? Reject(LedgerErrorCode.UnknownStatement, "statement", $"{verb} unknown statement '{statement}'")
+            : Outcome.Append;
     }
 
     private bool CheckCertaintyChange(Certainty? certainty, Statement target)

@@ -108,7 +108,8 @@ internal static class ReferenceModel
         $"reactions [{string.Join(",", outcome.Reactions)}] evidence [{string.Join(",", outcome.Evidence)}] " +
         $"retracted [{string.Join(",", outcome.Retracted)}]";
 
-    private static Statement Amend(Statement s, StatementChanges c)
+    /// <summary>Rule 6 applied by hand, independently of <see cref="StatementChanges"/>.</summary>
+    public static Statement Amend(Statement s, StatementChanges c)
     {
         var result = s with
         {

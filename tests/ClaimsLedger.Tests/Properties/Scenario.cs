@@ -96,7 +96,7 @@ internal sealed class Scenario
         if (roll < 30 && Pick(live) is { } amended)
         {
             var changes = RandomChanges(amended.Statement);
-            amended.Statement = Apply(amended.Statement, changes);
+            amended.Statement = ReferenceModel.Amend(amended.Statement, changes);
             return new StatementAmended(NewId("fix"), amended.Statement.Id, changes, "correction");
         }
 
@@ -137,20 +137,6 @@ internal sealed class Scenario
         }
 
         return changes;
-    }
-
-    /// <summary>An independent application of changes, so the generator does not trust the code under test.</summary>
-    private static Statement Apply(Statement s, StatementChanges c)
-    {
-        var result = s with
-        {
-            Actor = c.Actor ?? s.Actor,
-            SaidAt = c.SaidAt ?? s.SaidAt,
-            Source = c.Source ?? s.Source,
-            Quote = c.RemoveQuote ? null : c.Quote ?? s.Quote,
-            Via = c.Via ?? s.Via,
-        };
-        return result is StanceStatement stance && c.Certainty is { } certainty ? stance with { Certainty = certainty } : result;
     }
 
     private Statement Add(Statement statement)
