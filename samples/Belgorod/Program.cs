@@ -1,28 +1,47 @@
 using Belgorod;
 using ClaimsLedger;
-using ClaimsLedger.Storage.InMemory;
 
 // Replays the Belgorod raid coverage of 22-26 May 2023: who said what, and how the picture changed.
+// By default the history goes into the SQLite file belgorod.db; a second run replays it from the file.
+StoreChoice choice;
+try
+{
+    choice = StoreChoice.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
 var clock = new ReplayClock(BelgorodHistory.RecordedAt);
-var store = new InMemoryEventStore(clock);
+await using var store = await choice.OpenAsync(clock);
 var ledger = await Ledger.OpenAsync(store, new LedgerOptions { Clock = clock });
 
-var recorded = await ledger.RecordAsync([.. BelgorodHistory.Registrations, .. BelgorodHistory.Statements]);
-Console.WriteLine($"Recorded {recorded.Appended} events ({recorded.Unchanged} already held).");
+if (ledger.EventCount > 0)
+{
+    Console.WriteLine($"Replaying the {ledger.EventCount} events already in {choice.Description}.");
+}
+else
+{
+    var recorded = await ledger.RecordAsync([.. BelgorodHistory.Registrations, .. BelgorodHistory.Statements]);
+    Console.WriteLine($"Recorded {recorded.Appended} events into {choice.Description}.");
+}
 
 foreach (var date in BelgorodHistory.BoardDates)
 {
-    var board = await ledger.GetBoardAsync(ledger.Now().WithSaid(AsOf.EndOfDay(date)));
+    var board = await ledger.GetBoardAsync(AsOf.At(BelgorodHistory.RecordedAt).WithSaid(AsOf.EndOfDay(date)));
     Console.WriteLine();
     Console.WriteLine(board.ToText());
 }
 
 // A day later the desk notices a misattribution and corrects the record; the original stays in the history.
-var said = AsOf.EndOfDay(BelgorodHistory.BoardDates[^1]);
-var beforeCorrection = ledger.Now().WithSaid(said);
+// (Recording it again on a later run changes nothing.)
 clock.MoveTo(BelgorodHistory.CorrectedAt);
 await ledger.RecordAsync(BelgorodHistory.Correction);
-var afterCorrection = ledger.Now().WithSaid(said);
+var said = AsOf.EndOfDay(BelgorodHistory.BoardDates[^1]);
+var beforeCorrection = AsOf.At(BelgorodHistory.RecordedAt).WithSaid(said);
+var afterCorrection = AsOf.At(BelgorodHistory.CorrectedAt).WithSaid(said);
 
 ClaimId corrected = "us-enables-attacks-in-russia";
 Console.WriteLine();
@@ -31,3 +50,4 @@ Console.WriteLine((await ledger.GetClaimAsync(corrected, beforeCorrection))!.ToT
 Console.WriteLine($"As recorded after the correction ({afterCorrection}):");
 Console.WriteLine((await ledger.GetClaimAsync(corrected, afterCorrection))!.ToText());
 Console.WriteLine((await ledger.DiffAsync(beforeCorrection, afterCorrection)).ToText());
+return 0;

@@ -39,6 +39,18 @@ public sealed partial class Ledger
     /// <summary>The store the ledger records to.</summary>
     public IEventStore Store => _store;
 
+    /// <summary>How many events the ledger has read from its store so far (it catches up before every operation).</summary>
+    public long EventCount
+    {
+        get
+        {
+            lock (_indexGate)
+            {
+                return _index.EventCount;
+            }
+        }
+    }
+
     /// <summary>Opens a ledger on a store, reading what it already holds.</summary>
     /// <exception cref="ArgumentException">Invalid options.</exception>
     /// <exception cref="LedgerFormatException">The store holds events this ledger cannot read.</exception>

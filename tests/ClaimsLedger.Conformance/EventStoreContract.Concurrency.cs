@@ -10,7 +10,7 @@ public abstract partial class EventStoreContract
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    [Fact]
+    [SkippableFact]
     public async Task A_subscription_catches_up_then_receives_new_events_in_order()
     {
         await using var store = await CreateStoreAsync(Clock);
@@ -40,7 +40,7 @@ public abstract partial class EventStoreContract
         Assert.Equal([0, 1, 2, 3, 4, 5], seen);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_subscription_from_a_checkpoint_starts_after_it()
     {
         await using var store = await CreateStoreAsync(Clock);
@@ -56,7 +56,7 @@ public abstract partial class EventStoreContract
         Assert.Equal(appended.LastPosition, next.Position);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Cancelling_a_subscription_ends_it()
     {
         await using var store = await CreateStoreAsync(Clock);
@@ -77,7 +77,7 @@ public abstract partial class EventStoreContract
         Assert.True(ended is null or OperationCanceledException, $"unexpected {ended}");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Concurrent_appends_to_one_stream_let_exactly_one_win()
     {
         await using var store = await CreateStoreAsync(Clock);
@@ -109,7 +109,7 @@ public abstract partial class EventStoreContract
         Assert.Equal([0, 100 * (winner + 1), (100 * (winner + 1)) + 1, (100 * (winner + 1)) + 2], read.Select(Number));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Concurrent_writers_on_different_streams_lose_nothing_and_readers_see_no_gaps()
     {
         await using var store = await CreateStoreAsync(Clock);
@@ -156,7 +156,7 @@ public abstract partial class EventStoreContract
         Assert.All(snapshots, seen => Assert.Equal(positions.Take(seen.Count), seen));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_reader_of_a_stream_being_written_sees_a_contiguous_prefix()
     {
         await using var store = await CreateStoreAsync(Clock);

@@ -7,9 +7,32 @@ namespace ClaimsLedger.Tests.Docs;
 public sealed class SampleTests
 {
     [Fact]
+    public async Task The_Belgorod_sample_records_into_a_file_then_replays_from_it()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"belgorod-{Guid.NewGuid():N}.db");
+        try
+        {
+            var first = await RunAsync("Belgorod", "--store", "sqlite:" + file);
+            var second = await RunAsync("Belgorod", "--store", "sqlite:" + file);
+
+            Assert.Contains("Recorded 67 events into the SQLite file", first, StringComparison.Ordinal);
+            Assert.Contains("Replaying the 68 events already in the SQLite file", second, StringComparison.Ordinal);
+            Assert.Equal(first[first.IndexOf('\n', StringComparison.Ordinal)..], second[second.IndexOf('\n', StringComparison.Ordinal)..]);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var leftover in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(file) + "*"))
+            {
+                File.Delete(leftover);
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_Belgorod_sample_prints_three_boards_and_the_correction()
     {
-        var output = await RunAsync("Belgorod");
+        var output = await RunAsync("Belgorod", "--store", "memory");
 
         Assert.Contains("Who says what — certainly said by end of 2023-05-22", output, StringComparison.Ordinal);
         Assert.Contains("Who says what — certainly said by end of 2023-05-24", output, StringComparison.Ordinal);
@@ -29,7 +52,7 @@ public sealed class SampleTests
         Assert.Contains("Mykhailo Podolyak — 2023-05-22 “nothing to do with it”", output, StringComparison.Ordinal);
     }
 
-    private static async Task<string> RunAsync(string assembly)
+    private static async Task<string> RunAsync(string assembly, params string[] args)
     {
         var entry = Assembly.Load(assembly).EntryPoint!;
         var original = Console.Out;
@@ -37,8 +60,12 @@ public sealed class SampleTests
         Console.SetOut(output);
         try
         {
-            var result = entry.Invoke(null, [Array.Empty<string>()]);
-            if (result is Task task)
+            var result = entry.Invoke(null, [args]);
+            if (result is Task<int> withCode)
+            {
+                Assert.Equal(0, await withCode);
+            }
+            else if (result is Task task)
             {
                 await task;
             }

@@ -1,0 +1,64 @@
+using ClaimsLedger.PostgreSql;
+using ClaimsLedger.Sqlite;
+using ClaimsLedger.Storage;
+using ClaimsLedger.Storage.InMemory;
+
+namespace Belgorod;
+
+/// <summary>
+/// Which store the sample uses: <c>--store sqlite:FILE</c> (the default, <c>belgorod.db</c>), <c>--store memory</c>,
+/// or <c>--store postgres[:CONNECTION STRING]</c> (without one, the CLAIMS_PG_CONN environment variable).
+/// </summary>
+public sealed record StoreChoice(string Kind, string Target)
+{
+    public const string Usage = "usage: Belgorod [--store sqlite:FILE | memory | postgres[:CONNECTION STRING]]";
+
+    public static StoreChoice Default { get; } = new("sqlite", "belgorod.db");
+
+    public string Description => Kind switch
+    {
+        "sqlite" => $"the SQLite file {Path.GetFullPath(Target)}",
+        "postgres" => "PostgreSQL (schema belgorod_sample)",
+        _ => "memory",
+    };
+
+    /// <exception cref="ArgumentException">The arguments do not name a store; the message says how to.</exception>
+    public static StoreChoice Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0)
+        {
+            return Default;
+        }
+
+        if (args.Count != 2 || args[0] != "--store")
+        {
+            throw new ArgumentException(Usage);
+        }
+
+        var (kind, target) = args[1].IndexOf(':', StringComparison.Ordinal) is var colon and > 0
+            ? (args[1][..colon], args[1][(colon + 1)..])
+            : (args[1], string.Empty);
+        return kind switch
+        {
+            "memory" => new StoreChoice("memory", string.Empty),
+            "sqlite" => new StoreChoice("sqlite", target.Length > 0 ? target : Default.Target),
+            "postgres" => new StoreChoice("postgres", target.Length > 0
+                ? target
+                : Environment.GetEnvironmentVariable("CLAIMS_PG_CONN")
+                  ?? throw new ArgumentException("--store postgres needs a connection string or CLAIMS_PG_CONN")),
+            _ => throw new ArgumentException($"unknown store '{kind}'. {Usage}"),
+        };
+    }
+
+    public async Task<IEventStore> OpenAsync(TimeProvider clock) => Kind switch
+    {
+        "sqlite" => await SqliteEventStore.OpenAsync(new SqliteStoreOptions { Path = Target, Clock = clock }),
+        "postgres" => await PostgreSqlEventStore.OpenAsync(new PostgreSqlStoreOptions
+        {
+            ConnectionString = Target,
+            Schema = "belgorod_sample",
+            Clock = clock,
+        }),
+        _ => new InMemoryEventStore(clock),
+    };
+}

@@ -1,0 +1,194 @@
+using System.Data;
+using System.Data.Common;
+using ClaimsLedger.Storage;
+using ClaimsLedger.Storage.Sql;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ClaimsLedger.PostgreSql;
+
+/// <summary>
+/// A ledger in a PostgreSQL schema, shared by any number of processes and machines.
+/// </summary>
+/// <remarks>
+/// <para>Every append locks the schema's single head row for the length of its transaction, numbers its events from
+/// the head, stamps recordedAt with max(clock now, head recordedAt) and moves the head. Appends therefore commit one
+/// after another in position order: positions have no gaps, a reader never sees an event before one with a lower
+/// position, and recordedAt never decreases along positions even when the writers' clocks disagree.</para>
+/// <para>Subscriptions wake on <c>NOTIFY</c> and also poll, so a missed notification only delays them.</para>
+/// <para>Thread-safe. Dispose to end subscriptions and close the pool.</para>
+/// </remarks>
+public sealed partial class PostgreSqlEventStore : SqlEventStore
+{
+    private const int CopyThreshold = 16;
+
+    private readonly PostgreSqlStoreOptions _options;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _where;
+    private readonly PostgreSqlListener _listener;
+
+    private PostgreSqlEventStore(PostgreSqlStoreOptions options, NpgsqlDataSource dataSource, string where)
+        : base(options.Clock, Statements(Quote(options.Schema)), options.PollInterval)
+    {
+        _options = options;
+        _dataSource = dataSource;
+        _where = where;
+        _listener = new PostgreSqlListener(dataSource, Channel, SignalAppended);
+    }
+
+    /// <summary>The highest schema version this library reads and writes.</summary>
+    public static int SchemaVersion => PostgreSqlSchema.Latest;
+
+    /// <summary>The schema holding the ledger.</summary>
+    public string Schema => _options.Schema;
+
+    private string Channel => "claims_ledger_" + _options.Schema;
+
+    private string Table(string name) => $"{Quote(_options.Schema)}.{name}";
+
+    /// <summary>Connects to the server and creates or upgrades the ledger schema as needed.</summary>
+    /// <exception cref="ArgumentException">Invalid options or connection string.</exception>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached, or refuses the credentials.</exception>
+    /// <exception cref="StoreSchemaException">The schema holds something else, or a newer ledger.</exception>
+    public static async Task<PostgreSqlEventStore> OpenAsync(PostgreSqlStoreOptions options,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"PostgreSqlStoreOptions.ConnectionString is not valid: {e.Message}",
+                nameof(options), e);
+        }
+
+        var where = $"{builder.Host}:{builder.Port}/{builder.Database}, schema {options.Schema}, user {builder.Username}";
+        var store = new PostgreSqlEventStore(options, NpgsqlDataSource.Create(builder), where);
+        try
+        {
+            await new PostgreSqlSchema(store).EnsureAsync(cancellationToken).ConfigureAwait(false);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Connects with a connection string, using the default schema.</summary>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached, or refuses the credentials.</exception>
+    /// <exception cref="StoreSchemaException">The schema holds something else, or a newer ledger.</exception>
+    public static Task<PostgreSqlEventStore> OpenAsync(string connectionString,
+        CancellationToken cancellationToken = default) =>
+        OpenAsync(new PostgreSqlStoreOptions { ConnectionString = connectionString }, cancellationToken);
+
+    /// <inheritdoc/>
+    protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc/>
+    protected override async ValueTask<DbTransaction> BeginAppendAsync(DbConnection connection,
+        CancellationToken cancellationToken) =>
+        // The head row lock (SELECT ... FOR UPDATE in ReadHeadForAppend) serialises writers; READ COMMITTED then
+        // lets each one see everything committed before it got the lock.
+        await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken)
+            .ConfigureAwait(false);
+
+    /// <inheritdoc/>
+    protected override DbCommand FindEventIdsCommand(DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<Guid> ids)
+    {
+        var command = Command(connection, transaction, Sql.FindEventIds);
+        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids.ToArray() });
+        return command;
+    }
+
+    /// <inheritdoc/>
+    protected override async Task InsertAsync(DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<EventRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count < CopyThreshold)
+        {
+            await base.InsertAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Large appends stream through binary COPY, inside the same transaction.
+        var copy = $"COPY {Table("events")} (position, stream, version, event_id, type, data, metadata, recorded_at) " +
+                   "FROM STDIN (FORMAT BINARY)";
+        var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(copy, cancellationToken)
+            .ConfigureAwait(false);
+        await using var _ = importer.ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(row.Position, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(row.Stream.Value, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(row.Version, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(row.Data.EventId, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(row.Data.Type, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(row.Data.Data.ToArray(), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(row.Data.Metadata.ToArray(), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(row.RecordedAt.UtcTicks, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+        }
+
+        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    protected override async Task OnAppendingAsync(DbConnection connection, DbTransaction transaction,
+        long lastPosition, CancellationToken cancellationToken)
+    {
+        // Delivered when (and only if) the transaction commits.
+        using var notify = Command(connection, transaction, "SELECT pg_notify(@channel, @position)",
+            ("channel", Channel), ("position", lastPosition.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    protected override async Task WaitForAppendAsync(CancellationToken cancellationToken)
+    {
+        _listener.EnsureStarted(DisposedToken);
+        await base.WaitForAppendAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    protected override LedgerStoreException? Translate(Exception error, string operation) =>
+        PostgreSqlErrors.Translate(error, operation, _where);
+
+    /// <inheritdoc/>
+    protected override async ValueTask DisposeCoreAsync()
+    {
+        await _listener.DisposeAsync().ConfigureAwait(false);
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
+
+    internal NpgsqlDataSource DataSource => _dataSource;
+
+    internal string Where => _where;
+
+    internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static SqlStatements Statements(string schema)
+    {
+        var events = $"SELECT position, stream, version, event_id, type, data, metadata, recorded_at FROM {schema}.events";
+        return new SqlStatements
+        {
+            ReadHeadForAppend = $"SELECT position, recorded_at FROM {schema}.head WHERE id = 1 FOR UPDATE",
+            UpdateHead = $"UPDATE {schema}.head SET position = @position, recorded_at = @recorded_at WHERE id = 1",
+            StreamVersion = $"SELECT max(version) FROM {schema}.events WHERE stream = @stream",
+            FindEventIds = events + " WHERE event_id = ANY(@ids)",
+            InsertEvent = $"INSERT INTO {schema}.events (position, stream, version, event_id, type, data, metadata, recorded_at) " +
+                          "VALUES (@position, @stream, @version, @event_id, @type, @data, @metadata, @recorded_at)",
+            ReadStreamForwards = events + " WHERE stream = @stream AND version >= @from ORDER BY version LIMIT @count",
+            ReadStreamBackwards = events + " WHERE stream = @stream AND version <= @from ORDER BY version DESC LIMIT @count",
+            ReadAllForwards = events + " WHERE position >= @from ORDER BY position LIMIT @count",
+            ReadAllBackwards = events + " WHERE position <= @from ORDER BY position DESC LIMIT @count",
+        };
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+
+namespace ClaimsLedger.PostgreSql;
+
+/// <summary>How to reach a PostgreSQL ledger.</summary>
+public sealed partial record PostgreSqlStoreOptions
+{
+    /// <summary>An Npgsql connection string, e.g. <c>Host=127.0.0.1;Database=claims;Username=claims;Password=...</c>.</summary>
+    public required string ConnectionString { get; init; }
+
+    /// <summary>
+    /// The schema holding the ledger's tables, created when missing: lowercase letters, digits and '_', starting with
+    /// a letter or '_', at most 63 characters. Default <c>claims_ledger</c>.
+    /// </summary>
+    public string Schema { get; init; } = "claims_ledger";
+
+    /// <summary>Stamps recordedAt. Default <see cref="TimeProvider.System"/>; give the ledger the same clock.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>How often an idle subscription checks for appends if a notification was missed. Default 1 s.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Checks the values.</summary>
+    /// <exception cref="ArgumentException">A value is missing or out of range; the message names it.</exception>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            throw new ArgumentException("PostgreSqlStoreOptions.ConnectionString is required", nameof(ConnectionString));
+        }
+
+        if (Schema is null || !SchemaName().IsMatch(Schema))
+        {
+            throw new ArgumentException(
+                $"PostgreSqlStoreOptions.Schema '{Schema}' is not a valid schema name: use 1-63 lowercase letters, " +
+                "digits and '_', starting with a letter or '_'", nameof(Schema));
+        }
+
+        if (Clock is null)
+        {
+            throw new ArgumentException("PostgreSqlStoreOptions.Clock is required", nameof(Clock));
+        }
+
+        if (PollInterval <= TimeSpan.Zero || PollInterval > TimeSpan.FromMinutes(5))
+        {
+            throw new ArgumentException(
+                $"PostgreSqlStoreOptions.PollInterval must be between 0 and 5 minutes, got {PollInterval}",
+                nameof(PollInterval));
+        }
+    }
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial Regex SchemaName();
+}

@@ -1,0 +1,158 @@
+using System.Data;
+using System.Data.Common;
+using ClaimsLedger.Storage;
+using ClaimsLedger.Storage.Sql;
+using Microsoft.Data.Sqlite;
+
+namespace ClaimsLedger.Sqlite;
+
+/// <summary>
+/// A ledger in one SQLite file: durable commits (WAL, <c>synchronous=FULL</c>), one writer at a time with any
+/// number of readers, safe to open from several processes. The embedded default store.
+/// </summary>
+/// <remarks>
+/// <para>Open with <see cref="OpenAsync(string, CancellationToken)"/>; the file and its schema are created or
+/// upgraded as needed. A file that is not a ledger, or one written by a newer version, is refused without being
+/// modified.</para>
+/// <para>Thread-safe. Dispose to end subscriptions and release pooled connections (and the file's handles).</para>
+/// </remarks>
+public sealed partial class SqliteEventStore : SqlEventStore
+{
+    private const string Events = "SELECT position, stream, version, event_id, type, data, metadata, recorded_at FROM ledger_events";
+
+    private static readonly SqlStatements Statements = new()
+    {
+        ReadHeadForAppend = "SELECT position, recorded_at FROM ledger_head WHERE id = 1",
+        UpdateHead = "UPDATE ledger_head SET position = @position, recorded_at = @recorded_at WHERE id = 1",
+        StreamVersion = "SELECT max(version) FROM ledger_events WHERE stream = @stream",
+        FindEventIds = Events + " WHERE event_id IN ({ids})",
+        InsertEvent = "INSERT INTO ledger_events (position, stream, version, event_id, type, data, metadata, recorded_at) " +
+                      "VALUES (@position, @stream, @version, @event_id, @type, @data, @metadata, @recorded_at)",
+        ReadStreamForwards = Events + " WHERE stream = @stream AND version >= @from ORDER BY version LIMIT @count",
+        ReadStreamBackwards = Events + " WHERE stream = @stream AND version <= @from ORDER BY version DESC LIMIT @count",
+        ReadAllForwards = Events + " WHERE position >= @from ORDER BY position LIMIT @count",
+        ReadAllBackwards = Events + " WHERE position <= @from ORDER BY position DESC LIMIT @count",
+    };
+
+    private readonly SqliteStoreOptions _options;
+    private readonly string _connectionString;
+
+    private SqliteEventStore(SqliteStoreOptions options, string connectionString)
+        : base(options.Clock, Statements, options.PollInterval)
+    {
+        _options = options;
+        _connectionString = connectionString;
+    }
+
+    /// <summary>The highest schema version this library reads and writes.</summary>
+    public static int SchemaVersion => SqliteSchema.Latest;
+
+    /// <summary>The full path of the ledger file.</summary>
+    public string Path => _options.Path;
+
+    /// <inheritdoc/>
+    protected override bool IsReadOnly => _options.ReadOnly;
+
+    /// <summary>Opens (or creates) the ledger file at <paramref name="path"/> for reading and writing.</summary>
+    /// <exception cref="StoreSchemaException">The file is not a ledger, or comes from a newer version.</exception>
+    /// <exception cref="StoreReadOnlyException">The file is read-only; open it with <see cref="SqliteStoreOptions.ReadOnly"/>.</exception>
+    /// <exception cref="StoreUnavailableException">The file cannot be opened.</exception>
+    public static Task<SqliteEventStore> OpenAsync(string path, CancellationToken cancellationToken = default) =>
+        OpenAsync(new SqliteStoreOptions { Path = path }, cancellationToken);
+
+    /// <summary>Opens (or creates) a ledger file as <paramref name="options"/> say.</summary>
+    /// <exception cref="ArgumentException">Invalid options.</exception>
+    /// <exception cref="StoreSchemaException">The file is not a ledger, or comes from a newer version.</exception>
+    /// <exception cref="StoreReadOnlyException">The file is read-only but <see cref="SqliteStoreOptions.ReadOnly"/> is not set.</exception>
+    /// <exception cref="StoreUnavailableException">The file cannot be opened.</exception>
+    public static async Task<SqliteEventStore> OpenAsync(SqliteStoreOptions options,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        options = options with { Path = System.IO.Path.GetFullPath(options.Path) };
+        SqliteFile.CheckBeforeOpening(options);
+
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.Path,
+            Mode = options.ReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+        var store = new SqliteEventStore(options, connectionString);
+        try
+        {
+            await new SqliteSchema(store, options).EnsureAsync(cancellationToken).ConfigureAwait(false);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (!_options.ReadOnly)
+            {
+                // Durable commits: with WAL, FULL syncs the log on every commit (NORMAL could lose the last ones on power loss).
+                using var pragma = Command(connection, null, "PRAGMA synchronous = FULL");
+                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override ValueTask<DbTransaction> BeginAppendAsync(DbConnection connection,
+        CancellationToken cancellationToken) =>
+        // Not deferred: BEGIN IMMEDIATE takes the write lock now, so the head cannot move under us.
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false));
+
+    /// <inheritdoc/>
+    protected override DbCommand FindEventIdsCommand(DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<Guid> ids)
+    {
+        var names = ids.Select((_, i) => $"@id{i}").ToArray();
+        var command = Command(connection, transaction, Sql.FindEventIds.Replace("{ids}", string.Join(", ", names),
+            StringComparison.Ordinal));
+        for (var i = 0; i < ids.Count; i++)
+        {
+            command.Parameters.Add(new SqliteParameter(names[i], ids[i]));
+        }
+
+        return command;
+    }
+
+    /// <inheritdoc/>
+    protected override LedgerStoreException? Translate(Exception error, string operation) =>
+        SqliteErrors.Translate(error, operation, _options.Path);
+
+    /// <inheritdoc/>
+    protected override ValueTask DisposeCoreAsync()
+    {
+        // Pooled connections keep the file open; release them so the file can be moved or deleted.
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        return ValueTask.CompletedTask;
+    }
+
+    internal ValueTask<DbConnection> OpenForSchemaAsync(CancellationToken cancellationToken) =>
+        OpenConnectionAsync(cancellationToken);
+
+    internal static DbCommand SchemaCommand(DbConnection connection, DbTransaction? transaction, string sql,
+        params (string Name, object? Value)[] parameters) => Command(connection, transaction, sql, parameters);
+}

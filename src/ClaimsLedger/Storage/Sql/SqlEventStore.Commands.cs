@@ -1,0 +1,152 @@
+using System.Data.Common;
+
+namespace ClaimsLedger.Storage.Sql;
+
+/// <summary>Parameterised commands and row mapping.</summary>
+public abstract partial class SqlEventStore
+{
+    /// <summary>Creates a command with named parameters (every value is bound, never spliced into the text).</summary>
+    protected static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql,
+        params (string Name, object? Value)[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    /// <summary>Reads one event row in the column order of <see cref="SqlStatements"/>.</summary>
+    protected static RecordedEvent ReadEvent(DbDataReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new RecordedEvent(
+            new StreamName(reader.GetString(1)),
+            reader.GetInt64(2),
+            GlobalPosition.FromSequence(reader.GetInt64(0)),
+            reader.GetGuid(3),
+            reader.GetString(4),
+            (byte[])reader.GetValue(5),
+            (byte[])reader.GetValue(6),
+            new DateTimeOffset(reader.GetInt64(7), TimeSpan.Zero));
+    }
+
+    private async Task<List<RecordedEvent>> QueryAsync(string sql, CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters)
+    {
+        try
+        {
+            var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var _ = connection.ConfigureAwait(false);
+            using var command = Command(connection, null, sql, parameters);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var __ = reader.ConfigureAwait(false);
+            var events = new List<RecordedEvent>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                events.Add(ReadEvent(reader));
+            }
+
+            return events;
+        }
+        catch (Exception e) when (e is not LedgerException and not OperationCanceledException
+                                  && Translate(e, "read") is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    private async Task<(long Position, DateTimeOffset RecordedAt)> ReadHeadAsync(DbConnection connection,
+        DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        using var command = Command(connection, transaction, Sql.ReadHeadForAppend);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var _ = reader.ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new StoreSchemaException("the ledger's head row is missing: the database was not created by this library");
+        }
+
+        return (reader.GetInt64(0), new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero));
+    }
+
+    private async Task<long?> StreamVersionAsync(DbConnection connection, DbTransaction transaction, StreamName stream,
+        CancellationToken cancellationToken)
+    {
+        using var command = Command(connection, transaction, Sql.StreamVersion, ("stream", stream.Value));
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<Dictionary<Guid, RecordedEvent>> FindExistingAsync(DbConnection connection,
+        DbTransaction transaction, StreamAppend part, CancellationToken cancellationToken)
+    {
+        var existing = new Dictionary<Guid, RecordedEvent>();
+        foreach (var chunk in part.Events.Select(e => e.EventId).Chunk(500))
+        {
+            using var command = FindEventIdsCommand(connection, transaction, chunk);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var _ = reader.ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var e = ReadEvent(reader);
+                existing[e.EventId] = e;
+            }
+        }
+
+        return existing;
+    }
+
+    /// <summary>The parameters of the prepared insert, reused for every row of an append.</summary>
+    private sealed class InsertParameterSet
+    {
+        private readonly DbParameter _position;
+        private readonly DbParameter _stream;
+        private readonly DbParameter _version;
+        private readonly DbParameter _eventId;
+        private readonly DbParameter _type;
+        private readonly DbParameter _data;
+        private readonly DbParameter _metadata;
+        private readonly DbParameter _recordedAt;
+
+        public InsertParameterSet(DbCommand command)
+        {
+            _position = Add(command, "position");
+            _stream = Add(command, "stream");
+            _version = Add(command, "version");
+            _eventId = Add(command, "event_id");
+            _type = Add(command, "type");
+            _data = Add(command, "data");
+            _metadata = Add(command, "metadata");
+            _recordedAt = Add(command, "recorded_at");
+        }
+
+        public void Set(EventRow row)
+        {
+            _position.Value = row.Position;
+            _stream.Value = row.Stream.Value;
+            _version.Value = row.Version;
+            _eventId.Value = row.Data.EventId;
+            _type.Value = row.Data.Type;
+            _data.Value = row.Data.Data.ToArray();
+            _metadata.Value = row.Data.Metadata.ToArray();
+            _recordedAt.Value = row.RecordedAt.UtcTicks;
+        }
+
+        private static DbParameter Add(DbCommand command, string name)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }
+    }
+}

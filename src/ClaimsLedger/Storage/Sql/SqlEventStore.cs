@@ -1,0 +1,298 @@
+using System.Data;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+
+namespace ClaimsLedger.Storage.Sql;
+
+/// <summary>
+/// The ADO.NET base shared by the SQL stores: appends serialised through a single head row (so positions are gap-free
+/// and commit in position order), reads in pages, and catch-up subscriptions. A backend supplies connections, its
+/// SQL (<see cref="SqlStatements"/>) and the translation of its errors.
+/// </summary>
+/// <remarks>
+/// <para>Append algorithm: open a write transaction that locks the head row; check every part's expected version and
+/// event ids; number the events from the head's position + 1; stamp recordedAt with max(clock now, head recordedAt);
+/// insert; move the head; commit. Writers therefore commit one after another in position order, which is why a reader
+/// can never see position n + 1 before position n, and why recordedAt never decreases along positions even when
+/// writers' clocks disagree.</para>
+/// <para>Thread-safe: every operation uses its own pooled connection.</para>
+/// </remarks>
+public abstract partial class SqlEventStore : IEventStore
+{
+    private const int PageSize = 1000;
+
+    private readonly CancellationTokenSource _disposed = new();
+    private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Creates the base with the backend's SQL.</summary>
+    /// <param name="clock">Stamps recordedAt.</param>
+    /// <param name="statements">The backend's SQL.</param>
+    /// <param name="pollInterval">How often an idle subscription looks for other processes' appends.</param>
+    protected SqlEventStore(TimeProvider clock, SqlStatements statements, TimeSpan pollInterval)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(statements);
+        Clock = clock;
+        Sql = statements;
+        PollInterval = pollInterval > TimeSpan.Zero ? pollInterval : TimeSpan.FromMilliseconds(200);
+    }
+
+    /// <inheritdoc/>
+    public bool AtomicAcrossStreams => true;
+
+    /// <summary>The clock that stamps recordedAt.</summary>
+    protected TimeProvider Clock { get; }
+
+    /// <summary>The backend's SQL.</summary>
+    protected SqlStatements Sql { get; }
+
+    /// <summary>How often an idle subscription polls.</summary>
+    protected TimeSpan PollInterval { get; }
+
+    /// <summary>True when the store was opened read-only: appends fail with <see cref="StoreReadOnlyException"/>.</summary>
+    protected virtual bool IsReadOnly => false;
+
+    /// <summary>Cancelled when the store is disposed.</summary>
+    protected CancellationToken DisposedToken => _disposed.Token;
+
+    /// <summary>Opens a pooled connection ready for use.</summary>
+    protected abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Begins the append transaction; the backend takes its writer lock here or in the head query.</summary>
+    protected abstract ValueTask<DbTransaction> BeginAppendAsync(DbConnection connection,
+        CancellationToken cancellationToken);
+
+    /// <summary>A command selecting the event rows whose ids are in <paramref name="ids"/>.</summary>
+    protected abstract DbCommand FindEventIdsCommand(DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<Guid> ids);
+
+    /// <summary>Turns a provider error into a ledger error that says what failed; null to rethrow as is.</summary>
+    protected abstract LedgerStoreException? Translate(Exception error, string operation);
+
+    /// <summary>Inserts the rows of an append, in position order; the default runs one prepared INSERT per row.</summary>
+    protected virtual async Task InsertAsync(DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<EventRow> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        using var insert = Command(connection, transaction, Sql.InsertEvent);
+        var parameters = new InsertParameterSet(insert);
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            parameters.Set(row);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Called inside the append transaction after the head moved, e.g. to notify listeners at commit.</summary>
+    protected virtual Task OnAppendingAsync(DbConnection connection, DbTransaction transaction, long lastPosition,
+        CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Waits until an append may have happened: this store's own appends wake it, others are polled.</summary>
+    protected virtual async Task WaitForAppendAsync(CancellationToken cancellationToken)
+    {
+        var signal = _appended.Task;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token);
+        try
+        {
+            await signal.WaitAsync(PollInterval, linked.Token).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Nothing appended here; another process may have.
+        }
+    }
+
+    /// <summary>Wakes this store's waiting subscriptions.</summary>
+    protected void SignalAppended() =>
+        Interlocked.Exchange(ref _appended, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))
+            .TrySetResult();
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends,
+        CancellationToken cancellationToken = default)
+    {
+        AppendPlan.CheckArguments(appends);
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
+        if (IsReadOnly)
+        {
+            throw new StoreReadOnlyException("the store is open read-only; nothing was written");
+        }
+
+        try
+        {
+            var results = await AppendCoreAsync(appends, cancellationToken).ConfigureAwait(false);
+            if (results.Any(r => !r.AlreadyPresent))
+            {
+                SignalAppended();
+            }
+
+            return results;
+        }
+        catch (Exception e) when (e is not LedgerException and not OperationCanceledException
+                                  && Translate(e, "append") is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    private async Task<IReadOnlyList<AppendResult>> AppendCoreAsync(IReadOnlyList<StreamAppend> appends,
+        CancellationToken cancellationToken)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var _ = connection.ConfigureAwait(false);
+        var transaction = await BeginAppendAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var __ = transaction.ConfigureAwait(false);
+
+        var (head, headRecordedAt) = await ReadHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var results = new AppendResult?[appends.Count];
+        var versions = new long?[appends.Count];
+        for (var i = 0; i < appends.Count; i++)
+        {
+            var part = appends[i];
+            versions[i] = await StreamVersionAsync(connection, transaction, part.Stream, cancellationToken)
+                .ConfigureAwait(false);
+            var existing = await FindExistingAsync(connection, transaction, part, cancellationToken).ConfigureAwait(false);
+            results[i] = AppendPlan.FindRepeat(part, existing, versions[i]);
+            if (results[i] is null)
+            {
+                AppendPlan.CheckVersion(part, versions[i]);
+            }
+        }
+
+        if (results.All(r => r is not null))
+        {
+            return results!;
+        }
+
+        var now = Clock.GetUtcNow();
+        var recordedAt = head > 0 && headRecordedAt > now ? headRecordedAt : now;
+        var position = head;
+        var rows = new List<EventRow>();
+        for (var i = 0; i < appends.Count; i++)
+        {
+            if (results[i] is not null)
+            {
+                continue;
+            }
+
+            var part = appends[i];
+            var first = position + 1;
+            var version = versions[i] ?? -1;
+            foreach (var data in part.Events)
+            {
+                rows.Add(new EventRow(++position, part.Stream, ++version, data, recordedAt));
+            }
+
+            results[i] = new AppendResult(part.Stream, version < 0 ? null : version,
+                part.Events.Count == 0 ? GlobalPosition.Start : GlobalPosition.FromSequence(first),
+                part.Events.Count == 0 ? GlobalPosition.Start : GlobalPosition.FromSequence(position),
+                recordedAt, AlreadyPresent: false);
+        }
+
+        await InsertAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
+        if (position > head)
+        {
+            using var update = Command(connection, transaction, Sql.UpdateHead,
+                ("position", position), ("recorded_at", recordedAt.UtcTicks));
+            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await OnAppendingAsync(connection, transaction, position, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Once the commit starts it must finish: a cancelled commit would leave the caller unsure what was written.
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        return results!;
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, ReadDirection direction,
+        long fromVersion, long maxCount, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var forwards = direction == ReadDirection.Forwards;
+        var next = fromVersion;
+        for (var remaining = maxCount; remaining > 0 && next >= 0;)
+        {
+            var count = (int)Math.Min(remaining, PageSize);
+            var page = await QueryAsync(forwards ? Sql.ReadStreamForwards : Sql.ReadStreamBackwards, cancellationToken,
+                ("stream", stream.Value), ("from", next), ("count", count)).ConfigureAwait(false);
+            foreach (var e in page)
+            {
+                yield return e;
+            }
+
+            if (page.Count < count)
+            {
+                yield break;
+            }
+
+            remaining -= page.Count;
+            next = forwards ? page[^1].StreamVersion + 1 : page[^1].StreamVersion - 1;
+        }
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(ReadDirection direction, GlobalPosition from,
+        long maxCount, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var forwards = direction == ReadDirection.Forwards;
+        var next = (long)Math.Min(from.Commit, long.MaxValue);
+        for (var remaining = maxCount; remaining > 0 && next >= 0;)
+        {
+            var count = (int)Math.Min(remaining, PageSize);
+            var page = await QueryAsync(forwards ? Sql.ReadAllForwards : Sql.ReadAllBackwards, cancellationToken,
+                ("from", next), ("count", count)).ConfigureAwait(false);
+            foreach (var e in page)
+            {
+                yield return e;
+            }
+
+            if (page.Count < count)
+            {
+                yield break;
+            }
+
+            remaining -= page.Count;
+            next = forwards ? page[^1].Position.ToSequence() + 1 : page[^1].Position.ToSequence() - 1;
+        }
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(GlobalPosition? after,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var next = after is { } checkpoint ? (long)Math.Min(checkpoint.Commit, long.MaxValue - 1) + 1 : 0;
+        while (!_disposed.IsCancellationRequested)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = await QueryAsync(Sql.ReadAllForwards, cancellationToken, ("from", next), ("count", PageSize))
+                .ConfigureAwait(false);
+            foreach (var e in page)
+            {
+                next = e.Position.ToSequence() + 1;
+                yield return e;
+            }
+
+            if (page.Count == 0)
+            {
+                await WaitForAppendAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Ends subscriptions and releases the backend's resources.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _disposed.CancelAsync().ConfigureAwait(false);
+        await DisposeCoreAsync().ConfigureAwait(false);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the backend's resources.</summary>
+    protected virtual ValueTask DisposeCoreAsync() => ValueTask.CompletedTask;
+}

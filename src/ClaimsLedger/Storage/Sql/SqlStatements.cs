@@ -1,0 +1,40 @@
+namespace ClaimsLedger.Storage.Sql;
+
+/// <summary>
+/// The SQL a backend supplies to <see cref="SqlEventStore"/>; public so that other SQL backends can be written. Every statement uses named parameters; identifiers
+/// (table names) are fixed by the backend, never taken from input.
+/// </summary>
+/// <remarks>
+/// Columns of an event row, in this order: position, stream, version, event_id, type, data, metadata, recorded_at
+/// (UTC ticks). Parameters: @position, @stream, @version, @event_id, @type, @data, @metadata, @recorded_at, @from,
+/// @count, @ids.
+/// </remarks>
+public sealed record SqlStatements
+{
+    /// <summary>Reads the head (last position, its recordedAt) and, in a write transaction, locks it.</summary>
+    public required string ReadHeadForAppend { get; init; }
+
+    /// <summary>Sets the head to @position, @recorded_at.</summary>
+    public required string UpdateHead { get; init; }
+
+    /// <summary>The last version of @stream (NULL when it has none).</summary>
+    public required string StreamVersion { get; init; }
+
+    /// <summary>Event rows whose event_id is in @ids (the backend decides how a list is bound).</summary>
+    public required string FindEventIds { get; init; }
+
+    /// <summary>Inserts one event row.</summary>
+    public required string InsertEvent { get; init; }
+
+    /// <summary>Up to @count rows of @stream with version ≥ @from, ascending.</summary>
+    public required string ReadStreamForwards { get; init; }
+
+    /// <summary>Up to @count rows of @stream with version ≤ @from, descending.</summary>
+    public required string ReadStreamBackwards { get; init; }
+
+    /// <summary>Up to @count rows with position ≥ @from, ascending.</summary>
+    public required string ReadAllForwards { get; init; }
+
+    /// <summary>Up to @count rows with position ≤ @from, descending.</summary>
+    public required string ReadAllBackwards { get; init; }
+}

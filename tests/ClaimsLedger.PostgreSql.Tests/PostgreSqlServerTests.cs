@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Sockets;
+using ClaimsLedger.Conformance;
+using ClaimsLedger.Storage;
+using Npgsql;
+using static ClaimsLedger.Conformance.StoreTestData;
+
+namespace ClaimsLedger.PostgreSql.Tests;
+
+/// <summary>Connecting, schemas, and the guarantees that need several writers on one server.</summary>
+public sealed class PostgreSqlServerTests : IAsyncLifetime
+{
+    private readonly string _schema = TestServer.NewSchema();
+
+    [SkippableFact]
+    public async Task A_new_schema_is_created_with_the_current_version()
+    {
+        await using var store = await OpenAsync();
+
+        Assert.Equal(PostgreSqlEventStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await TestServer.ScalarAsync($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
+    }
+
+    [SkippableFact]
+    public async Task An_unreachable_server_is_a_clear_error()
+    {
+        TestServer.Require();
+        var port = FreePort();
+        var connection = $"Host=127.0.0.1;Port={port};Database=claims;Username=claims;Password=secret;Timeout=3";
+
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() =>
+            PostgreSqlEventStore.OpenAsync(new PostgreSqlStoreOptions { ConnectionString = connection, Schema = _schema }));
+
+        Assert.Contains($"cannot reach PostgreSQL at 127.0.0.1:{port}/claims", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_wrong_password_is_a_clear_error_and_creates_nothing()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(TestServer.Require()) { Password = "not-the-password" };
+
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() =>
+            PostgreSqlEventStore.OpenAsync(new PostgreSqlStoreOptions { ConnectionString = builder.ToString(), Schema = _schema }));
+
+        Assert.Contains("refused the credentials", error.Message, StringComparison.Ordinal);
+        Assert.Contains("user claims", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-password", error.Message, StringComparison.Ordinal);
+        Assert.Equal("0", await TestServer.ScalarAsync($"SELECT count(*) FROM information_schema.schemata WHERE schema_name = '{_schema}'"));
+    }
+
+    [SkippableFact]
+    public async Task A_schema_holding_other_tables_is_refused_and_left_unchanged()
+    {
+        TestServer.Require();
+        await TestServer.ExecuteAsync($"CREATE SCHEMA \"{_schema}\"; CREATE TABLE \"{_schema}\".customers (id int); INSERT INTO \"{_schema}\".customers VALUES (7)");
+
+        var error = await Assert.ThrowsAsync<StoreSchemaException>(OpenAsync);
+
+        Assert.Contains($"schema '{_schema}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("holds other tables (customers)", error.Message, StringComparison.Ordinal);
+        Assert.Equal("1", await TestServer.ScalarAsync($"SELECT count(*) FROM information_schema.tables WHERE table_schema = '{_schema}'"));
+    }
+
+    [SkippableFact]
+    public async Task A_ledger_from_a_newer_schema_version_is_refused_and_left_unchanged()
+    {
+        await using (await OpenAsync())
+        {
+        }
+
+        await TestServer.ExecuteAsync($"UPDATE \"{_schema}\".meta SET value = '42' WHERE key = 'schema_version'");
+
+        var error = await Assert.ThrowsAsync<StoreSchemaException>(OpenAsync);
+
+        Assert.Contains("has schema version 42, newer than the 1", error.Message, StringComparison.Ordinal);
+        Assert.Equal("42", await TestServer.ScalarAsync($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
+    }
+
+    [SkippableFact]
+    public async Task Opening_a_schema_from_many_processes_at_once_creates_it_once()
+    {
+        TestServer.Require();
+
+        var stores = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => OpenAsync()));
+
+        foreach (var store in stores)
+        {
+            await store.DisposeAsync();
+        }
+
+        Assert.Equal("1", await TestServer.ScalarAsync($"SELECT count(*) FROM \"{_schema}\".head"));
+    }
+
+    [SkippableFact]
+    public async Task RecordedAt_never_decreases_along_positions_when_writers_clocks_disagree()
+    {
+        var now = new DateTimeOffset(2023, 5, 26, 12, 0, 0, TimeSpan.Zero);
+        await using var ahead = await OpenAsync(new SettableClock(now.AddMinutes(10)));
+        await using var behind = await OpenAsync(new SettableClock(now.AddMinutes(-10)));
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            (i % 2 == 0 ? ahead : behind).AppendToStreamAsync(NewStream("skew"), ExpectedVersion.NoStream, Batch(2))));
+
+        var recorded = await ahead.ReadAllForwardsAsync(GlobalPosition.Start).Select(e => e.RecordedAt).ToListAsync();
+        Assert.Equal(80, recorded.Count);
+        Assert.True(recorded.Zip(recorded.Skip(1)).All(pair => pair.First <= pair.Second), "recordedAt went backwards");
+    }
+
+    [SkippableFact]
+    public async Task Writers_in_separate_pools_share_one_gap_free_order()
+    {
+        await using var first = await OpenAsync();
+        await using var second = await OpenAsync();
+        await using var third = await OpenAsync();
+        IEventStore[] writers = [first, second, third];
+
+        await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
+            writers[i % 3].AppendToStreamAsync(NewStream("w"), ExpectedVersion.NoStream, Batch(1 + (i % 4)))));
+
+        var positions = await first.ReadAllForwardsAsync(GlobalPosition.Start).Select(e => e.Position.ToSequence()).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, positions.Count).Select(p => (long)p), positions);
+        Assert.Equal(Enumerable.Range(0, 60).Sum(i => 1 + (i % 4)), positions.Count);
+    }
+
+    [SkippableFact]
+    public async Task A_subscription_in_one_process_hears_appends_from_another()
+    {
+        await using var listener = await OpenAsync();
+        await using var writer = await OpenAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var stream = NewStream("heard");
+
+        var heard = listener.SubscribeToAllAsync(null, timeout.Token).FirstAsync(e => e.Stream == stream, timeout.Token);
+        await Task.Delay(200);
+        await writer.AppendToStreamAsync(stream, ExpectedVersion.NoStream, Batch(1));
+
+        Assert.Equal(stream, (await heard).Stream);
+    }
+
+    [SkippableFact]
+    public async Task Large_appends_go_through_copy_and_read_back_identically()
+    {
+        await using var store = await OpenAsync();
+        var stream = NewStream("bulk");
+        var events = Batch(5000);
+
+        var result = await store.AppendToStreamAsync(stream, ExpectedVersion.NoStream, events);
+
+        var read = await store.ReadStreamForwardsAsync(stream).ToListAsync();
+        Assert.Equal(4999, result.LastVersion);
+        Assert.Equal(events.Select(e => e.EventId), read.Select(e => e.EventId));
+        Assert.Equal(Enumerable.Range(0, 5000), read.Select(Number));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => TestServer.DropSchemaAsync(_schema);
+
+    private Task<PostgreSqlEventStore> OpenAsync() => OpenAsync(TimeProvider.System);
+
+    private Task<PostgreSqlEventStore> OpenAsync(TimeProvider clock) =>
+        PostgreSqlEventStore.OpenAsync(new PostgreSqlStoreOptions
+        {
+            ConnectionString = TestServer.Require(),
+            Schema = _schema,
+            Clock = clock,
+        });
+
+    private static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        var port = ((IPEndPoint)socket.LocalEndpoint).Port;
+        socket.Stop();
+        return port;
+    }
+}

@@ -1,0 +1,175 @@
+using System.Security.Cryptography;
+using ClaimsLedger.Conformance;
+using ClaimsLedger.Storage;
+using Microsoft.Data.Sqlite;
+using static ClaimsLedger.Conformance.StoreTestData;
+
+namespace ClaimsLedger.Sqlite.Tests;
+
+/// <summary>Opening files: creation, upgrades, and clear refusals that leave a wrong file untouched.</summary>
+public sealed class SqliteFileTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    [Fact]
+    public async Task A_new_file_gets_the_current_schema_in_wal_mode()
+    {
+        var path = _folder.File("new.db");
+
+        await using (await SqliteEventStore.OpenAsync(path))
+        {
+        }
+
+        Assert.Equal(SqliteEventStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await ScalarAsync(path, "SELECT value FROM ledger_meta WHERE key = 'schema_version'"));
+        Assert.Equal("wal", await ScalarAsync(path, "PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public async Task Opening_an_existing_ledger_again_changes_nothing_and_keeps_its_events()
+    {
+        var path = _folder.File("ledger.db");
+        await using (var store = await SqliteEventStore.OpenAsync(path))
+        {
+            await store.AppendToStreamAsync(NewStream("s"), ExpectedVersion.NoStream, Batch(3));
+        }
+
+        await using var again = await SqliteEventStore.OpenAsync(path);
+
+        Assert.Equal(3, await again.ReadAllForwardsAsync(GlobalPosition.Start).CountAsync());
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_database_is_refused_and_left_unchanged()
+    {
+        var path = _folder.File("notes.db");
+        await File.WriteAllTextAsync(path, "These are my notes, not a database. " + new string('x', 5000));
+        var before = Hash(path);
+
+        var error = await Assert.ThrowsAsync<StoreSchemaException>(() => SqliteEventStore.OpenAsync(path));
+
+        Assert.Contains($"'{path}' is not a ClaimsLedger ledger", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Hash(path));
+    }
+
+    [Fact]
+    public async Task A_sqlite_database_of_another_application_is_refused_and_left_unchanged()
+    {
+        var path = _folder.File("other.db");
+        await ExecuteAsync(path, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers VALUES (1, 'x');");
+        var before = Hash(path);
+
+        var error = await Assert.ThrowsAsync<StoreSchemaException>(() => SqliteEventStore.OpenAsync(path));
+
+        Assert.Contains("it holds other tables (customers)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Hash(path));
+    }
+
+    [Fact]
+    public async Task A_ledger_from_a_newer_schema_version_is_refused_and_left_unchanged()
+    {
+        var path = _folder.File("future.db");
+        await using (await SqliteEventStore.OpenAsync(path))
+        {
+        }
+
+        await ExecuteAsync(path, "UPDATE ledger_meta SET value = '99' WHERE key = 'schema_version'");
+        var before = Hash(path);
+
+        var error = await Assert.ThrowsAsync<StoreSchemaException>(() => SqliteEventStore.OpenAsync(path));
+
+        Assert.Contains("has schema version 99, newer than the 1 this version of ClaimsLedger supports", error.Message,
+            StringComparison.Ordinal);
+        Assert.Equal(before, Hash(path));
+    }
+
+    [Fact]
+    public async Task A_read_only_file_is_refused_for_writing_and_can_be_opened_read_only()
+    {
+        var path = _folder.File("archive.db");
+        await using (var store = await SqliteEventStore.OpenAsync(path))
+        {
+            await store.AppendToStreamAsync(NewStream("s"), ExpectedVersion.NoStream, Batch(2));
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            File.SetAttributes(path, FileAttributes.ReadOnly);
+        }
+        else
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+
+        var before = Hash(path);
+
+        var refused = await Assert.ThrowsAsync<StoreReadOnlyException>(() => SqliteEventStore.OpenAsync(path));
+        await using var reader = await SqliteEventStore.OpenAsync(new SqliteStoreOptions { Path = path, ReadOnly = true });
+        var events = await reader.ReadAllForwardsAsync(GlobalPosition.Start).CountAsync();
+        var append = await Assert.ThrowsAsync<StoreReadOnlyException>(() =>
+            reader.AppendToStreamAsync(NewStream("s"), ExpectedVersion.Any, Batch(1)));
+
+        Assert.Contains("is read-only; open it with SqliteStoreOptions.ReadOnly = true", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(2, events);
+        Assert.Contains("open read-only", append.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Hash(path));
+    }
+
+    [Fact]
+    public async Task A_missing_folder_or_missing_file_for_reading_is_a_clear_error()
+    {
+        var noFolder = await Assert.ThrowsAsync<StoreUnavailableException>(() =>
+            SqliteEventStore.OpenAsync(_folder.File(Path.Combine("no", "such", "ledger.db"))));
+        var noFile = await Assert.ThrowsAsync<StoreUnavailableException>(() =>
+            SqliteEventStore.OpenAsync(new SqliteStoreOptions { Path = _folder.File("absent.db"), ReadOnly = true }));
+
+        Assert.Contains("the folder does not exist", noFolder.Message, StringComparison.Ordinal);
+        Assert.Contains("there is no ledger file at", noFile.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(_folder.File("absent.db")));
+    }
+
+    [Fact]
+    public void Invalid_options_name_the_offending_setting()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            new SqliteStoreOptions { Path = "x.db", BusyTimeout = TimeSpan.Zero }.Validate());
+
+        Assert.Contains("SqliteStoreOptions.BusyTimeout", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Several_stores_on_one_file_share_one_gap_free_order()
+    {
+        var path = _folder.File("shared.db");
+        await using var first = await SqliteEventStore.OpenAsync(path);
+        await using var second = await SqliteEventStore.OpenAsync(path);
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            (i % 2 == 0 ? first : second).AppendToStreamAsync(NewStream("w"), ExpectedVersion.NoStream, Batch(3))));
+
+        var positions = await first.ReadAllForwardsAsync(GlobalPosition.Start).Select(e => e.Position.ToSequence()).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, 60).Select(p => (long)p), positions);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+
+    private static async Task ExecuteAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string?> ScalarAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (await command.ExecuteScalarAsync())?.ToString();
+    }
+}
