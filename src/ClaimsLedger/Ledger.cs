@@ -109,6 +109,7 @@ public sealed partial class Ledger
                 }
                 catch (WrongExpectedVersionException) when (attempt < _options.ConcurrencyRetries)
                 {
+                    await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -121,6 +122,14 @@ public sealed partial class Ledger
         {
             _writeGate.Release();
         }
+    }
+
+    // Another writer got in first; wait a little (growing, jittered) so that competing writers spread out.
+    // A wait, not a clock reading, so it uses real time even when the ledger clock is a test fake.
+    private static Task BackOffAsync(int attempt, CancellationToken cancellationToken)
+    {
+        var ceiling = Math.Min(200, 5 << Math.Min(attempt, 6));
+        return Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, ceiling)), cancellationToken);
     }
 
     /// <summary>Reads events the store holds beyond what this ledger has seen (other writers' appends).</summary>

@@ -10,10 +10,10 @@ public sealed record LedgerOptions
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>
-    /// How many times a batch is re-validated and retried when another writer changed one of its streams first.
-    /// Default 3; 0 fails on the first conflict.
+    /// How many times a batch is re-validated and retried, after a short jittered wait, when another writer changed
+    /// one of its streams first. Default 5; 0 fails on the first conflict.
     /// </summary>
-    public int ConcurrencyRetries { get; init; } = 3;
+    public int ConcurrencyRetries { get; init; } = 5;
 
     /// <summary>Checks the values; called when a ledger opens.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>

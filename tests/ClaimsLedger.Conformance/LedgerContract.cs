@@ -85,9 +85,10 @@ public abstract class LedgerContract
     public async Task Two_ledgers_recording_to_one_claim_at_once_both_succeed()
     {
         await using var store = await CreateStoreAsync(Clock);
-        var first = await RecordBelgorodAsync(store);
+        await RecordBelgorodAsync(store);
+        var first = await Ledger.OpenAsync(store, Options with { ConcurrencyRetries = 50 });
         await using var otherStore = await ReopenAsync(store, Clock);
-        var second = await Ledger.OpenAsync(otherStore, Options with { ConcurrencyRetries = 20 });
+        var second = await Ledger.OpenAsync(otherStore, Options with { ConcurrencyRetries = 50 });
         const string claim = "ukraine-behind-belgorod-raid";
 
         var writes = Enumerable.Range(0, 10).Select(i =>
