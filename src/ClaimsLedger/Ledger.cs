@@ -132,6 +132,22 @@ public sealed partial class Ledger
         return Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, ceiling)), cancellationToken);
     }
 
+    /// <summary>
+    /// Checks a batch as <see cref="RecordAsync(IReadOnlyList{LedgerEvent}, CancellationToken)"/> would, without
+    /// recording anything: a dry run.
+    /// </summary>
+    /// <returns>Every error found (empty when the batch would be recorded).</returns>
+    public async Task<IReadOnlyList<LedgerError>> ValidateAsync(IReadOnlyList<LedgerEvent> events,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        lock (_indexGate)
+        {
+            return BatchValidator.Validate(_index, events, _options.Clock.GetUtcNow()).Errors;
+        }
+    }
+
     /// <summary>Reads events the store holds beyond what this ledger has seen (other writers' appends).</summary>
     /// <exception cref="LedgerFormatException">The store holds an event this ledger cannot read.</exception>
     public async Task CatchUpAsync(CancellationToken cancellationToken = default)

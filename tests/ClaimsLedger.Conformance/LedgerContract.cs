@@ -1,5 +1,6 @@
 using Belgorod;
 using ClaimsLedger.Events;
+using ClaimsLedger.Interchange;
 using ClaimsLedger.Storage;
 using ClaimsLedger.Storage.InMemory;
 using Microsoft.Extensions.Time.Testing;
@@ -162,6 +163,33 @@ public abstract class LedgerContract
         Assert.Equal("Robert'); DROP TABLE students;--", status.Claim.Text);
         Assert.Equal("\"Publisher\"; --", position.Provenance.Source.Publisher);
     }
+
+    [SkippableFact]
+    public async Task An_export_restores_exactly_into_an_empty_store()
+    {
+        await using var source = await CreateStoreAsync(Clock);
+        var original = await RecordBelgorodAsync(source);
+        Clock.SetUtcNow(BelgorodHistory.CorrectedAt);
+        await original.RecordAsync(BelgorodHistory.Correction);
+        using var export = new StringWriter { NewLine = "\n" };
+        await LedgerInterchange.ExportAsync(source, export);
+        await using var target = await CreateStoreAsync(new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        Skip.If(target is not IEventStoreRestore, "this store cannot restore an export atomically");
+        var restored = await Ledger.OpenAsync(target, Options);
+
+        var result = await LedgerInterchange.ImportAsync(restored, new StringReader(export.ToString()));
+
+        Assert.Equal(ImportMode.Export, result.Mode);
+        var before = await source.ReadAllForwardsAsync(GlobalPosition.Start).Select(Describe).ToListAsync();
+        var after = await target.ReadAllForwardsAsync(GlobalPosition.Start).Select(Describe).ToListAsync();
+        Assert.Equal(before, after);
+        var asOf = AsOf.At(BelgorodHistory.CorrectedAt).WithRecorded(BelgorodHistory.RecordedAt);
+        Assert.Equal((await original.GetBoardAsync(asOf)).ToJson(), (await restored.GetBoardAsync(asOf)).ToJson());
+    }
+
+    private static string Describe(RecordedEvent e) =>
+        $"{e.Stream} {e.StreamVersion} {e.EventId} {e.Type} {e.RecordedAt:O} " +
+        $"{Convert.ToBase64String(e.Data.Span)} {Convert.ToBase64String(e.Metadata.Span)}";
 
     private async Task<Ledger> RecordBelgorodAsync(IEventStore store)
     {

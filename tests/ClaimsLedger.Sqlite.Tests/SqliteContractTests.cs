@@ -9,7 +9,7 @@ public sealed class SqliteEventStoreTests : EventStoreContract, IDisposable
     private readonly TempFolder _folder = new();
 
     protected override async Task<IEventStore> CreateStoreAsync(TimeProvider clock) =>
-        await SqliteEventStore.OpenAsync(new SqliteStoreOptions { Path = _folder.File("ledger.db"), Clock = clock });
+        await SqliteEventStore.OpenAsync(new SqliteStoreOptions { Path = _folder.File($"store-{Guid.NewGuid():N}.db"), Clock = clock });
 
     public void Dispose() => _folder.Dispose();
 }
@@ -20,7 +20,7 @@ public sealed class LedgerOnSqliteStoreTests : LedgerContract, IDisposable
     private readonly TempFolder _folder = new();
 
     protected override async Task<IEventStore> CreateStoreAsync(TimeProvider clock) =>
-        await SqliteEventStore.OpenAsync(new SqliteStoreOptions { Path = _folder.File("ledger.db"), Clock = clock });
+        await SqliteEventStore.OpenAsync(new SqliteStoreOptions { Path = _folder.File($"ledger-{Guid.NewGuid():N}.db"), Clock = clock });
 
     protected override async Task<IEventStore> ReopenAsync(IEventStore store, TimeProvider clock) =>
         await SqliteEventStore.OpenAsync(new SqliteStoreOptions { Path = ((SqliteEventStore)store).Path, Clock = clock });

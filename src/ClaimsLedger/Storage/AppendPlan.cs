@@ -83,6 +83,30 @@ internal static class AppendPlan
             found[0].RecordedAt, AlreadyPresent: true);
     }
 
+    /// <summary>Checks a restore's order of recordedAt against itself and the store's last recordedAt.</summary>
+    /// <exception cref="ArgumentException">recordedAt decreases along the events.</exception>
+    /// <exception cref="LedgerStoreException">The first recordedAt is before the store's last one.</exception>
+    public static void CheckRestore(IReadOnlyList<RestoredEvent> events, DateTimeOffset? lastRecordedAt)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        for (var i = 1; i < events.Count; i++)
+        {
+            if (events[i].RecordedAt < events[i - 1].RecordedAt)
+            {
+                throw new ArgumentException(
+                    $"event {i} (id {events[i].Data.EventId}) was recorded at {events[i].RecordedAt:O}, before the event " +
+                    $"before it ({events[i - 1].RecordedAt:O}): recordedAt must not decrease", nameof(events));
+            }
+        }
+
+        if (events.Count > 0 && lastRecordedAt is { } last && events[0].RecordedAt < last)
+        {
+            throw new LedgerStoreException(
+                $"the events to restore start at {events[0].RecordedAt:O}, before the store's last event ({last:O}); " +
+                "nothing was written");
+        }
+    }
+
     /// <exception cref="WrongExpectedVersionException">The stream is not at the expected version.</exception>
     public static void CheckVersion(StreamAppend part, long? currentVersion)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ClaimsLedger.Events;
 using ClaimsLedger.Views;
 
@@ -41,23 +40,7 @@ internal static class TextFormat
     public static string Quote(string? quote) => quote is null ? string.Empty : $" “{quote}”";
 
     public static string Word<T>(T value)
-        where T : struct, Enum => Kebab(value.ToString());
+        where T : struct, Enum => Interchange.Kebab.Name(value);
 
     public static string Corrected(bool corrected) => corrected ? " [corrected]" : string.Empty;
-
-    private static string Kebab(string name)
-    {
-        var builder = new StringBuilder(name.Length + 4);
-        foreach (var c in name)
-        {
-            if (char.IsUpper(c) && builder.Length > 0)
-            {
-                builder.Append('-');
-            }
-
-            builder.Append(char.ToLowerInvariant(c));
-        }
-
-        return builder.ToString();
-    }
 }

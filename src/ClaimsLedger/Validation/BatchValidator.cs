@@ -22,7 +22,8 @@ internal sealed partial class BatchValidator
     private const int MaxTextLength = 100_000;
 
     private readonly LedgerIndex _index;
-    private readonly DateTimeOffset _now;
+    private readonly Func<int, DateTimeOffset> _nowOf;
+    private DateTimeOffset _now;
     private readonly List<LedgerError> _errors = [];
     private readonly List<PlannedEvent> _planned = [];
     private readonly Dictionary<ClaimId, ClaimRegistered> _claims = [];
@@ -36,10 +37,10 @@ internal sealed partial class BatchValidator
     private int _current;
     private string _subject = string.Empty;
 
-    private BatchValidator(LedgerIndex index, DateTimeOffset now)
+    private BatchValidator(LedgerIndex index, Func<int, DateTimeOffset> nowOf)
     {
         _index = index;
-        _now = now;
+        _nowOf = nowOf;
     }
 
     private enum Outcome
@@ -52,20 +53,31 @@ internal sealed partial class BatchValidator
     /// <param name="index">What the ledger holds.</param>
     /// <param name="events">The batch.</param>
     /// <param name="now">The ledger clock's now: no saidAt may start after it.</param>
-    public static ValidatedBatch Validate(LedgerIndex index, IReadOnlyList<LedgerEvent> events, DateTimeOffset now)
+    public static ValidatedBatch Validate(LedgerIndex index, IReadOnlyList<LedgerEvent> events, DateTimeOffset now) =>
+        Validate(index, events, Enumerable.Range(0, events.Count), _ => now);
+
+    /// <summary>Validates in the order <paramref name="order"/> gives; each event against its own "now".</summary>
+    /// <param name="index">What the ledger holds.</param>
+    /// <param name="events">The batch; error indexes refer to it.</param>
+    /// <param name="order">The indexes of <paramref name="events"/> in the order to validate them.</param>
+    /// <param name="nowOf">When event i is (or was) recorded: no saidAt may start after it.</param>
+    public static ValidatedBatch Validate(LedgerIndex index, IReadOnlyList<LedgerEvent> events, IEnumerable<int> order,
+        Func<int, DateTimeOffset> nowOf)
     {
-        var validator = new BatchValidator(index, now);
-        for (var i = 0; i < events.Count; i++)
+        var validator = new BatchValidator(index, nowOf);
+        foreach (var i in order)
         {
             validator.Validate(i, events[i]);
         }
 
-        return new ValidatedBatch(validator._planned, validator._unchanged, validator._errors);
+        return new ValidatedBatch(validator._planned, validator._unchanged,
+            [.. validator._errors.OrderBy(e => e.Index)]);
     }
 
     private void Validate(int index, LedgerEvent? @event)
     {
         _current = index;
+        _now = _nowOf(index);
         _subject = string.Empty;
         var errorsBefore = _errors.Count;
         var outcome = @event switch

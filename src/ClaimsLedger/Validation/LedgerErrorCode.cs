@@ -48,4 +48,7 @@ public enum LedgerErrorCode
 
     /// <summary>A claim is linked to itself.</summary>
     InvalidLink,
+
+    /// <summary>An export being restored disagrees with what the ledger already holds at the same place.</summary>
+    ConflictingHistory,
 }

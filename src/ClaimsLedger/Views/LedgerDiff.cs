@@ -17,6 +17,7 @@ public sealed record LedgerDiff(
     public IReadOnlyList<CorrectionView> Corrections { get; } = ValueList<CorrectionView>.From(Corrections);
 
     /// <summary>True when nothing changed.</summary>
+    [Newtonsoft.Json.JsonIgnore]
     public bool IsEmpty => Claims.Count == 0 && Corrections.Count == 0;
 
     /// <summary>Indented JSON with a stable key order.</summary>

@@ -8,7 +8,7 @@ namespace ClaimsLedger.Storage.InMemory;
 /// nothing survives the process.
 /// </summary>
 /// <remarks>Thread-safe. Payloads are copied on append, so callers may reuse their buffers.</remarks>
-public sealed class InMemoryEventStore : IEventStore
+public sealed class InMemoryEventStore : IEventStore, IEventStoreRestore
 {
     private readonly Lock _gate = new();
     private readonly TimeProvider _clock;
@@ -77,6 +77,41 @@ public sealed class InMemoryEventStore : IEventStore
         }
 
         return Task.FromResult(results);
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<GlobalPosition>> RestoreAsync(IReadOnlyList<RestoredEvent> events,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
+        lock (_gate)
+        {
+            AppendPlan.CheckRestore(events, _log.Count == 0 ? null : _log[^1].RecordedAt);
+            var ids = new HashSet<Guid>();
+            foreach (var e in events)
+            {
+                if (_byId.ContainsKey(e.Data.EventId) || !ids.Add(e.Data.EventId))
+                {
+                    throw new DuplicateEventException(e.Data.EventId, e.Stream, "the store already holds it");
+                }
+            }
+
+            var positions = new List<GlobalPosition>(events.Count);
+            foreach (var e in events)
+            {
+                Write(new StreamAppend(e.Stream, ExpectedVersion.Any, [e.Data]), e.RecordedAt);
+                positions.Add(_log[^1].Position);
+            }
+
+            if (events.Count > 0)
+            {
+                Interlocked.Exchange(ref _appended, NewSignal()).TrySetResult();
+            }
+
+            return Task.FromResult<IReadOnlyList<GlobalPosition>>(positions);
+        }
     }
 
     /// <inheritdoc/>

@@ -17,7 +17,7 @@ namespace ClaimsLedger.Storage.Sql;
 /// writers' clocks disagree.</para>
 /// <para>Thread-safe: every operation uses its own pooled connection.</para>
 /// </remarks>
-public abstract partial class SqlEventStore : IEventStore
+public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore
 {
     private const int PageSize = 1000;
 
@@ -137,7 +137,59 @@ public abstract partial class SqlEventStore : IEventStore
         }
     }
 
-    private async Task<IReadOnlyList<AppendResult>> AppendCoreAsync(IReadOnlyList<StreamAppend> appends,
+    private Task<IReadOnlyList<AppendResult>> AppendCoreAsync(IReadOnlyList<StreamAppend> appends,
+        CancellationToken cancellationToken) =>
+        WriteAsync<IReadOnlyList<AppendResult>>(async (connection, transaction, head, headRecordedAt) =>
+        {
+            var results = new AppendResult?[appends.Count];
+            var versions = new long?[appends.Count];
+            for (var i = 0; i < appends.Count; i++)
+            {
+                var part = appends[i];
+                versions[i] = await StreamVersionAsync(connection, transaction, part.Stream, cancellationToken)
+                    .ConfigureAwait(false);
+                var existing = await FindExistingAsync(connection, transaction, part, cancellationToken).ConfigureAwait(false);
+                results[i] = AppendPlan.FindRepeat(part, existing, versions[i]);
+                if (results[i] is null)
+                {
+                    AppendPlan.CheckVersion(part, versions[i]);
+                }
+            }
+
+            var now = Clock.GetUtcNow();
+            var recordedAt = head > 0 && headRecordedAt > now ? headRecordedAt : now;
+            var position = head;
+            var rows = new List<EventRow>();
+            for (var i = 0; i < appends.Count; i++)
+            {
+                if (results[i] is not null)
+                {
+                    continue;
+                }
+
+                var part = appends[i];
+                var first = position + 1;
+                var version = versions[i] ?? -1;
+                foreach (var data in part.Events)
+                {
+                    rows.Add(new EventRow(++position, part.Stream, ++version, data, recordedAt));
+                }
+
+                results[i] = new AppendResult(part.Stream, version < 0 ? null : version,
+                    part.Events.Count == 0 ? GlobalPosition.Start : GlobalPosition.FromSequence(first),
+                    part.Events.Count == 0 ? GlobalPosition.Start : GlobalPosition.FromSequence(position),
+                    recordedAt, AlreadyPresent: false);
+            }
+
+            return (rows, results!);
+        }, cancellationToken);
+
+    /// <summary>
+    /// One write transaction: lock and read the head, let <paramref name="plan"/> check and number the rows, insert
+    /// them, move the head and commit. A plan that throws writes nothing.
+    /// </summary>
+    private async Task<T> WriteAsync<T>(
+        Func<DbConnection, DbTransaction, long, DateTimeOffset, Task<(List<EventRow> Rows, T Result)>> plan,
         CancellationToken cancellationToken)
     {
         var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -146,63 +198,24 @@ public abstract partial class SqlEventStore : IEventStore
         await using var __ = transaction.ConfigureAwait(false);
 
         var (head, headRecordedAt) = await ReadHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        var results = new AppendResult?[appends.Count];
-        var versions = new long?[appends.Count];
-        for (var i = 0; i < appends.Count; i++)
+        var (rows, result) = await plan(connection, transaction, head, headRecordedAt).ConfigureAwait(false);
+        if (rows.Count == 0)
         {
-            var part = appends[i];
-            versions[i] = await StreamVersionAsync(connection, transaction, part.Stream, cancellationToken)
-                .ConfigureAwait(false);
-            var existing = await FindExistingAsync(connection, transaction, part, cancellationToken).ConfigureAwait(false);
-            results[i] = AppendPlan.FindRepeat(part, existing, versions[i]);
-            if (results[i] is null)
-            {
-                AppendPlan.CheckVersion(part, versions[i]);
-            }
-        }
-
-        if (results.All(r => r is not null))
-        {
-            return results!;
-        }
-
-        var now = Clock.GetUtcNow();
-        var recordedAt = head > 0 && headRecordedAt > now ? headRecordedAt : now;
-        var position = head;
-        var rows = new List<EventRow>();
-        for (var i = 0; i < appends.Count; i++)
-        {
-            if (results[i] is not null)
-            {
-                continue;
-            }
-
-            var part = appends[i];
-            var first = position + 1;
-            var version = versions[i] ?? -1;
-            foreach (var data in part.Events)
-            {
-                rows.Add(new EventRow(++position, part.Stream, ++version, data, recordedAt));
-            }
-
-            results[i] = new AppendResult(part.Stream, version < 0 ? null : version,
-                part.Events.Count == 0 ? GlobalPosition.Start : GlobalPosition.FromSequence(first),
-                part.Events.Count == 0 ? GlobalPosition.Start : GlobalPosition.FromSequence(position),
-                recordedAt, AlreadyPresent: false);
+            return result;
         }
 
         await InsertAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
-        if (position > head)
+        using (var update = Command(connection, transaction, Sql.UpdateHead,
+                   ("position", rows[^1].Position), ("recorded_at", rows[^1].RecordedAt.UtcTicks)))
         {
-            using var update = Command(connection, transaction, Sql.UpdateHead,
-                ("position", position), ("recorded_at", recordedAt.UtcTicks));
             await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            await OnAppendingAsync(connection, transaction, position, cancellationToken).ConfigureAwait(false);
         }
+
+        await OnAppendingAsync(connection, transaction, rows[^1].Position, cancellationToken).ConfigureAwait(false);
 
         // Once the commit starts it must finish: a cancelled commit would leave the caller unsure what was written.
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-        return results!;
+        return result;
     }
 
     /// <inheritdoc/>

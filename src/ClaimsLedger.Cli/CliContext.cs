@@ -1,0 +1,52 @@
+using System.CommandLine;
+using ClaimsLedger.Storage;
+
+namespace ClaimsLedger.Cli;
+
+/// <summary>What every command shares: the environment, the store options, and opening the ledger.</summary>
+internal sealed class CliContext(CliEnvironment environment)
+{
+    public CliEnvironment Environment => environment;
+
+    public Option<string> Db { get; } = new("--db")
+    {
+        Description = "The ledger: a SQLite file (default ledger.db) or a PostgreSQL connection string (contains '=')",
+        DefaultValueFactory = _ => "ledger.db",
+        Recursive = true,
+    };
+
+    public Option<string> Schema { get; } = new("--schema")
+    {
+        Description = "PostgreSQL schema holding the ledger (default claims_ledger)",
+        DefaultValueFactory = _ => "claims_ledger",
+        Recursive = true,
+    };
+
+    public StoreTarget Target(ParseResult result) => new(result.GetValue(Db)!, result.GetValue(Schema)!);
+
+    /// <summary>Opens the store and the ledger, runs <paramref name="work"/>, and closes the store.</summary>
+    public async Task<int> WithLedgerAsync(ParseResult result, bool forWriting, Func<Ledger, IEventStore, Task<int>> work,
+        CancellationToken cancellationToken)
+    {
+        var store = await Target(result).OpenAsync(environment.Clock, forWriting, cancellationToken).ConfigureAwait(false);
+        await using var _ = store.ConfigureAwait(false);
+        var ledger = await Ledger.OpenAsync(store, new LedgerOptions { Clock = environment.Clock }, cancellationToken)
+            .ConfigureAwait(false);
+        return await work(ledger, store).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes a view as indented JSON, or as the human rendering.</summary>
+    public async Task WriteViewAsync(bool json, object view, Action<Spectre.Console.IAnsiConsole> render)
+    {
+        if (json)
+        {
+            await environment.Out.WriteLineAsync(Views.ViewJson.Serialize(view)).ConfigureAwait(false);
+        }
+        else
+        {
+            render(Rendering.Consoles.For(environment.Out, environment.Interactive));
+        }
+
+        await environment.Out.FlushAsync().ConfigureAwait(false);
+    }
+}

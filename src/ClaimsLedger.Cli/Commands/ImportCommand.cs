@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Text;
+using ClaimsLedger.Cli.Rendering;
+using ClaimsLedger.Interchange;
+
+namespace ClaimsLedger.Cli.Commands;
+
+/// <summary><c>import FILE</c>: all of a file or nothing, with progress on a terminal and plain lines otherwise.</summary>
+internal static class ImportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("import", "Import an interchange file (notes, or an export) into the ledger: all of it or nothing");
+        var file = new Argument<string>("file") { Description = "The file to import ('-' for standard input)" };
+        var maxErrors = new Option<int>("--max-errors")
+        {
+            Description = "Stop after reporting this many bad lines (default 100)",
+            DefaultValueFactory = _ => 100,
+        };
+        command.Arguments.Add(file);
+        command.Options.Add(maxErrors);
+        command.SetAction((result, cancellationToken) => context.WithLedgerAsync(result, forWriting: true, async (ledger, _) =>
+        {
+            var path = result.GetValue(file)!;
+            var environment = context.Environment;
+            long? total = path == "-" ? null : await CountLinesAsync(path, cancellationToken);
+            using var reader = path == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(path, Encoding.UTF8);
+            try
+            {
+                var imported = await ImportProgressDisplay.RunAsync(environment, total, progress =>
+                    LedgerInterchange.ImportAsync(ledger, reader, new ImportOptions { MaxErrors = result.GetValue(maxErrors) },
+                        progress, cancellationToken));
+                await environment.Out.WriteLineAsync(
+                    $"imported {imported.Events} events ({imported.Appended} appended, {imported.Unchanged} already held; " +
+                    $"{(imported.Mode == ImportMode.Export ? "an export, restored with its recordedAt" : "notes, recorded now")}) " +
+                    $"in {imported.Elapsed.TotalSeconds:0.00} s: {imported.EventsPerSecond:0} events/s");
+                return ExitCodes.Ok;
+            }
+            catch (InterchangeException e)
+            {
+                await environment.Error.WriteLineAsync($"claims: {Path.GetFileName(path)} was rejected; nothing was imported:");
+                foreach (var error in e.Errors)
+                {
+                    await environment.Error.WriteLineAsync($"  {error}");
+                }
+
+                if (e.Truncated)
+                {
+                    await environment.Error.WriteLineAsync($"  (stopped after {e.Errors.Count} errors; --max-errors raises the limit)");
+                }
+
+                return ExitCodes.BadInput;
+            }
+        }, cancellationToken));
+        return command;
+    }
+
+    private static async Task<long> CountLinesAsync(string path, CancellationToken cancellationToken)
+    {
+        long lines = 0;
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        while (await reader.ReadLineAsync(cancellationToken) is not null)
+        {
+            lines++;
+        }
+
+        return lines;
+    }
+}

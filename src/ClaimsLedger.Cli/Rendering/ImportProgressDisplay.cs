@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using ClaimsLedger.Interchange;
+using Spectre.Console;
+
+namespace ClaimsLedger.Cli.Rendering;
+
+/// <summary>
+/// Shows an import's progress: a bar with count and rate on a terminal; plain lines on standard error, at most about
+/// once a second, when output is redirected.
+/// </summary>
+internal static class ImportProgressDisplay
+{
+    public static async Task<ImportResult> RunAsync(CliEnvironment environment, long? total,
+        Func<IProgress<ImportProgress>, Task<ImportResult>> import)
+    {
+        var clock = Stopwatch.StartNew();
+        if (!environment.Interactive)
+        {
+            var lines = new LineProgress(environment.Error, total, clock);
+            return await import(lines);
+        }
+
+        var console = Consoles.For(environment.Error, interactive: true);
+        ImportResult? result = null;
+        await console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("reading", maxValue: total ?? 1);
+                result = await import(new BarProgress(task, total, clock));
+                task.Value = task.MaxValue;
+            });
+        return result!;
+    }
+
+    private static string Rate(long done, Stopwatch clock) =>
+        clock.Elapsed.TotalSeconds > 0 ? $"{done / clock.Elapsed.TotalSeconds:0} lines/s" : string.Empty;
+
+    /// <summary>Reports synchronously (unlike Progress&lt;T&gt;), so the display follows the import exactly.</summary>
+    private sealed class BarProgress(ProgressTask task, long? total, Stopwatch clock) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value)
+        {
+            if (value.Stage == ImportStage.Reading)
+            {
+                task.Value = total is null ? 0 : value.Done;
+                task.Description = $"read {value.Done:N0}{(total is { } t ? $" of {t:N0}" : string.Empty)} lines, {Rate(value.Done, clock)}";
+            }
+            else
+            {
+                task.Description = value.Stage == ImportStage.Writing
+                    ? $"writing {value.Done:N0} events in one transaction"
+                    : $"wrote {value.Done:N0} events";
+            }
+        }
+    }
+
+    private sealed class LineProgress(TextWriter error, long? total, Stopwatch clock) : IProgress<ImportProgress>
+    {
+        private TimeSpan _last = TimeSpan.FromSeconds(-1);
+
+        public void Report(ImportProgress value)
+        {
+            var reading = value.Stage == ImportStage.Reading;
+            if (reading && clock.Elapsed - _last < TimeSpan.FromSeconds(1) && value.Done != total)
+            {
+                return;
+            }
+
+            _last = clock.Elapsed;
+            error.WriteLine(value.Stage switch
+            {
+                ImportStage.Reading => $"read {value.Done} {(total is { } t ? $"of {t} " : string.Empty)}lines ({Rate(value.Done, clock)})",
+                ImportStage.Writing => $"writing {value.Done} events in one transaction",
+                _ => $"wrote {value.Done} events",
+            });
+        }
+    }
+}

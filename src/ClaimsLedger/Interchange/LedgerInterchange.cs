@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Text;
+using ClaimsLedger.Serialization;
+using ClaimsLedger.Storage;
+
+namespace ClaimsLedger.Interchange;
+
+/// <summary>
+/// Imports and exports the line-delimited JSON interchange format (docs/format.md): notes a newsroom writes, and full
+/// exports of a ledger that restore exactly.
+/// </summary>
+public static class LedgerInterchange
+{
+    private const int ProgressEvery = 10_000;
+
+    /// <summary>
+    /// Imports a file: all of it or nothing. Lines without recordedAt (notes) are recorded now, as one batch; lines of an
+    /// export (with recordedAt and position) are restored with their original recordedAt (the ledger must be empty or
+    /// hold a prefix of the export). Importing the same file again changes nothing.
+    /// </summary>
+    /// <exception cref="InterchangeException">A line is malformed or invalid; lists every bad line (up to
+    /// <see cref="ImportOptions.MaxErrors"/>) with its field and reason. Nothing was recorded.</exception>
+    /// <exception cref="LedgerStoreException">The store failed; nothing was recorded.</exception>
+    public static async Task<ImportResult> ImportAsync(Ledger ledger, TextReader reader, ImportOptions? options = null,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(reader);
+        options ??= new ImportOptions();
+        options.Validate();
+        var clock = Stopwatch.StartNew();
+        var (lines, count, errors, truncated) = await ReadAsync(reader, options, progress, cancellationToken).ConfigureAwait(false);
+        if (errors.Count > 0)
+        {
+            // Report the ledger's own objections to the lines that did parse too, so one run shows every bad line.
+            if (!truncated && lines.Count > 0 && lines[0].Envelope is null)
+            {
+                var semantic = await ledger.ValidateAsync([.. lines.Select(l => l.Event)], cancellationToken).ConfigureAwait(false);
+                errors.AddRange(Lines(semantic, lines));
+            }
+
+            var ordered = errors.OrderBy(e => e.Line).ToList();
+            throw new InterchangeException([.. ordered.Take(options.MaxErrors)], truncated || ordered.Count > options.MaxErrors);
+        }
+
+        if (lines.Count == 0)
+        {
+            return new ImportResult(count, 0, 0, 0, ImportMode.Notes, clock.Elapsed);
+        }
+
+        var mode = lines[0].Envelope is null ? ImportMode.Notes : ImportMode.Export;
+        progress?.Report(new ImportProgress(ImportStage.Writing, lines.Count, lines.Count));
+        try
+        {
+            var result = mode == ImportMode.Notes
+                ? await ledger.RecordAsync([.. lines.Select(l => l.Event)], cancellationToken).ConfigureAwait(false)
+                : await ledger.RestoreAsync([.. lines.Select(l => new RestoredEntry(l.Event, l.Envelope!.RecordedAt,
+                    Encoding.UTF8.GetBytes(l.Envelope.Metadata)))], cancellationToken).ConfigureAwait(false);
+            progress?.Report(new ImportProgress(ImportStage.Done, lines.Count, lines.Count));
+            return new ImportResult(count, lines.Count, result.Appended, result.Unchanged, mode, clock.Elapsed);
+        }
+        catch (LedgerValidationException e)
+        {
+            throw new InterchangeException([.. Lines(e.Errors, lines).Take(options.MaxErrors)], e.Errors.Count > options.MaxErrors);
+        }
+    }
+
+    /// <summary>
+    /// Writes every event of a store, in global order, as lines carrying their position, recordedAt and metadata.
+    /// </summary>
+    /// <returns>How many events were written.</returns>
+    /// <exception cref="LedgerFormatException">The store holds an event this library cannot read.</exception>
+    public static async Task<long> ExportAsync(IEventReader store, TextWriter writer, IProgress<long>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(writer);
+        long count = 0;
+        await foreach (var recorded in store.ReadAllForwardsAsync(GlobalPosition.Start, cancellationToken).ConfigureAwait(false))
+        {
+            var @event = EventSerializer.Deserialize(recorded.Type, recorded.Data.Span);
+            var envelope = new ExportEnvelope(recorded.Position.ToString(), recorded.RecordedAt,
+                Encoding.UTF8.GetString(recorded.Metadata.Span));
+            await writer.WriteLineAsync(InterchangeWriter.Write(@event, envelope.Metadata.Trim() is "" or "{}"
+                ? envelope with { Metadata = string.Empty }
+                : envelope).AsMemory(), cancellationToken).ConfigureAwait(false);
+            if (++count % ProgressEvery == 0)
+            {
+                progress?.Report(count);
+            }
+        }
+
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        progress?.Report(count);
+        return count;
+    }
+
+    /// <summary>Writes ledger events as notes lines (no recordedAt), e.g. to produce a file to import.</summary>
+    public static string ToLine(Events.LedgerEvent @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        return InterchangeWriter.Write(@event, envelope: null);
+    }
+
+    private static IEnumerable<InterchangeError> Lines(IEnumerable<LedgerError> errors, List<InterchangeLine> lines) =>
+        errors.Select(error => new InterchangeError(lines[error.Index].Line, error.Field,
+            error.Subject.Length > 0 ? $"{error.Subject}: {error.Message}" : error.Message));
+
+    private static async Task<(List<InterchangeLine> Lines, long Count, List<InterchangeError> Errors, bool Truncated)> ReadAsync(TextReader reader,
+        ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var lines = new List<InterchangeLine>();
+        var errors = new List<InterchangeError>();
+        long number = 0;
+        var truncated = false;
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            if (errors.Count >= options.MaxErrors)
+            {
+                truncated = true;
+                break;
+            }
+
+            if (InterchangeParser.Parse(text, number, errors) is { } line)
+            {
+                if (lines.Count > 0 && (line.Envelope is null) != (lines[0].Envelope is null))
+                {
+                    errors.Add(new InterchangeError(number, line.Envelope is null ? "recordedAt" : string.Empty,
+                        line.Envelope is null
+                            ? $"an export line needs recordedAt and position like line {lines[0].Line}"
+                            : $"notes lines have no recordedAt or position, unlike line {lines[0].Line}"));
+                }
+
+                lines.Add(line);
+            }
+
+            if (number % ProgressEvery == 0)
+            {
+                progress?.Report(new ImportProgress(ImportStage.Reading, number, null));
+            }
+        }
+
+        progress?.Report(new ImportProgress(ImportStage.Reading, number, number));
+        return (lines, number, errors, truncated);
+    }
+}

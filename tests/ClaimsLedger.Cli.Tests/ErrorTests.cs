@@ -1,0 +1,103 @@
+namespace ClaimsLedger.Cli.Tests;
+
+/// <summary>Bad input is refused with every bad line named, nothing written, and a meaningful exit code.</summary>
+public sealed class ErrorTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private string Db => _folder.File("ledger.db");
+
+    [Fact]
+    public async Task An_import_with_bad_lines_writes_nothing_and_reports_each_line_field_and_reason()
+    {
+        var lines = (await File.ReadAllLinesAsync(Cli.Sample("belgorod.ndjson"))).ToList();
+        lines.Insert(3, """{"type":"claim","id":"broken","text":"missing brace" """);
+        lines.Insert(5, """{"type":"rumour","id":"x"}""");
+        lines.Insert(7, """{"type":"actor","id":"kirby2","name":"J","kind":"person","age":60}""");
+        lines.Add("""{"type":"statement","id":"s-ghost","kind":"assertion","claim":"raid-by-rdk-and-frl","actor":"ghost","saidAt":"2023-05-22","source":"seed-article-2023-05-26"}""");
+        lines.Add("""{"type":"statement","id":"s-date","kind":"denial","claim":"raid-by-rdk-and-frl","actor":"rdk","saidAt":"2023-02-30","source":"seed-article-2023-05-26"}""");
+        var file = _folder.File("bad.ndjson");
+        await File.WriteAllLinesAsync(file, lines);
+
+        var run = await Cli.InProcessAsync("import", file, "--db", Db);
+        var board = await Cli.InProcessAsync("board", "--json", "--db", Db);
+
+        Assert.Equal(2, run.Code);
+        Assert.Contains("bad.ndjson was rejected; nothing was imported:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 4: malformed JSON", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 6: type: unknown line type 'rumour'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 8: age: unknown field for an actor line", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 71: actor: statement 's-ghost': unknown actor 'ghost'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 72: saidAt: '2023-02-30' is not a valid date", run.Error, StringComparison.Ordinal);
+        Assert.Contains("\"claims\": []", board.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Semantic_errors_are_reported_by_line_after_the_file_parses()
+    {
+        var lines = (await File.ReadAllLinesAsync(Cli.Sample("belgorod.ndjson"))).ToList();
+        lines.Add("""{"type":"statement","id":"r-missing","kind":"retraction","claim":"raid-by-rdk-and-frl","actor":"rdk","saidAt":"2023-05-25","source":"seed-article-2023-05-26","target":"never-said"}""");
+        lines.Add("""{"type":"statement","id":"podolyak-denies-involvement","kind":"assertion","claim":"ukraine-behind-belgorod-raid","actor":"podolyak","saidAt":"2023-05-22","source":"seed-article-2023-05-26"}""");
+        var file = _folder.File("semantic.ndjson");
+        await File.WriteAllLinesAsync(file, lines);
+
+        var run = await Cli.InProcessAsync("import", file, "--db", Db);
+
+        Assert.Equal(2, run.Code);
+        Assert.Contains("line 68: target: statement 'r-missing': retracts unknown statement 'never-said'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 69: id: statement 'podolyak-denies-involvement': statement 'podolyak-denies-involvement' is already recorded with different content", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Too_many_bad_lines_stop_at_the_limit()
+    {
+        var file = _folder.File("many.ndjson");
+        await File.WriteAllLinesAsync(file, Enumerable.Range(0, 30).Select(i => $$"""{"type":"claim","id":"C{{i}}","text":"x"}"""));
+
+        var run = await Cli.InProcessAsync("import", file, "--max-errors", "5", "--db", Db);
+
+        Assert.Equal(2, run.Code);
+        Assert.Equal(5, run.Error.Split('\n').Count(l => l.StartsWith("  line ", StringComparison.Ordinal)));
+        Assert.Contains("stopped after 5 errors; --max-errors raises the limit", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2, "board", "--as-of", "yesterday")]
+    [InlineData(2, "frobnicate")]
+    [InlineData(2, "board", "--no-such-option")]
+    [InlineData(2, "claim", "Not A Slug")]
+    [InlineData(4, "claim", "no-such-claim")]
+    [InlineData(4, "actor", "no-such-actor")]
+    [InlineData(0, "board")]
+    public async Task Exit_codes_say_what_went_wrong(int code, params string[] args)
+    {
+        await Cli.InProcessAsync("import", Cli.Sample("belgorod.ndjson"), "--db", Db);
+
+        var run = await Cli.InProcessAsync([.. args, "--db", Db]);
+
+        Assert.True(code == run.Code, $"expected exit {code}, got {run.Code}: {run.Error}");
+        if (code != 0)
+        {
+            Assert.StartsWith("claims: ", run.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Store_errors_exit_with_3()
+    {
+        var notALedger = _folder.File("notes.txt");
+        await File.WriteAllTextAsync(notALedger, "just some notes, not a database at all....");
+
+        var missing = await Cli.InProcessAsync("board", "--db", _folder.File("absent.db"));
+        var wrong = await Cli.InProcessAsync("board", "--db", notALedger);
+        var unreachable = await Cli.InProcessAsync("board", "--db", "Host=127.0.0.1;Port=1;Database=x;Username=u;Password=p;Timeout=2");
+
+        Assert.Equal((3, 3, 3), (missing.Code, wrong.Code, unreachable.Code));
+        Assert.Contains("there is no ledger file at", missing.Error, StringComparison.Ordinal);
+        Assert.Contains("is not a ClaimsLedger ledger", wrong.Error, StringComparison.Ordinal);
+        Assert.Contains("cannot reach PostgreSQL at 127.0.0.1:1/x", unreachable.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Password=p", unreachable.Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
