@@ -1,0 +1,20 @@
+namespace ClaimsLedger.EventStoreDb.Tests.FakeNode;
+
+/// <summary>How the fake node behaves; tests change these to drive it into each failure the sheet describes.</summary>
+internal sealed class FakeNodeSettings
+{
+    /// <summary>Largest append in bytes (data + custom metadata + 2 × type length per event); the server default is 1 MiB.</summary>
+    public int MaxAppendSize { get; set; } = 1_048_576;
+
+    /// <summary>Users and passwords of a secure node; empty for an insecure node, which ignores credentials.</summary>
+    public Dictionary<string, string> Users { get; } = [];
+
+    /// <summary>When set, the node is a follower and refuses calls with <c>requires-leader: true</c>.</summary>
+    public (string Host, int Port)? Leader { get; set; }
+
+    /// <summary>When true, every call fails with UNAVAILABLE "Server Is Not Ready".</summary>
+    public bool NotReady { get; set; }
+
+    /// <summary>When true, every call waits until the client gives up (deadline or cancellation).</summary>
+    public bool Stall { get; set; }
+}
