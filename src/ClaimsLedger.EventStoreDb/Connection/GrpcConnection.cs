@@ -60,7 +60,6 @@ internal sealed class GrpcConnection : IDisposable
             DisposeHttpClient = true,
             MaxReceiveMessageSize = MaxReceiveBytes,
             MaxSendMessageSize = null,
-            ThrowOperationCanceledOnCancellation = true,
         });
         return new GrpcConnection(settings, channel);
     }

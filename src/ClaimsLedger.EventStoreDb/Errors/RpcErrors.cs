@@ -11,6 +11,13 @@ namespace ClaimsLedger.EventStoreDb.Errors;
 /// </summary>
 internal static class RpcErrors
 {
+    /// <summary>What to throw for a failed call: cancellation by the caller stays an <see cref="OperationCanceledException"/>.</summary>
+    public static Exception For(RpcException error, CancellationToken cancellationToken, ConnectionSettings settings,
+        string operation, StreamName? stream = null) =>
+        error.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested
+            ? new OperationCanceledException("the call was cancelled", error, cancellationToken)
+            : Translate(error, settings, operation, stream);
+
     /// <param name="error">The failure.</param>
     /// <param name="settings">Where the call went.</param>
     /// <param name="operation">What was attempted, e.g. "append" or "read of all".</param>

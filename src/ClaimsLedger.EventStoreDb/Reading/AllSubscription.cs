@@ -84,7 +84,8 @@ internal sealed class AllSubscription(GrpcConnection connection, LedgerStreamNam
         {
             return await responses.MoveNext(token).ConfigureAwait(false) ? Next.Message : Next.Dropped;
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested && !caller.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled }
+                                  && token.IsCancellationRequested && !caller.IsCancellationRequested)
         {
             return Next.Stopped;
         }
@@ -95,7 +96,7 @@ internal sealed class AllSubscription(GrpcConnection connection, LedgerStreamNam
         }
         catch (RpcException e)
         {
-            throw RpcErrors.Translate(e, connection.Settings, "subscription to all");
+            throw RpcErrors.For(e, caller, connection.Settings, "subscription to all");
         }
     }
 }

@@ -175,7 +175,7 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
         }
         catch (RpcException e)
         {
-            throw RpcErrors.Translate(e, connection.Settings, operation, stream);
+            throw RpcErrors.For(e, cancellationToken, connection.Settings, operation, stream);
         }
     }
 }

@@ -6,20 +6,22 @@ namespace ClaimsLedger.EventStoreDb.Wire;
 
 /// <summary>
 /// The event's custom metadata on the server: a JSON object with the ledger's own metadata and what the store adds.
-/// <code>{"recordedAt":"2023-05-26T12:00:00.0000000+00:00","ledgerHead":"1200/1200","metadata":{...}}</code>
+/// <code>{"recordedAt":"2023-05-26T12:00:00.0000000Z","ledgerHead":"1200/1200","metadata":{...}}</code>
 /// <c>recordedAt</c> is the stamp written; <c>ledgerHead</c> the $all position (commit/prepare) of the newest ledger
 /// event the writer saw before writing (absent when the ledger was empty); <c>metadata</c> the ledger's metadata
 /// bytes verbatim (<c>metadataBase64</c> when they are not a JSON object or array).
 /// </summary>
 internal static class Envelope
 {
+    private const string StampFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
     public static byte[] Write(DateTimeOffset recordedAt, GlobalPosition? ledgerHead, ReadOnlyMemory<byte> metadata)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("recordedAt", recordedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+            json.WriteString("recordedAt", recordedAt.UtcDateTime.ToString(StampFormat, CultureInfo.InvariantCulture));
             if (ledgerHead is { } head)
             {
                 json.WriteString("ledgerHead", $"{head.Commit}/{head.Prepare}");
@@ -73,7 +75,8 @@ internal static class Envelope
             switch (name)
             {
                 case "recordedAt":
-                    recordedAt = DateTimeOffset.ParseExact(reader.GetString()!, "O", CultureInfo.InvariantCulture);
+                    recordedAt = DateTimeOffset.ParseExact(reader.GetString()!, StampFormat, CultureInfo.InvariantCulture,
+                        DateTimeStyles.AssumeUniversal);
                     break;
                 case "ledgerHead":
                     head = ParsePosition(reader.GetString()!);

@@ -52,7 +52,7 @@ internal static class AppendCall
             }
             catch (RpcException e)
             {
-                throw RpcErrors.Translate(e, connection.Settings, "append", part.Stream);
+                throw RpcErrors.For(e, cancellationToken, connection.Settings, "append", part.Stream);
             }
         }
 

@@ -1,0 +1,38 @@
+using ClaimsLedger.Conformance;
+using ClaimsLedger.Storage;
+
+namespace ClaimsLedger.EventStoreDb.Tests.Conformance;
+
+/// <summary>The store contract against the real server named by CLAIMS_ESDB_CONN (skipped without one).</summary>
+public sealed class RealServerEventStoreTests : EventStoreContract
+{
+    private readonly string _prefix = RealServer.NewPrefix();
+
+    protected override bool PositionsAreSequential => false;
+
+    protected override bool DetectsEventIdsReusedInOtherStreams => false;
+
+    protected override async Task<IEventStore> CreateStoreAsync(TimeProvider clock) =>
+        await EventStoreDbEventStore.OpenAsync(new EventStoreDbStoreOptions
+        {
+            ConnectionString = RealServer.Require(),
+            StreamPrefix = _prefix,
+            Clock = clock,
+        });
+}
+
+/// <summary>The ledger's guarantees against the real server named by CLAIMS_ESDB_CONN (skipped without one).</summary>
+public sealed class LedgerOnRealServerTests : LedgerContract
+{
+    private readonly string _prefix = RealServer.NewPrefix();
+
+    protected override async Task<IEventStore> CreateStoreAsync(TimeProvider clock) =>
+        await EventStoreDbEventStore.OpenAsync(new EventStoreDbStoreOptions
+        {
+            ConnectionString = RealServer.Require(),
+            StreamPrefix = _prefix,
+            Clock = clock,
+        });
+
+    protected override Task<IEventStore> ReopenAsync(IEventStore store, TimeProvider clock) => CreateStoreAsync(clock);
+}
