@@ -12,13 +12,8 @@ public sealed class FakeNodeEventStoreTests : EventStoreContract
 
     protected override bool DetectsEventIdsReusedInOtherStreams => false;
 
-    protected override async Task<IEventStore> CreateStoreAsync(TimeProvider clock) =>
-        await EventStoreDbEventStore.OpenAsync(new EventStoreDbStoreOptions
-        {
-            ConnectionString = (await SharedFakeNode.GetAsync()).ConnectionString(),
-            StreamPrefix = _prefix,
-            Clock = clock,
-        });
+    protected override Task<IEventStore> CreateStoreAsync(TimeProvider clock) =>
+        TestStores.OpenAsync(TestStores.FakeNodeAsync(), _prefix, clock);
 }
 
 /// <summary>The ledger's guarantees against the fake node; reopening opens a second store (a second channel).</summary>
@@ -26,13 +21,8 @@ public sealed class LedgerOnFakeNodeTests : LedgerContract
 {
     private readonly string _prefix = SharedFakeNode.NewPrefix();
 
-    protected override async Task<IEventStore> CreateStoreAsync(TimeProvider clock) =>
-        await EventStoreDbEventStore.OpenAsync(new EventStoreDbStoreOptions
-        {
-            ConnectionString = (await SharedFakeNode.GetAsync()).ConnectionString(),
-            StreamPrefix = _prefix,
-            Clock = clock,
-        });
+    protected override Task<IEventStore> CreateStoreAsync(TimeProvider clock) =>
+        TestStores.OpenAsync(TestStores.FakeNodeAsync(), _prefix, clock);
 
     protected override Task<IEventStore> ReopenAsync(IEventStore store, TimeProvider clock) => CreateStoreAsync(clock);
 }

@@ -12,13 +12,8 @@ public sealed class RealServerEventStoreTests : EventStoreContract
 
     protected override bool DetectsEventIdsReusedInOtherStreams => false;
 
-    protected override async Task<IEventStore> CreateStoreAsync(TimeProvider clock) =>
-        await EventStoreDbEventStore.OpenAsync(new EventStoreDbStoreOptions
-        {
-            ConnectionString = RealServer.Require(),
-            StreamPrefix = _prefix,
-            Clock = clock,
-        });
+    protected override Task<IEventStore> CreateStoreAsync(TimeProvider clock) =>
+        TestStores.OpenAsync(TestStores.RealServerAsync(), _prefix, clock);
 }
 
 /// <summary>The ledger's guarantees against the real server named by CLAIMS_ESDB_CONN (skipped without one).</summary>
@@ -26,13 +21,8 @@ public sealed class LedgerOnRealServerTests : LedgerContract
 {
     private readonly string _prefix = RealServer.NewPrefix();
 
-    protected override async Task<IEventStore> CreateStoreAsync(TimeProvider clock) =>
-        await EventStoreDbEventStore.OpenAsync(new EventStoreDbStoreOptions
-        {
-            ConnectionString = RealServer.Require(),
-            StreamPrefix = _prefix,
-            Clock = clock,
-        });
+    protected override Task<IEventStore> CreateStoreAsync(TimeProvider clock) =>
+        TestStores.OpenAsync(TestStores.RealServerAsync(), _prefix, clock);
 
     protected override Task<IEventStore> ReopenAsync(IEventStore store, TimeProvider clock) => CreateStoreAsync(clock);
 }
