@@ -17,4 +17,13 @@ internal sealed class FakeNodeSettings
 
     /// <summary>When true, every call waits until the client gives up (deadline or cancellation).</summary>
     public bool Stall { get; set; }
+
+    /// <summary>
+    /// When true, a backwards read of all from a position leaves out the event at that position (the sheet says it is
+    /// included; the client must not depend on either).
+    /// </summary>
+    public bool BackwardsReadExcludesStart { get; set; }
+
+    /// <summary>Called with the stream name when an append arrives, before it is decided (to stage a race).</summary>
+    public Action<string>? OnAppend { get; set; }
 }

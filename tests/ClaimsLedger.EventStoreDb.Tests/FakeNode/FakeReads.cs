@@ -73,7 +73,8 @@ internal static class FakeReads
         }
     }
 
-    public static async Task AllAsync(FakeLog log, ReadReq.Types.Options o, IServerStreamWriter<ReadResp> responses)
+    public static async Task AllAsync(FakeLog log, ReadReq.Types.Options o, IServerStreamWriter<ReadResp> responses,
+        bool backwardsExcludesStart)
     {
         var all = log.All();
         var forwards = o.ReadDirection == Types.ReadDirection.Forwards;
@@ -81,8 +82,9 @@ internal static class FakeReads
         {
             AllOptions.AllOptionOneofCase.Position when forwards =>
                 all.Where(e => e.IsAtOrAfter(o.All.Position.CommitPosition, o.All.Position.PreparePosition)),
-            AllOptions.AllOptionOneofCase.Position =>
-                all.Where(e => !e.IsAfter(o.All.Position.CommitPosition, o.All.Position.PreparePosition)).Reverse(),
+            AllOptions.AllOptionOneofCase.Position => all.Where(e => backwardsExcludesStart
+                ? !e.IsAtOrAfter(o.All.Position.CommitPosition, o.All.Position.PreparePosition)
+                : !e.IsAfter(o.All.Position.CommitPosition, o.All.Position.PreparePosition)).Reverse(),
             AllOptions.AllOptionOneofCase.End when forwards => [],
             AllOptions.AllOptionOneofCase.End => all.AsEnumerable().Reverse(),
             _ => forwards ? all : [],

@@ -30,7 +30,7 @@ internal sealed class FakeStreamsService(FakeLog log, FakeNodeSettings settings)
         }
         else
         {
-            await FakeReads.AllAsync(log, options, responses);
+            await FakeReads.AllAsync(log, options, responses, settings.BackwardsReadExcludesStart);
         }
     }
 
@@ -64,6 +64,7 @@ internal sealed class FakeStreamsService(FakeLog log, FakeNodeSettings settings)
                 ("exception", "maximum-append-size-exceeded"), ("maximum-append-size", $"{settings.MaxAppendSize}"));
         }
 
+        settings.OnAppend?.Invoke(stream);
         return log.Append(stream, options, events);
     }
 
