@@ -10,22 +10,16 @@ namespace ClaimsLedger.EventStoreDb.Tests.Errors;
 /// Each failure of the protocol sheet's error model (section 6), produced by the fake node, becomes a ledger error
 /// that names the node, the stream and the user, never the password.
 /// </summary>
-public sealed class ErrorMappingTests : IAsyncLifetime
+public sealed class ErrorMappingTests : FakeNodeTest
 {
-    private FakeEventStoreNode _node = null!;
-
-    public async Task InitializeAsync() => _node = await FakeEventStoreNode.StartAsync();
-
-    public async Task DisposeAsync() => await _node.DisposeAsync();
-
     [Fact]
     public async Task Wrong_expected_version_becomes_the_ledger_concurrency_error_with_the_actual_revision()
     {
-        await using var store = await EventStoreDbEventStore.OpenAsync(_node.ConnectionString());
+        await using var store = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString());
         var stream = NewStream("raced");
         await store.AppendToStreamAsync(stream, ExpectedVersion.NoStream, Batch(2));
         // Another writer (not through this store's cache) moves the stream on between the check and the write.
-        _node.Log.Inject("claim:" + stream.Value["claim:".Length..], "test-happened.v1", "{\"n\":9}"u8.ToArray(), [], Guid.NewGuid());
+        Node.Log.Inject("claim:" + stream.Value["claim:".Length..], "test-happened.v1", "{\"n\":9}"u8.ToArray(), [], Guid.NewGuid());
 
         var error = await Assert.ThrowsAsync<WrongExpectedVersionException>(() =>
             store.AppendToStreamAsync(stream, ExpectedVersion.Exactly(1), Batch(1, 5)));
@@ -38,21 +32,21 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     [Fact]
     public async Task A_follower_names_the_leader_to_connect_to()
     {
-        _node.Settings.Leader = ("leader.example", 2113);
+        Node.Settings.Leader = ("leader.example", 2113);
 
-        var error = await Assert.ThrowsAsync<NotLeaderException>(() => EventStoreDbEventStore.OpenAsync(_node.ConnectionString()));
+        var error = await Assert.ThrowsAsync<NotLeaderException>(() => EventStoreDbEventStore.OpenAsync(Node.ConnectionString()));
 
         Assert.Equal(("leader.example", 2113), (error.LeaderHost, error.LeaderPort));
-        Assert.Contains($"127.0.0.1:{_node.Port} is not the leader; the leader is leader.example:2113", error.Message,
+        Assert.Contains($"127.0.0.1:{Node.Port} is not the leader; the leader is leader.example:2113", error.Message,
             StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_follower_serves_a_client_that_does_not_require_the_leader()
     {
-        _node.Settings.Leader = ("leader.example", 2113);
+        Node.Settings.Leader = ("leader.example", 2113);
 
-        await using var store = await EventStoreDbEventStore.OpenAsync(_node.ConnectionString("nodePreference=follower"));
+        await using var store = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString("nodePreference=follower"));
 
         Assert.Empty(await store.ReadStreamForwardsAsync(NewStream("any")).ToListAsync());
     }
@@ -60,9 +54,9 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     [Fact]
     public async Task A_tombstoned_stream_is_a_stream_deleted_error_for_reads_and_appends()
     {
-        await using var store = await EventStoreDbEventStore.OpenAsync(_node.ConnectionString());
+        await using var store = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString());
         var stream = NewStream("gone");
-        _node.Log.Tombstone(stream.Value);
+        Node.Log.Tombstone(stream.Value);
 
         var onAppend = await Assert.ThrowsAsync<StreamDeletedException>(() =>
             store.AppendToStreamAsync(stream, ExpectedVersion.Any, Batch(1)));
@@ -76,8 +70,8 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     [Fact]
     public async Task An_append_over_the_maximum_size_is_refused_with_the_limit()
     {
-        _node.Settings.MaxAppendSize = 1000;
-        await using var store = await EventStoreDbEventStore.OpenAsync(_node.ConnectionString());
+        Node.Settings.MaxAppendSize = 1000;
+        await using var store = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString());
         var stream = NewStream("big");
         var large = new EventData(Guid.NewGuid(), "test-large.v1", new byte[2000], "{}"u8.ToArray());
 
@@ -93,18 +87,18 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     [Fact]
     public async Task Access_denied_to_an_anonymous_client_names_the_missing_credentials()
     {
-        _node.Settings.Users["admin"] = "changeit";
+        Node.Settings.Users["admin"] = "changeit";
 
-        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => EventStoreDbEventStore.OpenAsync(_node.ConnectionString()));
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => EventStoreDbEventStore.OpenAsync(Node.ConnectionString()));
 
-        Assert.Contains($"EventStoreDB at 127.0.0.1:{_node.Port} denied anonymous", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"EventStoreDB at 127.0.0.1:{Node.Port} denied anonymous", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Wrong_credentials_name_the_user_and_never_the_password()
     {
-        _node.Settings.Users["admin"] = "changeit";
-        var connection = $"esdb://admin:n0t-the-password@127.0.0.1:{_node.Port}?tls=false";
+        Node.Settings.Users["admin"] = "changeit";
+        var connection = $"esdb://admin:n0t-the-password@127.0.0.1:{Node.Port}?tls=false";
 
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => EventStoreDbEventStore.OpenAsync(connection));
 
@@ -115,23 +109,23 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     [Fact]
     public async Task Right_credentials_are_sent_as_basic_authorization()
     {
-        _node.Settings.Users["admin"] = "changeit";
+        Node.Settings.Users["admin"] = "changeit";
 
-        await using var store = await EventStoreDbEventStore.OpenAsync($"esdb://admin:changeit@127.0.0.1:{_node.Port}?tls=false");
+        await using var store = await EventStoreDbEventStore.OpenAsync($"esdb://admin:changeit@127.0.0.1:{Node.Port}?tls=false");
 
-        Assert.All(_node.Service.Calls, call => Assert.Equal("Basic YWRtaW46Y2hhbmdlaXQ=", call.Headers.GetValue("authorization")));
+        Assert.All(Node.Service.Calls, call => Assert.Equal("Basic YWRtaW46Y2hhbmdlaXQ=", call.Headers.GetValue("authorization")));
     }
 
     [Fact]
     public async Task A_node_that_is_not_ready_is_unavailable()
     {
-        await using var store = await EventStoreDbEventStore.OpenAsync(_node.ConnectionString());
-        _node.Settings.NotReady = true;
+        await using var store = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString());
+        Node.Settings.NotReady = true;
 
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() =>
             store.AppendToStreamAsync(NewStream("later"), ExpectedVersion.NoStream, Batch(1)));
 
-        Assert.Contains($"cannot reach EventStoreDB at 127.0.0.1:{_node.Port}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"cannot reach EventStoreDB at 127.0.0.1:{Node.Port}", error.Message, StringComparison.Ordinal);
         Assert.Contains("Server Is Not Ready", error.Message, StringComparison.Ordinal);
     }
 
@@ -150,8 +144,8 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     [Fact]
     public async Task A_node_that_does_not_answer_within_the_deadline_is_unavailable()
     {
-        await using var store = await EventStoreDbEventStore.OpenAsync(_node.ConnectionString("defaultDeadline=300"));
-        _node.Settings.Stall = true;
+        await using var store = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString("defaultDeadline=300"));
+        Node.Settings.Stall = true;
 
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() =>
             store.ReadStreamForwardsAsync(NewStream("slow")).ToListAsync().AsTask());

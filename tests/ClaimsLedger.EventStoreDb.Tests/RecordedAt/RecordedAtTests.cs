@@ -11,15 +11,9 @@ namespace ClaimsLedger.EventStoreDb.Tests.RecordedAt;
 /// recordedAt never decreases along $all, even with writers whose clocks disagree: every read reports the running
 /// maximum of the written stamps, the same value for an event whichever way it is read.
 /// </summary>
-public sealed class RecordedAtTests : IAsyncLifetime
+public sealed class RecordedAtTests : FakeNodeTest
 {
     private static readonly DateTimeOffset Noon = new(2023, 5, 26, 12, 0, 0, TimeSpan.Zero);
-
-    private FakeEventStoreNode _node = null!;
-
-    public async Task InitializeAsync() => _node = await FakeEventStoreNode.StartAsync();
-
-    public async Task DisposeAsync() => await _node.DisposeAsync();
 
     [Fact]
     public async Task RecordedAt_never_decreases_along_all_when_writers_clocks_disagree()
@@ -99,12 +93,12 @@ public sealed class RecordedAtTests : IAsyncLifetime
 
     private GlobalPosition Inject(string stream, DateTimeOffset stamp, GlobalPosition? head)
     {
-        _node.Log.Inject(stream, "test-happened.v1", Encoding.UTF8.GetBytes("{\"n\":0}"), Envelope.Write(stamp, head, "{}"u8.ToArray()),
+        Node.Log.Inject(stream, "test-happened.v1", Encoding.UTF8.GetBytes("{\"n\":0}"), Envelope.Write(stamp, head, "{}"u8.ToArray()),
             Guid.NewGuid());
-        var record = _node.Log.All()[^1];
+        var record = Node.Log.All()[^1];
         return new GlobalPosition(record.Commit, record.Prepare);
     }
 
     private Task<EventStoreDbEventStore> OpenAsync(TimeProvider clock) =>
-        EventStoreDbEventStore.OpenAsync(new EventStoreDbStoreOptions { ConnectionString = _node.ConnectionString(), Clock = clock });
+        EventStoreDbEventStore.OpenAsync(new EventStoreDbStoreOptions { ConnectionString = Node.ConnectionString(), Clock = clock });
 }

@@ -5,19 +5,13 @@ using static ClaimsLedger.Conformance.StoreTestData;
 namespace ClaimsLedger.EventStoreDb.Tests.Writing;
 
 /// <summary>What appends guarantee on EventStoreDB beyond the conformance suite: repeats, races, non-atomic batches.</summary>
-public sealed class AppendTests : IAsyncLifetime
+public sealed class AppendTests : FakeNodeTest
 {
-    private FakeEventStoreNode _node = null!;
-
-    public async Task InitializeAsync() => _node = await FakeEventStoreNode.StartAsync();
-
-    public async Task DisposeAsync() => await _node.DisposeAsync();
-
     [Fact]
     public async Task A_retry_from_another_process_is_recognised_as_already_present()
     {
-        await using var first = await EventStoreDbEventStore.OpenAsync(_node.ConnectionString());
-        await using var second = await EventStoreDbEventStore.OpenAsync(_node.ConnectionString());
+        await using var first = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString());
+        await using var second = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString());
         var stream = NewStream("retried");
         var events = Batch(3);
         var written = await first.AppendToStreamAsync(stream, ExpectedVersion.NoStream, events);
@@ -33,16 +27,16 @@ public sealed class AppendTests : IAsyncLifetime
     [Fact]
     public async Task A_conflict_on_a_later_stream_names_the_streams_already_written()
     {
-        await using var store = await EventStoreDbEventStore.OpenAsync(_node.ConnectionString());
+        await using var store = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString());
         var a = NewStream("a");
         var b = NewStream("b");
         await store.AppendToStreamAsync(b, ExpectedVersion.NoStream, Batch(1));
         // Another writer appends to b after every check passed, while a is being written.
-        _node.Settings.OnAppend = stream =>
+        Node.Settings.OnAppend = stream =>
         {
             if (stream == a.Value)
             {
-                _node.Log.Inject(b.Value, "test-happened.v1", "{\"n\":99}"u8.ToArray(), [], Guid.NewGuid());
+                Node.Log.Inject(b.Value, "test-happened.v1", "{\"n\":99}"u8.ToArray(), [], Guid.NewGuid());
             }
         };
 
@@ -62,15 +56,15 @@ public sealed class AppendTests : IAsyncLifetime
     [Fact]
     public async Task An_expectation_of_any_is_retried_when_another_writer_gets_in_first()
     {
-        await using var store = await EventStoreDbEventStore.OpenAsync(_node.ConnectionString());
+        await using var store = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString());
         var stream = NewStream("busy");
         await store.AppendToStreamAsync(stream, ExpectedVersion.NoStream, Batch(1));
         var raced = 0;
-        _node.Settings.OnAppend = name =>
+        Node.Settings.OnAppend = name =>
         {
             if (name == stream.Value && Interlocked.Increment(ref raced) == 1)
             {
-                _node.Log.Inject(stream.Value, "test-happened.v1", "{\"n\":50}"u8.ToArray(), [], Guid.NewGuid());
+                Node.Log.Inject(stream.Value, "test-happened.v1", "{\"n\":50}"u8.ToArray(), [], Guid.NewGuid());
             }
         };
 
@@ -83,7 +77,7 @@ public sealed class AppendTests : IAsyncLifetime
     [Fact]
     public async Task Only_ledger_streams_can_be_written()
     {
-        await using var store = await EventStoreDbEventStore.OpenAsync(_node.ConnectionString());
+        await using var store = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString());
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
             store.AppendToStreamAsync(new StreamName("orders-2"), ExpectedVersion.Any, Batch(1)));
@@ -94,11 +88,11 @@ public sealed class AppendTests : IAsyncLifetime
     [Fact]
     public async Task Reads_of_all_do_not_depend_on_whether_the_server_includes_the_start_of_a_backwards_read()
     {
-        await using var store = await EventStoreDbEventStore.OpenAsync(_node.ConnectionString());
+        await using var store = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString());
         var stream = NewStream("edges");
         await store.AppendToStreamAsync(stream, ExpectedVersion.NoStream, Batch(4));
         var all = await store.ReadAllForwardsAsync(GlobalPosition.Start).ToListAsync();
-        _node.Settings.BackwardsReadExcludesStart = true;
+        Node.Settings.BackwardsReadExcludesStart = true;
 
         var fromThird = await store.ReadAllAsync(ReadDirection.Backwards, all[2].Position, 10).ToListAsync();
 
