@@ -24,6 +24,9 @@ internal sealed class FakeNodeSettings
     /// </summary>
     public bool BackwardsReadExcludesStart { get; set; }
 
+    /// <summary>When set, a subscription call fails with UNAVAILABLE after sending this many events (a dropped connection).</summary>
+    public int? DropSubscriptionsAfter { get; set; }
+
     /// <summary>Called with the stream name when an append arrives, before it is decided (to stage a race).</summary>
     public Action<string>? OnAppend { get; set; }
 }

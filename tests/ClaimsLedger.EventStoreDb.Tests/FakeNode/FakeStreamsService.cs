@@ -26,7 +26,7 @@ internal sealed class FakeStreamsService(FakeLog log, FakeNodeSettings settings)
         }
         else if (options.CountOptionCase == CountOptionOneofCase.Subscription)
         {
-            await FakeSubscription.RunAsync(log, options, responses, context.CancellationToken);
+            await FakeSubscription.RunAsync(log, options, responses, settings.DropSubscriptionsAfter, context.CancellationToken);
         }
         else
         {

@@ -15,8 +15,9 @@ internal static class FakeSubscription
     private const int Window = 32;
 
     public static async Task RunAsync(FakeLog log, ReadReq.Types.Options o, IServerStreamWriter<ReadResp> responses,
-        CancellationToken cancellationToken)
+        int? dropAfter, CancellationToken cancellationToken)
     {
+        var sent = 0;
         await responses.WriteAsync(new ReadResp { Confirmation = new() { SubscriptionId = Guid.NewGuid().ToString("N") } },
             cancellationToken);
         var filtered = o.FilterOptionCase == FilterOptionOneofCase.Filter;
@@ -40,6 +41,11 @@ internal static class FakeSubscription
                 var e = all[next];
                 if (FakeReads.Matches(o, e))
                 {
+                    if (sent++ == dropAfter)
+                    {
+                        throw FakeErrors.Fail(StatusCode.Unavailable, "Server Is Too Busy");
+                    }
+
                     await responses.WriteAsync(FakeReads.Event(e, o), cancellationToken);
                 }
 
