@@ -1,3 +1,4 @@
+using ClaimsLedger.EventStoreDb;
 using ClaimsLedger.PostgreSql;
 using ClaimsLedger.Sqlite;
 using ClaimsLedger.Storage;
@@ -7,11 +8,17 @@ namespace Belgorod;
 
 /// <summary>
 /// Which store the sample uses: <c>--store sqlite:FILE</c> (the default, <c>belgorod.db</c>), <c>--store memory</c>,
-/// or <c>--store postgres[:CONNECTION STRING]</c> (without one, the CLAIMS_PG_CONN environment variable).
+/// <c>--store postgres[:CONNECTION STRING]</c> (without one, the CLAIMS_PG_CONN environment variable), or
+/// <c>--store esdb://HOST:PORT?...</c> (any EventStoreDB connection string; <c>--store esdb</c> alone uses
+/// CLAIMS_ESDB_CONN).
 /// </summary>
 public sealed record StoreChoice(string Kind, string Target)
 {
-    public const string Usage = "usage: Belgorod [--store sqlite:FILE | memory | postgres[:CONNECTION STRING]]";
+    public const string Usage =
+        "usage: Belgorod [--store sqlite:FILE | memory | postgres[:CONNECTION STRING] | esdb://HOST:PORT[?tls=false...]]";
+
+    private static readonly string[] EventStoreSchemes = ["esdb", "esdb+discover", "kurrentdb", "kurrentdb+discover",
+        "kurrent", "kurrent+discover", "kdb", "kdb+discover"];
 
     public static StoreChoice Default { get; } = new("sqlite", "belgorod.db");
 
@@ -19,6 +26,7 @@ public sealed record StoreChoice(string Kind, string Target)
     {
         "sqlite" => $"the SQLite file {Path.GetFullPath(Target)}",
         "postgres" => "PostgreSQL (schema belgorod_sample)",
+        "esdb" => "EventStoreDB (streams under belgorod-sample/)",
         _ => "memory",
     };
 
@@ -35,6 +43,11 @@ public sealed record StoreChoice(string Kind, string Target)
             throw new ArgumentException(Usage);
         }
 
+        if (EventStoreSchemes.Any(scheme => args[1].StartsWith(scheme + "://", StringComparison.OrdinalIgnoreCase)))
+        {
+            return new StoreChoice("esdb", args[1]);
+        }
+
         var (kind, target) = args[1].IndexOf(':', StringComparison.Ordinal) is var colon and > 0
             ? (args[1][..colon], args[1][(colon + 1)..])
             : (args[1], string.Empty);
@@ -46,6 +59,8 @@ public sealed record StoreChoice(string Kind, string Target)
                 ? target
                 : Environment.GetEnvironmentVariable("CLAIMS_PG_CONN")
                   ?? throw new ArgumentException("--store postgres needs a connection string or CLAIMS_PG_CONN")),
+            "esdb" => new StoreChoice("esdb", Environment.GetEnvironmentVariable("CLAIMS_ESDB_CONN")
+                ?? throw new ArgumentException("--store esdb needs a connection string (esdb://...) or CLAIMS_ESDB_CONN")),
             _ => throw new ArgumentException($"unknown store '{kind}'. {Usage}"),
         };
     }
@@ -57,6 +72,12 @@ public sealed record StoreChoice(string Kind, string Target)
         {
             ConnectionString = Target,
             Schema = "belgorod_sample",
+            Clock = clock,
+        }),
+        "esdb" => await EventStoreDbEventStore.OpenAsync(new EventStoreDbStoreOptions
+        {
+            ConnectionString = Target,
+            StreamPrefix = "belgorod-sample/",
             Clock = clock,
         }),
         _ => new InMemoryEventStore(clock),

@@ -18,6 +18,12 @@ public abstract partial class EventStoreContract
     /// <summary>True when positions are 1, 2, 3 ... without gaps (SQL and in-memory stores).</summary>
     protected virtual bool PositionsAreSequential => true;
 
+    /// <summary>
+    /// True when the store refuses an event id already used in another stream. EventStoreDB checks ids only within
+    /// the stream written (and only at the expected revision), so its store cannot see a reuse in another stream.
+    /// </summary>
+    protected virtual bool DetectsEventIdsReusedInOtherStreams => true;
+
     /// <summary>Creates a store whose recordedAt comes from <paramref name="clock"/>.</summary>
     protected abstract Task<IEventStore> CreateStoreAsync(TimeProvider clock);
 

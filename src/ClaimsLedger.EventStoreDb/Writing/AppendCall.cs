@@ -1,0 +1,82 @@
+using ClaimsLedger.EventStoreDb.Connection;
+using ClaimsLedger.EventStoreDb.Errors;
+using ClaimsLedger.EventStoreDb.Protocol;
+using ClaimsLedger.EventStoreDb.Wire;
+using ClaimsLedger.Storage;
+using Grpc.Core;
+
+namespace ClaimsLedger.EventStoreDb.Writing;
+
+/// <summary>What the server answered to one append: success with the stream's last revision, or a conflict.</summary>
+internal readonly record struct AppendOutcome(bool Succeeded, long? Revision);
+
+/// <summary>
+/// One Append call: the options message, one proposed message per event, then the single response. Cancellation stops
+/// the call while it is being sent; once the request is complete the store waits for the answer (bounded by the
+/// deadline), so that it knows whether the append was written.
+/// </summary>
+internal static class AppendCall
+{
+    public static async Task<AppendOutcome> SendAsync(GrpcConnection connection, LedgerStreamNames names, StreamAppend part,
+        long? expectedRevision, byte[][] customMetadata, CancellationToken cancellationToken)
+    {
+        using var sending = new CancellationTokenSource();
+        AppendResp response;
+        using (var call = connection.Streams.Append(connection.Call(sending.Token)))
+        {
+            var registration = cancellationToken.Register(sending.Cancel);
+            try
+            {
+                await call.RequestStream.WriteAsync(Requests.AppendOptions(names.ToServer(part.Stream), expectedRevision),
+                    CancellationToken.None).ConfigureAwait(false);
+                for (var i = 0; i < part.Events.Count; i++)
+                {
+                    await call.RequestStream.WriteAsync(Requests.Proposed(part.Events[i], customMetadata[i]), CancellationToken.None)
+                        .ConfigureAwait(false);
+                }
+
+                await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is RpcException or InvalidOperationException)
+            {
+                // The server ended the call early; its status comes with the response below.
+            }
+            finally
+            {
+                await registration.DisposeAsync().ConfigureAwait(false);
+            }
+
+            try
+            {
+                response = await call.ResponseAsync.ConfigureAwait(false);
+            }
+            catch (RpcException e)
+            {
+                throw RpcErrors.For(e, cancellationToken, connection.Settings, "append", part.Stream);
+            }
+        }
+
+        return response.ResultCase switch
+        {
+            AppendResp.ResultOneofCase.Success => new AppendOutcome(true,
+                response.Success.CurrentRevisionOptionCase == AppendResp.Types.Success.CurrentRevisionOptionOneofCase.CurrentRevision
+                    ? (long)response.Success.CurrentRevision
+                    : null),
+            AppendResp.ResultOneofCase.WrongExpectedVersion => new AppendOutcome(false, Actual(response.WrongExpectedVersion)),
+            _ => throw new LedgerStoreException(
+                $"EventStoreDB at {connection.Settings.Where} answered the append to '{part.Stream}' with neither success " +
+                "nor wrong expected version"),
+        };
+    }
+
+    // Fields 6-7 from 20.10 on; the legacy fields 1-2 for 20.6.0 servers.
+    private static long? Actual(AppendResp.Types.WrongExpectedVersion conflict) => conflict.CurrentRevisionOptionCase switch
+    {
+        AppendResp.Types.WrongExpectedVersion.CurrentRevisionOptionOneofCase.CurrentRevision => (long)conflict.CurrentRevision,
+        AppendResp.Types.WrongExpectedVersion.CurrentRevisionOptionOneofCase.CurrentNoStream => null,
+        _ => conflict.CurrentRevisionOption2060Case ==
+             AppendResp.Types.WrongExpectedVersion.CurrentRevisionOption2060OneofCase.CurrentRevision2060
+            ? (long)conflict.CurrentRevision2060
+            : null,
+    };
+}

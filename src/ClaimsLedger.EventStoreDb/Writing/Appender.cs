@@ -1,0 +1,70 @@
+using ClaimsLedger.EventStoreDb.Connection;
+using ClaimsLedger.EventStoreDb.Reading;
+using ClaimsLedger.Storage;
+
+namespace ClaimsLedger.EventStoreDb.Writing;
+
+/// <summary>
+/// Appends stream by stream (EventStoreDB has no transaction across streams), after checking every part first.
+/// </summary>
+/// <remarks>
+/// <para>1. For every part: read what its stream holds beyond what the cache knows; an exact repeat of stored events is
+/// reported as already present, a reused id is refused, and the expected version is checked — all before anything is
+/// written. 2. Read the ledger head (the newest ledger event in $all and its reported recordedAt R) and stamp
+/// max(clock, R). 3. Write each part with the stream's exact revision (or no stream) as the expected revision, so the
+/// server rejects any write that slipped in since step 1; for an expectation of any / stream exists, such a conflict
+/// is looked at again and retried. 4. Find the written events in $all for their positions and recordedAt.</para>
+/// <para>A conflict or failure on a later part leaves the earlier parts written, and the error says so.</para>
+/// </remarks>
+internal sealed class Appender(GrpcConnection connection, LedgerStreamNames names, LogReader reader,
+    RecordedAtResolver resolver, StreamIdCache cache, TimeProvider clock)
+{
+    private readonly Repeats _repeats = new(reader, resolver);
+
+    public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends,
+        CancellationToken cancellationToken)
+    {
+        AppendPlan.CheckArguments(appends);
+        foreach (var part in appends)
+        {
+            LedgerStreamNames.EnsureLedgerStream(part.Stream);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var scans = new StreamScan[appends.Count];
+        var results = new AppendResult?[appends.Count];
+        for (var i = 0; i < appends.Count; i++)
+        {
+            scans[i] = await cache.ScanAsync(appends[i].Stream, cancellationToken).ConfigureAwait(false);
+            results[i] = await _repeats.FindAsync(appends[i], scans[i], cancellationToken).ConfigureAwait(false);
+            if (results[i] is null)
+            {
+                AppendPlan.CheckVersion(appends[i], scans[i].Current);
+            }
+        }
+
+        if (results.All(r => r is not null))
+        {
+            return results!;
+        }
+
+        var head = await ReadHeadAsync(cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var stamp = head.RecordedAt is { } last && last > now ? last : now;
+        var writer = new PartWriter(connection, names, reader, cache, _repeats, stamp, head);
+        for (var i = 0; i < appends.Count; i++)
+        {
+            results[i] ??= await writer.WriteAsync(appends[i], scans[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        return results!;
+    }
+
+    /// <summary>The newest ledger event's position and reported recordedAt; nulls when the ledger is empty.</summary>
+    private async Task<LedgerPoint> ReadHeadAsync(CancellationToken cancellationToken)
+    {
+        var newest = await resolver.BackwardsAsync(reader.AllBackwardsAsync(null, 32, cancellationToken), cancellationToken)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return new LedgerPoint(newest?.Position, newest?.RecordedAt);
+    }
+}
