@@ -1,7 +1,4 @@
 using ClaimsLedger.DependencyInjection;
-using ClaimsLedger.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace ClaimsLedger.PostgreSql;
 
@@ -42,15 +39,9 @@ public static class PostgreSqlClaimsLedgerBuilderExtensions
         return Use(builder, null);
     }
 
-    private static ClaimsLedgerBuilder Use(ClaimsLedgerBuilder builder, Action<PostgreSqlServiceOptions>? configure)
-    {
-        return builder
-            .UseStore("postgresql", async (context, cancellationToken) =>
-            {
-                var settings = context.Services.GetRequiredService<IOptions<PostgreSqlServiceOptions>>().Value;
-                var options = settings.ToStoreOptions(context.Clock, context.LoggerFactory);
-                return await PostgreSqlEventStore.OpenAsync(options, cancellationToken).ConfigureAwait(false);
-            })
-            .AddSettings<PostgreSqlServiceOptions, PostgreSqlServiceOptionsValidator>("PostgreSql", configure);
-    }
+    private static ClaimsLedgerBuilder Use(ClaimsLedgerBuilder builder, Action<PostgreSqlServiceOptions>? configure) =>
+        builder.UseStore<PostgreSqlServiceOptions>("postgresql", "PostgreSql", configure,
+            settings => settings.ToStoreOptions(TimeProvider.System, null).Validate(),
+            async (settings, context, cancellationToken) => await PostgreSqlEventStore.OpenAsync(
+                settings.ToStoreOptions(context.Clock, context.LoggerFactory), cancellationToken).ConfigureAwait(false));
 }

@@ -1,7 +1,4 @@
 using ClaimsLedger.DependencyInjection;
-using ClaimsLedger.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace ClaimsLedger.Sqlite;
 
@@ -40,15 +37,9 @@ public static class SqliteClaimsLedgerBuilderExtensions
         return Use(builder, null);
     }
 
-    private static ClaimsLedgerBuilder Use(ClaimsLedgerBuilder builder, Action<SqliteServiceOptions>? configure)
-    {
-        return builder
-            .UseStore("sqlite", async (context, cancellationToken) =>
-            {
-                var settings = context.Services.GetRequiredService<IOptions<SqliteServiceOptions>>().Value;
-                var options = settings.ToStoreOptions(context.Clock, context.LoggerFactory);
-                return await SqliteEventStore.OpenAsync(options, cancellationToken).ConfigureAwait(false);
-            })
-            .AddSettings<SqliteServiceOptions, SqliteServiceOptionsValidator>("Sqlite", configure);
-    }
+    private static ClaimsLedgerBuilder Use(ClaimsLedgerBuilder builder, Action<SqliteServiceOptions>? configure) =>
+        builder.UseStore<SqliteServiceOptions>("sqlite", "Sqlite", configure,
+            settings => settings.ToStoreOptions(TimeProvider.System, null).Validate(),
+            async (settings, context, cancellationToken) => await SqliteEventStore.OpenAsync(
+                settings.ToStoreOptions(context.Clock, context.LoggerFactory), cancellationToken).ConfigureAwait(false));
 }

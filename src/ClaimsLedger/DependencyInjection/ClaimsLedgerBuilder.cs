@@ -66,15 +66,24 @@ public sealed class ClaimsLedgerBuilder
     }
 
     /// <summary>
-    /// Registers settings of type <typeparamref name="TSettings"/>: bound from <paramref name="sectionName"/> of
-    /// <see cref="Configuration"/> (when given), then changed by <paramref name="configure"/>, then checked at start by
-    /// <typeparamref name="TValidator"/>. For store packages.
+    /// Chooses a store opened from settings of type <typeparamref name="TSettings"/>, bound from the
+    /// <paramref name="sectionName"/> sub-section of <see cref="Configuration"/> (when given), then changed by
+    /// <paramref name="configure"/>, then checked at start by <paramref name="validate"/>. For store packages.
     /// </summary>
-    internal ClaimsLedgerBuilder AddSettings<TSettings, TValidator>(string? sectionName, Action<TSettings>? configure)
+    internal ClaimsLedgerBuilder UseStore<TSettings>(string name, string sectionName, Action<TSettings>? configure,
+        Action<TSettings> validate, Func<TSettings, LedgerStoreContext, CancellationToken, ValueTask<IEventStore>> open)
+        where TSettings : class =>
+        UseStore(name, (context, cancellationToken) => open(
+                context.Services.GetRequiredService<IOptions<TSettings>>().Value, context, cancellationToken))
+            .AddSettings(Configuration?.GetSection(sectionName), configure, validate);
+
+    /// <summary>Registers settings: bound from <paramref name="section"/>, changed by <paramref name="configure"/>,
+    /// checked at start by <paramref name="validate"/> (an options record's own Validate, whose messages
+    /// <see cref="SettingsValidation"/> words with the setting's configuration key).</summary>
+    internal ClaimsLedgerBuilder AddSettings<TSettings>(IConfiguration? section, Action<TSettings>? configure,
+        Action<TSettings> validate)
         where TSettings : class
-        where TValidator : class, IValidateOptions<TSettings>
     {
-        var section = sectionName is null ? Configuration : Configuration?.GetSection(sectionName);
         var settings = Services.AddOptions<TSettings>();
         if (section is not null)
         {
@@ -87,8 +96,8 @@ public sealed class ClaimsLedgerBuilder
         }
 
         settings.ValidateOnStart();
-        Services.TryAddSingleton(new SettingsSection<TSettings>(section));
-        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TSettings>, TValidator>());
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TSettings>, SettingsValidator<TSettings>>(
+            _ => new SettingsValidator<TSettings>(section, validate)));
         return this;
     }
 }

@@ -3,6 +3,7 @@ using ClaimsLedger.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -48,7 +49,10 @@ public static class ClaimsLedgerServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         var builder = new ClaimsLedgerBuilder(services, configuration);
-        builder.AddSettings<LedgerServiceOptions, LedgerServiceOptionsValidator>(null, null);
+        builder.AddSettings<LedgerServiceOptions>(configuration, null,
+            settings => new LedgerOptions { ConcurrencyRetries = settings.ConcurrencyRetries }.Validate());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<LedgerServiceOptions>, LedgerStoreChosenValidator>());
         services.TryAddSingleton<ILedgerProvider, LedgerProvider>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LedgerStartup>());
         configure?.Invoke(builder);

@@ -30,7 +30,7 @@ internal sealed class LedgerProvider(IServiceProvider services) : ILedgerProvide
 
             var settings = services.GetRequiredService<IOptions<LedgerServiceOptions>>().Value;
             var registration = services.GetServices<LedgerStoreRegistration>().LastOrDefault()
-                               ?? throw new InvalidOperationException(LedgerServiceOptionsValidator.NoStore);
+                               ?? throw new InvalidOperationException(LedgerStoreChosenValidator.NoStore);
             var context = LedgerStoreContext.From(services);
             var store = await registration.Open(context, cancellationToken).ConfigureAwait(false);
             try

@@ -10,6 +10,10 @@ namespace ClaimsLedger.DependencyInjection;
 /// </summary>
 internal static class SettingsValidation
 {
+    /// <summary>The check of an options record's Validate(), worded with the configuration key it was bound from.</summary>
+    public static ValidateOptionsResult Check<TSettings>(IConfiguration? section, TSettings settings,
+        Action<TSettings> validate) => Check(section, typeof(TSettings).Name, () => validate(settings));
+
     public static ValidateOptionsResult Check(IConfiguration? section, string settingsType, Action validate)
     {
         try

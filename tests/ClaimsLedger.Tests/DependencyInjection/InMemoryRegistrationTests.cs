@@ -139,7 +139,8 @@ public sealed class InMemoryRegistrationTests
 
         Assert.Single(services, d => d.ServiceType == typeof(ILedgerProvider));
         Assert.Single(services, d => d.ServiceType == typeof(IHostedService));
-        Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<LedgerServiceOptions>));
+        var validators = services.Where(d => d.ServiceType == typeof(IValidateOptions<LedgerServiceOptions>)).ToList();
+        Assert.Equal(validators.Count, validators.Select(d => d.ImplementationType).Distinct().Count());
     }
 
     [Fact]
