@@ -31,7 +31,7 @@ public sealed record LedgerOptions
     public IMeterFactory? MeterFactory { get; init; }
 
     /// <summary>Told about every batch the ledger appends; see <see cref="ILedgerObserver"/>. Default none.</summary>
-    public IReadOnlyList<ILedgerObserver> Observers { get; init => field = [.. value]; } = [];
+    public IReadOnlyList<ILedgerObserver> Observers { get; init => field = value is null ? null! : [.. value]; } = [];
 
     /// <summary>Checks the values; called when a ledger opens.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>

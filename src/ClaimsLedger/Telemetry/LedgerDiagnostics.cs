@@ -45,7 +45,8 @@ internal sealed class LedgerDiagnostics(LedgerOptions options)
         if (error is LedgerValidationException rejected)
         {
             _instruments.Rejections.Add(1, new KeyValuePair<string, object?>("claimsledger.errors", rejected.Errors.Count));
-            LedgerLog.Rejected(_logger, count, rejected.Errors.Count, rejected.Errors[0].ToString());
+            LedgerLog.Rejected(_logger, count, rejected.Errors.Count,
+                rejected.Errors.Count > 0 ? rejected.Errors[0].ToString() : "-");
         }
         else if (error is not OperationCanceledException)
         {

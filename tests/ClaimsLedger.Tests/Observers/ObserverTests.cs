@@ -126,11 +126,13 @@ public sealed class ObserverTests
     }
 
     [Fact]
-    public void Options_refuse_a_null_observer()
+    public void Options_refuse_a_null_observer_or_a_null_list()
     {
-        var error = Assert.Throws<ArgumentException>(() => new LedgerOptions { Observers = [null!] }.Validate());
+        var inList = Assert.Throws<ArgumentException>(() => new LedgerOptions { Observers = [null!] }.Validate());
+        var list = Assert.Throws<ArgumentException>(() => new LedgerOptions { Observers = null! }.Validate());
 
-        Assert.Contains("LedgerOptions.Observers", error.Message, StringComparison.Ordinal);
+        Assert.Contains("LedgerOptions.Observers", inList.Message, StringComparison.Ordinal);
+        Assert.Contains("LedgerOptions.Observers", list.Message, StringComparison.Ordinal);
     }
 
     private Task<Ledger> OpenAsync(IEventStore store, ILedgerObserver observer) =>
