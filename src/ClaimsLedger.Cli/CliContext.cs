@@ -10,7 +10,8 @@ internal sealed class CliContext(CliEnvironment environment)
 
     public Option<string> Db { get; } = new("--db")
     {
-        Description = "The ledger: a SQLite file (default ledger.db) or a PostgreSQL connection string (contains '=')",
+        Description = "The ledger: a SQLite file (default ledger.db), a PostgreSQL connection string (contains '='), " +
+                      "or an EventStoreDB connection string (esdb://...)",
         DefaultValueFactory = _ => "ledger.db",
         Recursive = true,
     };

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using ClaimsLedger.Storage;
 using ClaimsLedger.Storage.Sql;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -28,7 +29,8 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore
     private readonly PostgreSqlListener _listener;
 
     private PostgreSqlEventStore(PostgreSqlStoreOptions options, NpgsqlDataSource dataSource, string where)
-        : base(options.Clock, Statements(Quote(options.Schema)), options.PollInterval)
+        : base(options.Clock, Statements(Quote(options.Schema)), options.PollInterval,
+            options.LoggerFactory?.CreateLogger<PostgreSqlEventStore>(), options.SlowQueryThreshold)
     {
         _options = options;
         _dataSource = dataSource;
@@ -41,6 +43,9 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore
 
     /// <summary>The schema holding the ledger.</summary>
     public string Schema => _options.Schema;
+
+    /// <inheritdoc/>
+    protected override string Description => $"PostgreSQL at {_where}";
 
     private string Channel => "claims_ledger_" + _options.Schema;
 
@@ -169,6 +174,8 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore
     }
 
     internal NpgsqlDataSource DataSource => _dataSource;
+
+    internal void LogSchemaChange(int from, int to) => SqlStoreLog.SchemaChanged(Logger, Description, from, to);
 
     internal string Where => _where;
 

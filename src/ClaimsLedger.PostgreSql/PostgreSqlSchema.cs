@@ -46,6 +46,7 @@ internal sealed class PostgreSqlSchema(PostgreSqlEventStore store)
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 cancellationToken, ("version", Latest.ToString(CultureInfo.InvariantCulture))).ConfigureAwait(false);
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            store.LogSchemaChange(version, Latest);
         }
         catch (Exception e) when (e is not LedgerException and not OperationCanceledException
                                   && PostgreSqlErrors.Translate(e, "open", store.Where) is { } translated)

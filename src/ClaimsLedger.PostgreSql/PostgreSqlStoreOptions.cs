@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using ClaimsLedger.Storage.Sql;
+using Microsoft.Extensions.Logging;
 
 namespace ClaimsLedger.PostgreSql;
 
@@ -19,6 +21,15 @@ public sealed partial record PostgreSqlStoreOptions
 
     /// <summary>How often an idle subscription checks for appends if a notification was missed. Default 1 s.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Where schema creation, upgrades and slow queries are logged. Default null: no logging.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>
+    /// Appends and reads that take at least this long (by <see cref="Clock"/>) are logged as warnings. Default 1 s;
+    /// zero logs every one; <see cref="Timeout.InfiniteTimeSpan"/> logs none.
+    /// </summary>
+    public TimeSpan SlowQueryThreshold { get; init; } = SqlStoreSettings.DefaultSlowQueryThreshold;
 
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentException">A value is missing or out of range; the message names it.</exception>
@@ -47,6 +58,8 @@ public sealed partial record PostgreSqlStoreOptions
                 $"PostgreSqlStoreOptions.PollInterval must be between 0 and 5 minutes, got {PollInterval}",
                 nameof(PollInterval));
         }
+
+        SqlStoreSettings.CheckSlowQueryThreshold(nameof(PostgreSqlStoreOptions), SlowQueryThreshold);
     }
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]

@@ -3,6 +3,7 @@ using System.Data.Common;
 using ClaimsLedger.Storage;
 using ClaimsLedger.Storage.Sql;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace ClaimsLedger.Sqlite;
 
@@ -38,7 +39,8 @@ public sealed partial class SqliteEventStore : SqlEventStore
     private readonly string _connectionString;
 
     private SqliteEventStore(SqliteStoreOptions options, string connectionString)
-        : base(options.Clock, Statements, options.PollInterval)
+        : base(options.Clock, Statements, options.PollInterval, options.LoggerFactory?.CreateLogger<SqliteEventStore>(),
+            options.SlowQueryThreshold)
     {
         _options = options;
         _connectionString = connectionString;
@@ -52,6 +54,9 @@ public sealed partial class SqliteEventStore : SqlEventStore
 
     /// <inheritdoc/>
     protected override bool IsReadOnly => _options.ReadOnly;
+
+    /// <inheritdoc/>
+    protected override string Description => $"the ledger file '{_options.Path}'";
 
     /// <summary>Opens (or creates) the ledger file at <paramref name="path"/> for reading and writing.</summary>
     /// <exception cref="StoreSchemaException">The file is not a ledger, or comes from a newer version.</exception>
@@ -149,6 +154,8 @@ public sealed partial class SqliteEventStore : SqlEventStore
         SqliteConnection.ClearPool(connection);
         return ValueTask.CompletedTask;
     }
+
+    internal void LogSchemaChange(int from, int to) => SqlStoreLog.SchemaChanged(Logger, Description, from, to);
 
     internal ValueTask<DbConnection> OpenForSchemaAsync(CancellationToken cancellationToken) =>
         OpenConnectionAsync(cancellationToken);

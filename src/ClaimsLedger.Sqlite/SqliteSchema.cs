@@ -71,6 +71,7 @@ internal sealed class SqliteSchema(SqliteEventStore store, SqliteStoreOptions op
         }
 
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        store.LogSchemaChange(version, Latest);
     }
 
     /// <summary>The file's schema version: 0 for an empty database.</summary>

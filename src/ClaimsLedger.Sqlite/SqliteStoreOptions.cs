@@ -1,3 +1,6 @@
+using ClaimsLedger.Storage.Sql;
+using Microsoft.Extensions.Logging;
+
 namespace ClaimsLedger.Sqlite;
 
 /// <summary>How to open a SQLite ledger file.</summary>
@@ -17,6 +20,15 @@ public sealed record SqliteStoreOptions
 
     /// <summary>How often an idle subscription looks for appends by other processes. Default 200 ms.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Where schema creation, upgrades and slow queries are logged. Default null: no logging.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>
+    /// Appends and reads that take at least this long (by <see cref="Clock"/>) are logged as warnings. Default 1 s;
+    /// zero logs every one; <see cref="Timeout.InfiniteTimeSpan"/> logs none.
+    /// </summary>
+    public TimeSpan SlowQueryThreshold { get; init; } = SqlStoreSettings.DefaultSlowQueryThreshold;
 
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentException">A value is missing or out of range; the message names it.</exception>
@@ -43,5 +55,7 @@ public sealed record SqliteStoreOptions
             throw new ArgumentException(
                 $"SqliteStoreOptions.PollInterval must be between 0 and 1 minute, got {PollInterval}", nameof(PollInterval));
         }
+
+        SqlStoreSettings.CheckSlowQueryThreshold(nameof(SqliteStoreOptions), SlowQueryThreshold);
     }
 }

@@ -1,3 +1,5 @@
+using ClaimsLedger.Index;
+using ClaimsLedger.Telemetry;
 using ClaimsLedger.Views;
 
 namespace ClaimsLedger;
@@ -6,47 +8,51 @@ namespace ClaimsLedger;
 public sealed partial class Ledger
 {
     /// <summary>The claim board: every claim with a counted statement, who asserts and denies it, and how surely.</summary>
-    public async Task<ClaimBoard> GetBoardAsync(AsOf asOf, CancellationToken cancellationToken = default)
-    {
-        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-        return Read(index => LedgerQueries.Board(index, asOf));
-    }
+    public Task<ClaimBoard> GetBoardAsync(AsOf asOf, CancellationToken cancellationToken = default) =>
+        BuildViewAsync("board", index => LedgerQueries.Board(index, asOf), cancellationToken);
 
     /// <summary>One claim's status; evaluates that claim only. Null when the claim was not registered by R.</summary>
-    public async Task<ClaimStatus?> GetClaimAsync(ClaimId claim, AsOf asOf, CancellationToken cancellationToken = default)
-    {
-        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-        return Read(index => LedgerQueries.Claim(index, claim, asOf));
-    }
+    public Task<ClaimStatus?> GetClaimAsync(ClaimId claim, AsOf asOf, CancellationToken cancellationToken = default) =>
+        BuildViewAsync("claim", index => LedgerQueries.Claim(index, claim, asOf), cancellationToken);
 
     /// <summary>One actor's position on every claim. Null when the actor was not registered by R.</summary>
-    public async Task<ActorPositions?> GetActorAsync(ActorId actor, AsOf asOf,
-        CancellationToken cancellationToken = default)
-    {
-        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-        return Read(index => LedgerQueries.Actor(index, actor, asOf));
-    }
+    public Task<ActorPositions?> GetActorAsync(ActorId actor, AsOf asOf,
+        CancellationToken cancellationToken = default) =>
+        BuildViewAsync("actor", index => LedgerQueries.Actor(index, actor, asOf), cancellationToken);
 
     /// <summary>Every actor's position on every claim.</summary>
-    public async Task<ActorsView> GetActorsAsync(AsOf asOf, CancellationToken cancellationToken = default)
-    {
-        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-        return Read(index => LedgerQueries.Actors(index, asOf));
-    }
+    public Task<ActorsView> GetActorsAsync(AsOf asOf, CancellationToken cancellationToken = default) =>
+        BuildViewAsync("actors", index => LedgerQueries.Actors(index, asOf), cancellationToken);
 
     /// <summary>Counted statements in the ledger's statement order, filtered by <paramref name="query"/>.</summary>
-    public async Task<Timeline> GetTimelineAsync(TimelineQuery query, AsOf asOf,
+    public Task<Timeline> GetTimelineAsync(TimelineQuery query, AsOf asOf,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-        return Read(index => LedgerQueries.Timeline(index, query, asOf));
+        return BuildViewAsync("timeline", index => LedgerQueries.Timeline(index, query, asOf), cancellationToken);
     }
 
     /// <summary>What changed from <paramref name="from"/> to <paramref name="to"/>.</summary>
-    public async Task<LedgerDiff> DiffAsync(AsOf from, AsOf to, CancellationToken cancellationToken = default)
+    public Task<LedgerDiff> DiffAsync(AsOf from, AsOf to, CancellationToken cancellationToken = default) =>
+        BuildViewAsync("diff", index => LedgerDiffer.Diff(index, from, to), cancellationToken);
+
+    /// <summary>Catches up, then builds a view from the index, traced and counted under <paramref name="view"/>.</summary>
+    private async Task<T> BuildViewAsync<T>(string view, Func<LedgerIndex, T> build,
+        CancellationToken cancellationToken)
     {
-        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-        return Read(index => LedgerDiffer.Diff(index, from, to));
+        using var activity = LedgerDiagnostics.StartView(view);
+        var started = _diagnostics.Timestamp();
+        try
+        {
+            await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+            var result = Read(build);
+            _diagnostics.ViewBuilt(view, started);
+            return result;
+        }
+        catch (Exception e)
+        {
+            LedgerDiagnostics.Failed(activity, e);
+            throw;
+        }
     }
 }

@@ -4,6 +4,7 @@ using ClaimsLedger.Index;
 using ClaimsLedger.Recording;
 using ClaimsLedger.Serialization;
 using ClaimsLedger.Storage;
+using ClaimsLedger.Telemetry;
 using ClaimsLedger.Validation;
 using ClaimsLedger.Views;
 
@@ -26,11 +27,13 @@ public sealed partial class Ledger
     private readonly Lock _indexGate = new();
     private readonly SemaphoreSlim _catchUpGate = new(1, 1);
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly LedgerDiagnostics _diagnostics;
 
     private Ledger(IEventStore store, LedgerOptions options)
     {
         _store = store;
         _options = options;
+        _diagnostics = new LedgerDiagnostics(options);
     }
 
     /// <summary>The ledger clock.</summary>
@@ -85,42 +88,80 @@ public sealed partial class Ledger
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
+        using var activity = _diagnostics.StartRecord(events.Count);
+        var started = _diagnostics.Timestamp();
+        RecordResult result;
+        IReadOnlyList<LedgerEntry> appended;
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            for (var attempt = 0; ; attempt++)
-            {
-                await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-                var (batch, appends) = Plan(events);
-                if (batch.Errors.Count > 0)
-                {
-                    throw new LedgerValidationException(batch.Errors);
-                }
-
-                if (appends.Count == 0)
-                {
-                    return new RecordResult(0, batch.Unchanged, null, null);
-                }
-
-                IReadOnlyList<AppendResult> results;
-                try
-                {
-                    results = await _store.AppendAsync(appends, cancellationToken).ConfigureAwait(false);
-                }
-                catch (WrongExpectedVersionException) when (attempt < _options.ConcurrencyRetries)
-                {
-                    await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-                var last = results.Max(r => r.LastPosition);
-                return new RecordResult(batch.Events.Count, batch.Unchanged, last, results[0].RecordedAt);
-            }
+            (result, appended) = await RecordExclusiveAsync(events, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            EndCapture(null);
+            _diagnostics.RecordFailed(activity, events.Count, e, started);
+            throw;
         }
         finally
         {
             _writeGate.Release();
+        }
+
+        _diagnostics.Recorded(activity, result, started);
+        await NotifyAsync(appended, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private async Task<(RecordResult Result, IReadOnlyList<LedgerEntry> Appended)> RecordExclusiveAsync(
+        IReadOnlyList<LedgerEvent> events, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+            var (batch, appends) = Plan(events);
+            if (batch.Errors.Count > 0)
+            {
+                throw new LedgerValidationException(batch.Errors);
+            }
+
+            if (appends.Count == 0)
+            {
+                return (new RecordResult(0, batch.Unchanged, null, null), []);
+            }
+
+            IReadOnlyList<AppendResult> results;
+            try
+            {
+                results = await AppendAsync(appends, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WrongExpectedVersionException) when (attempt < _options.ConcurrencyRetries)
+            {
+                _diagnostics.Retrying(attempt, _options.ConcurrencyRetries);
+                await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+            var last = results.Max(r => r.LastPosition);
+            return (new RecordResult(batch.Events.Count, batch.Unchanged, last, results[0].RecordedAt),
+                EndCapture(results));
+        }
+    }
+
+    private async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends,
+        CancellationToken cancellationToken)
+    {
+        using var activity = _diagnostics.StartAppend(appends);
+        StartCapture(appends);
+        try
+        {
+            return await _store.AppendAsync(appends, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            LedgerDiagnostics.Failed(activity, e);
+            throw;
         }
     }
 
@@ -152,6 +193,7 @@ public sealed partial class Ledger
     /// <exception cref="LedgerFormatException">The store holds an event this ledger cannot read.</exception>
     public async Task CatchUpAsync(CancellationToken cancellationToken = default)
     {
+        using var activity = LedgerDiagnostics.StartCatchUp();
         await _catchUpGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -162,9 +204,11 @@ public sealed partial class Ledger
             }
 
             var batch = new List<RecordedEvent>(capacity: 256);
+            var read = 0L;
             await foreach (var recorded in _store.ReadAllAfterAsync(after, cancellationToken).ConfigureAwait(false))
             {
                 batch.Add(recorded);
+                read++;
                 if (batch.Count == 4096)
                 {
                     Fold(batch);
@@ -173,6 +217,12 @@ public sealed partial class Ledger
             }
 
             Fold(batch);
+            _diagnostics.CaughtUp(activity, read, read > 0 ? _index.LastPosition : after);
+        }
+        catch (Exception e)
+        {
+            LedgerDiagnostics.Failed(activity, e);
+            throw;
         }
         finally
         {
@@ -191,7 +241,10 @@ public sealed partial class Ledger
         {
             foreach (var recorded in batch)
             {
-                _index.Apply(recorded);
+                if (_index.Apply(recorded) is { } @event)
+                {
+                    Capture(recorded, @event);
+                }
             }
         }
     }

@@ -1,3 +1,6 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+
 namespace ClaimsLedger;
 
 /// <summary>Settings of a <see cref="Ledger"/>, with validated defaults.</summary>
@@ -15,6 +18,21 @@ public sealed record LedgerOptions
     /// </summary>
     public int ConcurrencyRetries { get; init; } = 5;
 
+    /// <summary>
+    /// Where the ledger logs (category <c>ClaimsLedger.Ledger</c>): appends, rejections, retries, catch-ups and observer
+    /// failures. Default null: no logging.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>
+    /// Creates the <c>ClaimsLedger</c> meter (see <see cref="Telemetry.LedgerTelemetry"/>); under dependency injection
+    /// the container's. Default null: one meter shared by every ledger of the process.
+    /// </summary>
+    public IMeterFactory? MeterFactory { get; init; }
+
+    /// <summary>Told about every batch the ledger appends; see <see cref="ILedgerObserver"/>. Default none.</summary>
+    public IReadOnlyList<ILedgerObserver> Observers { get; init => field = value is null ? null! : [.. value]; } = [];
+
     /// <summary>Checks the values; called when a ledger opens.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
@@ -22,6 +40,11 @@ public sealed record LedgerOptions
         if (Clock is null)
         {
             throw new ArgumentException("LedgerOptions.Clock is required", nameof(Clock));
+        }
+
+        if (Observers is null || Observers.Any(o => o is null))
+        {
+            throw new ArgumentException("LedgerOptions.Observers must not be or hold null", nameof(Observers));
         }
 
         if (ConcurrencyRetries is < 0 or > 100)

@@ -42,12 +42,13 @@ internal sealed class LedgerIndex
         _streamVersions.TryGetValue(stream.Value, out var version) ? version : null;
 
     /// <summary>Folds one stored event in; events must arrive in global order.</summary>
+    /// <returns>The event folded in; null when it was already folded in.</returns>
     /// <exception cref="LedgerFormatException">The event does not parse or refers to something never recorded.</exception>
-    public void Apply(RecordedEvent recorded)
+    public LedgerEvent? Apply(RecordedEvent recorded)
     {
         if (LastPosition is { } last && recorded.Position <= last)
         {
-            return;
+            return null;
         }
 
         var @event = EventSerializer.Deserialize(recorded.Type, recorded.Data.Span);
@@ -56,6 +57,7 @@ internal sealed class LedgerIndex
         LastPosition = recorded.Position;
         LastRecordedAt = recorded.RecordedAt;
         EventCount++;
+        return @event;
     }
 
     private void Apply(LedgerEvent @event, RecordedEvent recorded)

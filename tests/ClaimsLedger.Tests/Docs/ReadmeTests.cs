@@ -3,18 +3,20 @@ namespace ClaimsLedger.Tests.Docs;
 /// <summary>The README's example is the QuickStart sample's code, so it always compiles.</summary>
 public sealed class ReadmeTests
 {
-    [Fact]
-    public void The_readme_example_is_the_compiled_quick_start_sample()
+    [Theory]
+    [InlineData("quickstart", "QuickStart")]
+    [InlineData("package-consumer", "PackageConsumer")]
+    public void A_readme_example_is_the_code_of_a_compiled_sample(string snippet, string sampleFolder)
     {
         var root = RepositoryRoot();
         var readme = File.ReadAllText(Path.Combine(root, "README.md")).ReplaceLineEndings("\n");
-        var sample = File.ReadAllText(Path.Combine(root, "samples", "QuickStart", "Program.cs")).ReplaceLineEndings("\n");
+        var sample = File.ReadAllText(Path.Combine(root, "samples", sampleFolder, "Program.cs")).ReplaceLineEndings("\n");
 
-        var start = readme.IndexOf("<!-- snippet: quickstart", StringComparison.Ordinal);
+        var start = readme.IndexOf($"<!-- snippet: {snippet} ", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"README has no {snippet} snippet");
         var code = readme.IndexOf("```csharp\n", start, StringComparison.Ordinal) + "```csharp\n".Length;
         var end = readme.IndexOf("```", code, StringComparison.Ordinal);
 
-        Assert.True(start >= 0, "README has no quickstart snippet");
         Assert.Equal(sample, readme[code..end]);
     }
 

@@ -44,6 +44,7 @@ public abstract partial class SqlEventStore
     {
         try
         {
+            var started = Clock.GetTimestamp();
             var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var _ = connection.ConfigureAwait(false);
             using var command = Command(connection, null, sql, parameters);
@@ -55,12 +56,28 @@ public abstract partial class SqlEventStore
                 events.Add(ReadEvent(reader));
             }
 
+            LogIfSlow("read", started, events.Count);
             return events;
         }
         catch (Exception e) when (e is not LedgerException and not OperationCanceledException
                                   && Translate(e, "read") is { } translated)
         {
             throw translated;
+        }
+    }
+
+    private void LogIfSlow(string operation, long started, int events)
+    {
+        if (SlowQueryThreshold == Timeout.InfiniteTimeSpan)
+        {
+            return;
+        }
+
+        var elapsed = Clock.GetElapsedTime(started);
+        if (elapsed >= SlowQueryThreshold)
+        {
+            SqlStoreLog.SlowQuery(Logger, operation, Description, (long)elapsed.TotalMilliseconds, events,
+                (long)SlowQueryThreshold.TotalMilliseconds);
         }
     }
 

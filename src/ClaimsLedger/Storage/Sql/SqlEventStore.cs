@@ -1,6 +1,8 @@
 using System.Data;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClaimsLedger.Storage.Sql;
 
@@ -29,12 +31,27 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore
     /// <param name="statements">The backend's SQL.</param>
     /// <param name="pollInterval">How often an idle subscription looks for other processes' appends.</param>
     protected SqlEventStore(TimeProvider clock, SqlStatements statements, TimeSpan pollInterval)
+        : this(clock, statements, pollInterval, null, Timeout.InfiniteTimeSpan)
+    {
+    }
+
+    /// <summary>Creates the base with the backend's SQL, a logger and a slow-query threshold.</summary>
+    /// <param name="clock">Stamps recordedAt, and times queries.</param>
+    /// <param name="statements">The backend's SQL.</param>
+    /// <param name="pollInterval">How often an idle subscription looks for other processes' appends.</param>
+    /// <param name="logger">Where schema changes and slow queries are logged; null for nowhere.</param>
+    /// <param name="slowQueryThreshold">Appends and reads that take at least this long are logged as warnings;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> logs none.</param>
+    protected SqlEventStore(TimeProvider clock, SqlStatements statements, TimeSpan pollInterval, ILogger? logger,
+        TimeSpan slowQueryThreshold)
     {
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(statements);
         Clock = clock;
         Sql = statements;
         PollInterval = pollInterval > TimeSpan.Zero ? pollInterval : TimeSpan.FromMilliseconds(200);
+        Logger = logger ?? NullLogger.Instance;
+        SlowQueryThreshold = slowQueryThreshold;
     }
 
     /// <inheritdoc/>
@@ -48,6 +65,15 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore
 
     /// <summary>How often an idle subscription polls.</summary>
     protected TimeSpan PollInterval { get; }
+
+    /// <summary>Where schema changes and slow queries are logged.</summary>
+    protected ILogger Logger { get; }
+
+    /// <summary>Appends and reads taking at least this long are logged; <see cref="Timeout.InfiniteTimeSpan"/> for none.</summary>
+    protected TimeSpan SlowQueryThreshold { get; }
+
+    /// <summary>The store as log messages name it: a file, or a server and schema (never a password).</summary>
+    protected virtual string Description => GetType().Name;
 
     /// <summary>True when the store was opened read-only: appends fail with <see cref="StoreReadOnlyException"/>.</summary>
     protected virtual bool IsReadOnly => false;
@@ -122,7 +148,9 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore
 
         try
         {
+            var started = Clock.GetTimestamp();
             var results = await AppendCoreAsync(appends, cancellationToken).ConfigureAwait(false);
+            LogIfSlow("append", started, appends.Sum(a => a.Events.Count));
             if (results.Any(r => !r.AlreadyPresent))
             {
                 SignalAppended();

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Packs every library into artifacts/packages, checks what each package holds, then builds and runs
+# samples/PackageConsumer against those packages (by version, from the local folder feed; never project references)
+# and checks its output. Fails on the first problem. Used by .ci/run; runs on its own too:
+#   bash .ci/package-consumer.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=artifacts/packages
+libraries=(ClaimsLedger ClaimsLedger.Sqlite ClaimsLedger.PostgreSql ClaimsLedger.Mediator)
+version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props | head -n 1)
+rm -rf "$packages" artifacts/consumer-packages
+
+for library in "${libraries[@]}"; do
+  dotnet pack "src/$library" -c Release -o "$packages" -v quiet --nologo
+  package="$packages/$library.$version.nupkg"
+  [ -f "$package" ] || { echo "no package $package"; exit 1; }
+  [ -f "$packages/$library.$version.snupkg" ] || { echo "no symbol package for $library"; exit 1; }
+  listing=$(unzip -l "$package")
+  for part in README.md "lib/net10.0/$library.dll" "lib/net10.0/$library.xml" "$library.nuspec"; do
+    grep -q "$part" <<<"$listing" || { echo "package $package lacks $part"; exit 1; }
+  done
+  nuspec=$(unzip -p "$package" "$library.nuspec")
+  grep -q '<license type="expression">MIT</license>' <<<"$nuspec" || { echo "$package lacks the licence expression"; exit 1; }
+  grep -q '<readme>README.md</readme>' <<<"$nuspec" || { echo "$package lacks its readme"; exit 1; }
+  grep -q '<repository type="git" commit="[0-9a-f]\{40\}"' <<<"$nuspec" || { echo "$package lacks repository metadata"; exit 1; }
+  echo "packed $library $version"
+done
+
+output=$(dotnet run --project samples/PackageConsumer -c Release -p:ClaimsLedgerVersion="$version" 2>&1) || {
+  echo "$output"; echo "the package consumer failed"; exit 1; }
+assets=samples/PackageConsumer/obj/project.assets.json
+for library in ClaimsLedger ClaimsLedger.Sqlite ClaimsLedger.Mediator; do
+  grep -q "\"$library/$version\": {" "$assets" || { echo "the consumer did not take $library $version as a package"; exit 1; }
+done
+for expected in \
+  "ALERT: 'ukraine-behind-raid' is contested since russian-mod spoke" \
+  "■ Ukraine directed the Belgorod raid  [ukraine-behind-raid]  — CONTESTED" \
+  "certain   Mykhailo Podolyak — 2023-05-22 “nothing to do with it”"; do
+  grep -qF "$expected" <<<"$output" || { echo "$output"; echo "the package consumer did not print: $expected"; exit 1; }
+done
+echo "the package consumer ran on the packages and printed the board"

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace ClaimsLedger.Storage.Sql;
+
+/// <summary>The SQL stores' log messages (category: the store's type), source-generated.</summary>
+internal static partial class SqlStoreLog
+{
+    [LoggerMessage(101, LogLevel.Information, "Created the ledger schema, version {Version}, in {Store}")]
+    public static partial void SchemaCreated(ILogger logger, int version, string store);
+
+    [LoggerMessage(102, LogLevel.Information, "Upgraded the ledger schema in {Store} from version {From} to {To}")]
+    public static partial void SchemaUpgraded(ILogger logger, string store, int from, int to);
+
+    [LoggerMessage(103, LogLevel.Warning,
+        "Slow {Operation} on {Store}: {ElapsedMilliseconds} ms for {Events} events (threshold {ThresholdMilliseconds} ms)")]
+    public static partial void SlowQuery(ILogger logger, string operation, string store, long elapsedMilliseconds,
+        int events, long thresholdMilliseconds);
+
+    /// <summary>Logs the creation (from version 0) or upgrade of a schema.</summary>
+    public static void SchemaChanged(ILogger logger, string store, int from, int to)
+    {
+        if (from == 0)
+        {
+            SchemaCreated(logger, to, store);
+        }
+        else
+        {
+            SchemaUpgraded(logger, store, from, to);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using ClaimsLedger.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ClaimsLedger.Telemetry;
+
+/// <summary>One ledger's logging, tracing and metrics, so the ledger's code says what happened in one line.</summary>
+internal sealed class LedgerDiagnostics(LedgerOptions options)
+{
+    private readonly ILogger _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<Ledger>();
+    private readonly LedgerInstruments _instruments = LedgerInstruments.For(options.MeterFactory);
+    private readonly TimeProvider _clock = options.Clock;
+
+    public long Timestamp() => _clock.GetTimestamp();
+
+    public Activity? StartRecord(int count)
+    {
+        var activity = LedgerInstruments.Source.StartActivity("ClaimsLedger.Record");
+        activity?.SetTag("claimsledger.batch.size", count);
+        return activity;
+    }
+
+    public void Recorded(Activity? activity, RecordResult result, long started)
+    {
+        _instruments.RecordDuration.Record(_clock.GetElapsedTime(started).TotalSeconds);
+        activity?.SetTag("claimsledger.appended", result.Appended);
+        activity?.SetTag("claimsledger.unchanged", result.Unchanged);
+        if (result.LastPosition is { } last)
+        {
+            _instruments.EventsAppended.Add(result.Appended);
+            activity?.SetTag("claimsledger.position.last", last.ToString());
+            LedgerLog.Appended(_logger, result.Appended, result.Unchanged, last.ToString());
+        }
+        else
+        {
+            LedgerLog.Unchanged(_logger, result.Unchanged);
+        }
+    }
+
+    public void RecordFailed(Activity? activity, int count, Exception error, long started)
+    {
+        _instruments.RecordDuration.Record(_clock.GetElapsedTime(started).TotalSeconds);
+        Failed(activity, error);
+        if (error is LedgerValidationException rejected)
+        {
+            _instruments.Rejections.Add(1, new KeyValuePair<string, object?>("claimsledger.errors", rejected.Errors.Count));
+            LedgerLog.Rejected(_logger, count, rejected.Errors.Count,
+                rejected.Errors.Count > 0 ? rejected.Errors[0].ToString() : "-");
+        }
+        else if (error is not OperationCanceledException)
+        {
+            LedgerLog.RecordFailed(_logger, error, count);
+        }
+    }
+
+    public void Retrying(int attempt, int retries) => LedgerLog.Retrying(_logger, attempt + 1, retries);
+
+    public Activity? StartAppend(IReadOnlyList<StreamAppend> appends)
+    {
+        var activity = LedgerInstruments.Source.StartActivity("ClaimsLedger.Append");
+        activity?.SetTag("claimsledger.streams", appends.Count);
+        activity?.SetTag("claimsledger.events", appends.Sum(a => a.Events.Count));
+        return activity;
+    }
+
+    public static void Failed(Activity? activity, Exception error)
+    {
+        activity?.SetStatus(ActivityStatusCode.Error, error.Message);
+        activity?.AddException(error);
+    }
+
+    public static Activity? StartCatchUp() => LedgerInstruments.Source.StartActivity("ClaimsLedger.CatchUp");
+
+    public void CaughtUp(Activity? activity, long count, GlobalPosition? position)
+    {
+        activity?.SetTag("claimsledger.events", count);
+        if (count > 0)
+        {
+            _instruments.EventsRead.Add(count);
+            LedgerLog.CaughtUp(_logger, count, position?.ToString() ?? "-");
+        }
+    }
+
+    public static Activity? StartView(string view)
+    {
+        var activity = LedgerInstruments.Source.StartActivity("ClaimsLedger.View");
+        activity?.SetTag(LedgerTelemetry.ViewTag, view);
+        return activity;
+    }
+
+    public void ViewBuilt(string view, long started)
+    {
+        var tag = new KeyValuePair<string, object?>(LedgerTelemetry.ViewTag, view);
+        _instruments.ViewsBuilt.Add(1, tag);
+        _instruments.ViewDuration.Record(_clock.GetElapsedTime(started).TotalSeconds, tag);
+    }
+
+    public void ObserverFailed(ILedgerObserver observer, IReadOnlyList<LedgerEntry> entries, Exception error) =>
+        LedgerLog.ObserverFailed(_logger, error, observer.GetType().FullName ?? observer.GetType().Name,
+            entries[0].Position.ToString(), entries[^1].Position.ToString());
+}

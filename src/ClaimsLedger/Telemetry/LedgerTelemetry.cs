@@ -1,0 +1,43 @@
+namespace ClaimsLedger.Telemetry;
+
+/// <summary>
+/// The names under which ClaimsLedger reports traces and metrics. OpenTelemetry users collect them by adding the
+/// source and the meter: <c>tracing.AddSource(LedgerTelemetry.ActivitySourceName)</c>,
+/// <c>metrics.AddMeter(LedgerTelemetry.MeterName)</c>. The library itself has no OpenTelemetry dependency.
+/// </summary>
+/// <remarks>
+/// <para>Activities: <c>ClaimsLedger.Record</c> (one <c>RecordAsync</c>), <c>ClaimsLedger.Append</c> (one append to the
+/// store, inside a record), <c>ClaimsLedger.CatchUp</c> (reading what the store holds beyond the ledger's index) and
+/// <c>ClaimsLedger.View</c> (building one view; tag <c>claimsledger.view</c> says which).</para>
+/// <para>Instruments: see the <c>*Instrument</c> constants. Counters count events or operations; the histograms
+/// measure seconds by the ledger clock.</para>
+/// </remarks>
+public static class LedgerTelemetry
+{
+    /// <summary>The <see cref="System.Diagnostics.ActivitySource"/> name: <c>ClaimsLedger</c>.</summary>
+    public const string ActivitySourceName = "ClaimsLedger";
+
+    /// <summary>The <see cref="System.Diagnostics.Metrics.Meter"/> name: <c>ClaimsLedger</c>.</summary>
+    public const string MeterName = "ClaimsLedger";
+
+    /// <summary>Counter of events appended to the store by the ledger (unit <c>{event}</c>).</summary>
+    public const string EventsAppendedInstrument = "claimsledger.events.appended";
+
+    /// <summary>Counter of events the ledger read from its store while catching up (unit <c>{event}</c>).</summary>
+    public const string EventsReadInstrument = "claimsledger.events.read";
+
+    /// <summary>Counter of views built; tag <c>claimsledger.view</c> (board, claim, actor, actors, timeline, diff).</summary>
+    public const string ViewsBuiltInstrument = "claimsledger.views.built";
+
+    /// <summary>Counter of batches rejected as bad input; tag <c>claimsledger.errors</c> holds the error count.</summary>
+    public const string RejectionsInstrument = "claimsledger.batches.rejected";
+
+    /// <summary>Histogram of how long <c>RecordAsync</c> took, in seconds, whatever its outcome.</summary>
+    public const string RecordDurationInstrument = "claimsledger.record.duration";
+
+    /// <summary>Histogram of how long a view took to build, in seconds; tag <c>claimsledger.view</c>.</summary>
+    public const string ViewDurationInstrument = "claimsledger.view.duration";
+
+    /// <summary>The tag naming a view on activities and instruments.</summary>
+    public const string ViewTag = "claimsledger.view";
+}

@@ -1,0 +1,61 @@
+using ClaimsLedger.DependencyInjection;
+using ClaimsLedger.Events;
+using ClaimsLedger.EventStoreDb.Tests.FakeNode;
+using ClaimsLedger.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ClaimsLedger.EventStoreDb.Tests.DependencyInjection;
+
+/// <summary>AddClaimsLedger with UseEventStoreDb, against the fake node.</summary>
+public sealed class EventStoreDbRegistrationTests : FakeNodeTest
+{
+    private static readonly DateTimeOffset Now = new(2023, 6, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_ledger_registered_on_eventstoredb_records_and_reads_back()
+    {
+        await using var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(new FakeTimeProvider(Now))
+            .AddClaimsLedger(b => b.UseEventStoreDb(Node.ConnectionString()))
+            .Services.BuildServiceProvider();
+
+        var ledger = await services.GetRequiredService<ILedgerProvider>().GetLedgerAsync();
+        await ledger.RecordAsync(new ClaimRegistered("c", "A claim"));
+
+        Assert.IsType<EventStoreDbEventStore>(ledger.Store);
+        Assert.Equal(1, ledger.EventCount);
+        Assert.Equal(Now, (await ledger.Store.ReadLastAsync())!.RecordedAt);
+    }
+
+    [Fact]
+    public async Task The_connection_string_and_prefix_come_from_configuration()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ClaimsLedger:EventStoreDb:ConnectionString"] = Node.ConnectionString(),
+            ["ClaimsLedger:EventStoreDb:StreamPrefix"] = "newsroom/",
+        }).Build();
+        await using var services = new ServiceCollection()
+            .AddClaimsLedger(configuration.GetSection("ClaimsLedger"), b => b.UseEventStoreDb())
+            .Services.BuildServiceProvider();
+
+        var ledger = await services.GetRequiredService<ILedgerProvider>().GetLedgerAsync();
+        await ledger.RecordAsync(new ClaimRegistered("c", "A claim"));
+
+        Assert.NotNull(Node.Log.Stream("newsroom/claim:c"));
+    }
+
+    [Fact]
+    public async Task A_missing_connection_string_is_named_when_the_ledger_opens()
+    {
+        await using var services = new ServiceCollection()
+            .AddClaimsLedger(b => b.UseEventStoreDb(_ => { }))
+            .Services.BuildServiceProvider();
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () => await services.GetRequiredService<ILedgerProvider>().GetLedgerAsync());
+
+        Assert.Contains("ConnectionString", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Diagnostics.Metrics;
+using ClaimsLedger.Conformance;
+using ClaimsLedger.Conformance.Telemetry;
+using ClaimsLedger.Storage.InMemory;
+using ClaimsLedger.Telemetry;
+using ClaimsLedger.Views;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ClaimsLedger.Tests.Telemetry;
+
+/// <summary>
+/// Logging through ILogger, tracing through the ClaimsLedger activity source and metrics on the ClaimsLedger meter,
+/// captured with a test logger, an ActivityListener and a MeterListener.
+/// </summary>
+public sealed class TelemetryTests : IDisposable
+{
+    private readonly FakeTimeProvider _clock = new(SampleEvents.After);
+    private readonly LogCapture _logs = new();
+    private readonly ServiceProvider _metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
+    [Fact]
+    public async Task Recording_logs_the_append_with_its_count_and_last_position()
+    {
+        var ledger = await OpenAsync();
+
+        await ledger.RecordAsync(SampleEvents.Uncontested);
+
+        var appended = Assert.Single(_logs.WithId(1));
+        Assert.Equal(LogLevel.Information, appended.Level);
+        Assert.Equal("ClaimsLedger.Ledger", appended.Category);
+        Assert.Equal(5, appended.Values["Appended"]);
+        Assert.Equal("5", appended.Values["LastPosition"]);
+    }
+
+    [Fact]
+    public async Task A_rejection_is_logged_as_a_warning_with_its_error_count_and_first_error()
+    {
+        var ledger = await OpenAsync();
+
+        await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.RecordAsync(SampleEvents.Denial));
+
+        var rejected = Assert.Single(_logs.WithId(3));
+        Assert.Equal(LogLevel.Warning, rejected.Level);
+        Assert.Equal(1, rejected.Values["Count"]);
+        Assert.True((int)rejected.Values["ErrorCount"]! >= 1);
+        Assert.Contains("unknown", rejected.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recording_an_unchanged_batch_is_logged_at_debug_level_only()
+    {
+        var ledger = await OpenAsync();
+        await ledger.RecordAsync(SampleEvents.Uncontested);
+
+        await ledger.RecordAsync(SampleEvents.Uncontested);
+
+        Assert.Single(_logs.WithId(1));
+        Assert.Equal(LogLevel.Debug, Assert.Single(_logs.WithId(2)).Level);
+    }
+
+    [Fact]
+    public async Task Recording_traces_the_record_its_append_and_its_catch_ups()
+    {
+        using var activities = new ActivityCapture();
+        var ledger = await OpenAsync();
+
+        await ledger.RecordAsync(SampleEvents.Uncontested);
+
+        var record = Assert.Single(activities.Stopped, a => a.OperationName == "ClaimsLedger.Record");
+        var append = Assert.Single(activities.Stopped, a => a.OperationName == "ClaimsLedger.Append");
+        Assert.Equal(record.SpanId, append.ParentSpanId);
+        Assert.Equal(5, record.GetTagItem("claimsledger.appended"));
+        Assert.Equal("5", record.GetTagItem("claimsledger.position.last"));
+        Assert.Contains(activities.Stopped, a => a.OperationName == "ClaimsLedger.CatchUp" && a.ParentSpanId == record.SpanId);
+    }
+
+    [Fact]
+    public async Task A_rejected_record_is_traced_as_an_error()
+    {
+        using var activities = new ActivityCapture();
+        var ledger = await OpenAsync();
+
+        await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.RecordAsync(SampleEvents.Denial));
+
+        var record = Assert.Single(activities.Stopped, a => a.OperationName == "ClaimsLedger.Record");
+        Assert.Equal(System.Diagnostics.ActivityStatusCode.Error, record.Status);
+    }
+
+    [Fact]
+    public async Task Every_view_build_is_traced_with_the_view_name()
+    {
+        using var activities = new ActivityCapture();
+        var ledger = await OpenAsync();
+        var now = ledger.Now();
+
+        await ledger.GetBoardAsync(now);
+        await ledger.GetClaimAsync(SampleEvents.Claim, now);
+        await ledger.GetActorAsync("podolyak", now);
+        await ledger.GetActorsAsync(now);
+        await ledger.GetTimelineAsync(TimelineQuery.All, now);
+        await ledger.DiffAsync(now, now);
+
+        var views = activities.Stopped.Where(a => a.OperationName == "ClaimsLedger.View")
+            .Select(a => a.GetTagItem(LedgerTelemetry.ViewTag));
+        Assert.Equal(["board", "claim", "actor", "actors", "timeline", "diff"], views);
+    }
+
+    [Fact]
+    public async Task Appends_reads_views_and_rejections_are_counted_on_the_ClaimsLedger_meter()
+    {
+        var factory = _metrics.GetRequiredService<IMeterFactory>();
+        using var metrics = new MetricCapture(factory);
+        var store = new InMemoryEventStore(_clock);
+        var writer = await OpenAsync(store, factory);
+        var reader = await OpenAsync(store, factory);
+
+        await writer.RecordAsync(SampleEvents.Uncontested);
+        await Assert.ThrowsAsync<LedgerValidationException>(() => writer.RecordAsync(SampleEvents.Denial with { Id = "x", Actor = "ghost" }));
+        await reader.GetBoardAsync(reader.Now());
+        await reader.GetBoardAsync(reader.Now());
+
+        Assert.Equal(5, metrics.Sum(LedgerTelemetry.EventsAppendedInstrument));
+        Assert.Equal(10, metrics.Sum(LedgerTelemetry.EventsReadInstrument));
+        Assert.Equal(2, metrics.Sum(LedgerTelemetry.ViewsBuiltInstrument, LedgerTelemetry.ViewTag, "board"));
+        Assert.Equal(1, metrics.Sum(LedgerTelemetry.RejectionsInstrument));
+        Assert.Equal(2, metrics.Count(LedgerTelemetry.RecordDurationInstrument));
+        Assert.Equal(2, metrics.Count(LedgerTelemetry.ViewDurationInstrument));
+    }
+
+    [Fact]
+    public async Task Without_a_logger_factory_or_meter_factory_the_ledger_still_works()
+    {
+        var ledger = await Ledger.OpenAsync(new InMemoryEventStore(_clock), new LedgerOptions { Clock = _clock });
+
+        var result = await ledger.RecordAsync(SampleEvents.Uncontested);
+
+        Assert.Equal(5, result.Appended);
+    }
+
+    public void Dispose() => _metrics.Dispose();
+
+    private Task<Ledger> OpenAsync(InMemoryEventStore? store = null, IMeterFactory? meters = null) =>
+        Ledger.OpenAsync(store ?? new InMemoryEventStore(_clock),
+            new LedgerOptions { Clock = _clock, LoggerFactory = _logs, MeterFactory = meters });
+}
