@@ -124,8 +124,8 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore
         }
 
         // Large appends stream through binary COPY, inside the same transaction.
-        var copy = $"COPY {Table("events")} (position, stream, version, event_id, type, data, metadata, recorded_at) " +
-                   "FROM STDIN (FORMAT BINARY)";
+        var copy = $"COPY {Table("events")} (position, stream, version, event_id, type, data, metadata, recorded_at, hash, " +
+                   "previous_hash) FROM STDIN (FORMAT BINARY)";
         var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(copy, cancellationToken)
             .ConfigureAwait(false);
         await using var _ = importer.ConfigureAwait(false);
@@ -140,10 +140,28 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore
             await importer.WriteAsync(row.Data.Data.ToArray(), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(row.Data.Metadata.ToArray(), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(row.RecordedAt.UtcTicks, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await WriteBytesOrNullAsync(importer, row.Hash, cancellationToken).ConfigureAwait(false);
+            await WriteBytesOrNullAsync(importer, row.PreviousHash, cancellationToken).ConfigureAwait(false);
         }
 
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private static async Task WriteBytesOrNullAsync(NpgsqlBinaryImporter importer, byte[]? value,
+        CancellationToken cancellationToken)
+    {
+        if (value is null)
+        {
+            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await importer.WriteAsync(value, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override bool HashChain => _options.HashChain;
 
     /// <inheritdoc/>
     protected override async Task OnAppendingAsync(DbConnection connection, DbTransaction transaction,
@@ -175,6 +193,8 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore
 
     internal NpgsqlDataSource DataSource => _dataSource;
 
+    internal SqlStatements SchemaStatements => Sql;
+
     internal void LogSchemaChange(int from, int to) => SqlStoreLog.SchemaChanged(Logger, Description, from, to);
 
     internal string Where => _where;
@@ -183,15 +203,17 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore
 
     private static SqlStatements Statements(string schema)
     {
-        var events = $"SELECT position, stream, version, event_id, type, data, metadata, recorded_at FROM {schema}.events";
+        var events = "SELECT position, stream, version, event_id, type, data, metadata, recorded_at, hash, previous_hash " +
+                     $"FROM {schema}.events";
         return new SqlStatements
         {
-            ReadHeadForAppend = $"SELECT position, recorded_at FROM {schema}.head WHERE id = 1 FOR UPDATE",
-            UpdateHead = $"UPDATE {schema}.head SET position = @position, recorded_at = @recorded_at WHERE id = 1",
+            ReadHeadForAppend = $"SELECT position, recorded_at, hash FROM {schema}.head WHERE id = 1 FOR UPDATE",
+            UpdateHead = $"UPDATE {schema}.head SET position = @position, recorded_at = @recorded_at, hash = @hash WHERE id = 1",
             StreamVersion = $"SELECT max(version) FROM {schema}.events WHERE stream = @stream",
             FindEventIds = events + " WHERE event_id = ANY(@ids)",
-            InsertEvent = $"INSERT INTO {schema}.events (position, stream, version, event_id, type, data, metadata, recorded_at) " +
-                          "VALUES (@position, @stream, @version, @event_id, @type, @data, @metadata, @recorded_at)",
+            InsertEvent = $"INSERT INTO {schema}.events (position, stream, version, event_id, type, data, metadata, recorded_at, " +
+                          "hash, previous_hash) VALUES (@position, @stream, @version, @event_id, @type, @data, @metadata, " +
+                          "@recorded_at, @hash, @previous_hash)",
             ReadStreamForwards = events + " WHERE stream = @stream AND version >= @from ORDER BY version LIMIT @count",
             ReadStreamBackwards = events + " WHERE stream = @stream AND version <= @from ORDER BY version DESC LIMIT @count",
             ReadAllForwards = events + " WHERE position >= @from ORDER BY position LIMIT @count",

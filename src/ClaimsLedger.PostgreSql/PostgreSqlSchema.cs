@@ -41,6 +41,14 @@ internal sealed class PostgreSqlSchema(PostgreSqlEventStore store)
                     cancellationToken).ConfigureAwait(false);
             }
 
+            if (version is > 0 and < 2)
+            {
+                // Events written before version 2 get their chain now, in this same transaction.
+                await ChainBackfill.RunAsync(connection, transaction, store.SchemaStatements.ReadAllForwards,
+                    $"UPDATE {schema}.events SET hash = @hash, previous_hash = @previous_hash WHERE position = @position",
+                    $"UPDATE {schema}.head SET hash = @hash WHERE id = 1", cancellationToken).ConfigureAwait(false);
+            }
+
             await ExecuteAsync(connection, transaction,
                 $"INSERT INTO {schema}.meta (key, value) VALUES ('schema_version', @version) " +
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -19,16 +19,18 @@ namespace ClaimsLedger.Sqlite;
 /// </remarks>
 public sealed partial class SqliteEventStore : SqlEventStore
 {
-    private const string Events = "SELECT position, stream, version, event_id, type, data, metadata, recorded_at FROM ledger_events";
+    private const string Events =
+        "SELECT position, stream, version, event_id, type, data, metadata, recorded_at, hash, previous_hash FROM ledger_events";
 
     private static readonly SqlStatements Statements = new()
     {
-        ReadHeadForAppend = "SELECT position, recorded_at FROM ledger_head WHERE id = 1",
-        UpdateHead = "UPDATE ledger_head SET position = @position, recorded_at = @recorded_at WHERE id = 1",
+        ReadHeadForAppend = "SELECT position, recorded_at, hash FROM ledger_head WHERE id = 1",
+        UpdateHead = "UPDATE ledger_head SET position = @position, recorded_at = @recorded_at, hash = @hash WHERE id = 1",
         StreamVersion = "SELECT max(version) FROM ledger_events WHERE stream = @stream",
         FindEventIds = Events + " WHERE event_id IN ({ids})",
-        InsertEvent = "INSERT INTO ledger_events (position, stream, version, event_id, type, data, metadata, recorded_at) " +
-                      "VALUES (@position, @stream, @version, @event_id, @type, @data, @metadata, @recorded_at)",
+        InsertEvent = "INSERT INTO ledger_events (position, stream, version, event_id, type, data, metadata, recorded_at, " +
+                      "hash, previous_hash) VALUES (@position, @stream, @version, @event_id, @type, @data, @metadata, " +
+                      "@recorded_at, @hash, @previous_hash)",
         ReadStreamForwards = Events + " WHERE stream = @stream AND version >= @from ORDER BY version LIMIT @count",
         ReadStreamBackwards = Events + " WHERE stream = @stream AND version <= @from ORDER BY version DESC LIMIT @count",
         ReadAllForwards = Events + " WHERE position >= @from ORDER BY position LIMIT @count",
@@ -54,6 +56,11 @@ public sealed partial class SqliteEventStore : SqlEventStore
 
     /// <inheritdoc/>
     protected override bool IsReadOnly => _options.ReadOnly;
+
+    /// <inheritdoc/>
+    protected override bool HashChain => _options.HashChain;
+
+    internal static SqlStatements SchemaStatements => Statements;
 
     /// <inheritdoc/>
     protected override string Description => $"the ledger file '{_options.Path}'";

@@ -63,6 +63,14 @@ internal sealed class SqliteSchema(SqliteEventStore store, SqliteStoreOptions op
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        if (version is > 0 and < 2)
+        {
+            // Events written before version 2 get their chain now, in this same transaction.
+            await ChainBackfill.RunAsync(connection, transaction, SqliteEventStore.SchemaStatements.ReadAllForwards,
+                "UPDATE ledger_events SET hash = @hash, previous_hash = @previous_hash WHERE position = @position",
+                "UPDATE ledger_head SET hash = @hash WHERE id = 1", cancellationToken).ConfigureAwait(false);
+        }
+
         using (var set = SqliteEventStore.SchemaCommand(connection, transaction,
                    "INSERT OR REPLACE INTO ledger_meta (key, value) VALUES ('schema_version', @version)",
                    ("version", Latest.ToString(CultureInfo.InvariantCulture))))

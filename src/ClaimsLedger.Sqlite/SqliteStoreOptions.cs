@@ -12,6 +12,12 @@ public sealed record SqliteStoreOptions
     /// <summary>Open for reading only: the file is never modified and appends fail. Default false.</summary>
     public bool ReadOnly { get; init; }
 
+    /// <summary>
+    /// Keep the hash chain over the events (docs/integrity.md). Default true; false only to measure what it costs, since
+    /// events written without it break the chain.
+    /// </summary>
+    public bool HashChain { get; init; } = true;
+
     /// <summary>Stamps recordedAt. Default <see cref="TimeProvider.System"/>; give the ledger the same clock.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 

@@ -78,7 +78,7 @@ public sealed class SqliteFileTests : IDisposable
 
         var error = await Assert.ThrowsAsync<StoreSchemaException>(() => SqliteEventStore.OpenAsync(path));
 
-        Assert.Contains("has schema version 99, newer than the 1 this version of ClaimsLedger supports", error.Message,
+        Assert.Contains($"has schema version 99, newer than the {SqliteEventStore.SchemaVersion} this version of ClaimsLedger supports", error.Message,
             StringComparison.Ordinal);
         Assert.Equal(before, Hash(path));
     }

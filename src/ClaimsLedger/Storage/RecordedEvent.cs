@@ -17,4 +17,17 @@ public sealed record RecordedEvent(
     string Type,
     ReadOnlyMemory<byte> Data,
     ReadOnlyMemory<byte> Metadata,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt)
+{
+    /// <summary>
+    /// The event's 1-based place in the ledger's global order, as the hash chain numbers it (see docs/integrity.md);
+    /// 0 when the store keeps no chain.
+    /// </summary>
+    public long Sequence { get; init; }
+
+    /// <summary>The event's chain hash (SHA-256, 32 bytes), or empty when the store keeps no chain for it.</summary>
+    public ReadOnlyMemory<byte> Hash { get; init; }
+
+    /// <summary>The chain hash of the event before it (32 zero bytes for the first), or empty without a chain.</summary>
+    public ReadOnlyMemory<byte> PreviousHash { get; init; }
+}

@@ -263,8 +263,17 @@ public sealed class InMemoryEventStore : IEventStore, IEventStoreRestore
         var first = GlobalPosition.Start;
         foreach (var data in part.Events)
         {
-            var recorded = new RecordedEvent(part.Stream, stream.Count, GlobalPosition.FromSequence(_log.Count + 1),
-                data.EventId, data.Type, data.Data.ToArray(), data.Metadata.ToArray(), recordedAt);
+            var sequence = _log.Count + 1;
+            var previous = _log.Count == 0 ? Integrity.EventHash.Genesis : _log[^1].Hash;
+            var hash = Integrity.EventHash.Compute(sequence, part.Stream.Value, stream.Count, data.Type, data.EventId,
+                recordedAt, data.Data.Span, data.Metadata.Span, previous.Span);
+            var recorded = new RecordedEvent(part.Stream, stream.Count, GlobalPosition.FromSequence(sequence),
+                data.EventId, data.Type, data.Data.ToArray(), data.Metadata.ToArray(), recordedAt)
+            {
+                Sequence = sequence,
+                Hash = hash,
+                PreviousHash = previous.ToArray(),
+            };
             first = first == GlobalPosition.Start ? recorded.Position : first;
             _log.Add(recorded);
             stream.Add(recorded);

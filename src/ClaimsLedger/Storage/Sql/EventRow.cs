@@ -6,4 +6,11 @@ namespace ClaimsLedger.Storage.Sql;
 /// <param name="Version">Its 0-based revision in the stream.</param>
 /// <param name="Data">The event as given to the append.</param>
 /// <param name="RecordedAt">The recordedAt stamped on the whole append.</param>
-public sealed record EventRow(long Position, StreamName Stream, long Version, EventData Data, DateTimeOffset RecordedAt);
+public sealed record EventRow(long Position, StreamName Stream, long Version, EventData Data, DateTimeOffset RecordedAt)
+{
+    /// <summary>The row's chain hash, or null when the store keeps no chain.</summary>
+    public byte[]? Hash { get; init; }
+
+    /// <summary>The chain hash of the row before it, or null when the store keeps no chain.</summary>
+    public byte[]? PreviousHash { get; init; }
+}

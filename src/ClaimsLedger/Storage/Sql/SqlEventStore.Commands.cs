@@ -25,7 +25,9 @@ public abstract partial class SqlEventStore
     }
 
     /// <summary>Reads one event row in the column order of <see cref="SqlStatements"/>.</summary>
-    protected static RecordedEvent ReadEvent(DbDataReader reader)
+    protected static RecordedEvent ReadEvent(DbDataReader reader) => ReadEventRow(reader);
+
+    internal static RecordedEvent ReadEventRow(DbDataReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
         return new RecordedEvent(
@@ -36,7 +38,12 @@ public abstract partial class SqlEventStore
             reader.GetString(4),
             (byte[])reader.GetValue(5),
             (byte[])reader.GetValue(6),
-            new DateTimeOffset(reader.GetInt64(7), TimeSpan.Zero));
+            new DateTimeOffset(reader.GetInt64(7), TimeSpan.Zero))
+        {
+            Sequence = reader.GetInt64(0),
+            Hash = reader.IsDBNull(8) ? ReadOnlyMemory<byte>.Empty : (byte[])reader.GetValue(8),
+            PreviousHash = reader.IsDBNull(9) ? ReadOnlyMemory<byte>.Empty : (byte[])reader.GetValue(9),
+        };
     }
 
     private async Task<List<RecordedEvent>> QueryAsync(string sql, CancellationToken cancellationToken,
@@ -81,7 +88,7 @@ public abstract partial class SqlEventStore
         }
     }
 
-    private async Task<(long Position, DateTimeOffset RecordedAt)> ReadHeadAsync(DbConnection connection,
+    private async Task<Head> ReadHeadAsync(DbConnection connection,
         DbTransaction transaction, CancellationToken cancellationToken)
     {
         using var command = Command(connection, transaction, Sql.ReadHeadForAppend);
@@ -92,7 +99,8 @@ public abstract partial class SqlEventStore
             throw new StoreSchemaException("the ledger's head row is missing: the database was not created by this library");
         }
 
-        return (reader.GetInt64(0), new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero));
+        return new Head(reader.GetInt64(0), new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero),
+            reader.IsDBNull(2) ? null : (byte[])reader.GetValue(2));
     }
 
     private async Task<long?> StreamVersionAsync(DbConnection connection, DbTransaction transaction, StreamName stream,
@@ -122,6 +130,9 @@ public abstract partial class SqlEventStore
         return existing;
     }
 
+    /// <summary>The head row: last position, its recordedAt and its chain hash (null before the first hashed event).</summary>
+    private readonly record struct Head(long Position, DateTimeOffset RecordedAt, byte[]? Hash);
+
     /// <summary>The parameters of the prepared insert, reused for every row of an append.</summary>
     private sealed class InsertParameterSet
     {
@@ -133,6 +144,8 @@ public abstract partial class SqlEventStore
         private readonly DbParameter _data;
         private readonly DbParameter _metadata;
         private readonly DbParameter _recordedAt;
+        private readonly DbParameter _hash;
+        private readonly DbParameter _previousHash;
 
         public InsertParameterSet(DbCommand command)
         {
@@ -144,6 +157,8 @@ public abstract partial class SqlEventStore
             _data = Add(command, "data");
             _metadata = Add(command, "metadata");
             _recordedAt = Add(command, "recorded_at");
+            _hash = Add(command, "hash");
+            _previousHash = Add(command, "previous_hash");
         }
 
         public void Set(EventRow row)
@@ -156,6 +171,8 @@ public abstract partial class SqlEventStore
             _data.Value = row.Data.Data.ToArray();
             _metadata.Value = row.Data.Metadata.ToArray();
             _recordedAt.Value = row.RecordedAt.UtcTicks;
+            _hash.Value = (object?)row.Hash ?? DBNull.Value;
+            _previousHash.Value = (object?)row.PreviousHash ?? DBNull.Value;
         }
 
         private static DbParameter Add(DbCommand command, string name)

@@ -32,13 +32,13 @@ public abstract partial class SqlEventStore
 
     private Task<IReadOnlyList<GlobalPosition>> RestoreCoreAsync(IReadOnlyList<RestoredEvent> events,
         CancellationToken cancellationToken) =>
-        WriteAsync<IReadOnlyList<GlobalPosition>>(async (connection, transaction, head, headRecordedAt) =>
+        WriteAsync<IReadOnlyList<GlobalPosition>>(async (connection, transaction, head) =>
         {
-            AppendPlan.CheckRestore(events, head > 0 ? headRecordedAt : null);
+            AppendPlan.CheckRestore(events, head.Position > 0 ? head.RecordedAt : null);
             await CheckNewIdsAsync(connection, transaction, events, cancellationToken).ConfigureAwait(false);
             var versions = new Dictionary<StreamName, long>();
             var rows = new List<EventRow>(events.Count);
-            var position = head;
+            var position = head.Position;
             foreach (var e in events)
             {
                 if (!versions.TryGetValue(e.Stream, out var version))

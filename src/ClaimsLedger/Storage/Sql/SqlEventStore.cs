@@ -75,6 +75,9 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore
     /// <summary>The store as log messages name it: a file, or a server and schema (never a password).</summary>
     protected virtual string Description => GetType().Name;
 
+    /// <summary>True when the store keeps the hash chain (docs/integrity.md); false only to measure its cost.</summary>
+    protected virtual bool HashChain => true;
+
     /// <summary>True when the store was opened read-only: appends fail with <see cref="StoreReadOnlyException"/>.</summary>
     protected virtual bool IsReadOnly => false;
 
@@ -167,7 +170,7 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore
 
     private Task<IReadOnlyList<AppendResult>> AppendCoreAsync(IReadOnlyList<StreamAppend> appends,
         CancellationToken cancellationToken) =>
-        WriteAsync<IReadOnlyList<AppendResult>>(async (connection, transaction, head, headRecordedAt) =>
+        WriteAsync<IReadOnlyList<AppendResult>>(async (connection, transaction, head) =>
         {
             var results = new AppendResult?[appends.Count];
             var versions = new long?[appends.Count];
@@ -185,8 +188,8 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore
             }
 
             var now = Clock.GetUtcNow();
-            var recordedAt = head > 0 && headRecordedAt > now ? headRecordedAt : now;
-            var position = head;
+            var recordedAt = head.Position > 0 && head.RecordedAt > now ? head.RecordedAt : now;
+            var position = head.Position;
             var rows = new List<EventRow>();
             for (var i = 0; i < appends.Count; i++)
             {
@@ -217,7 +220,7 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore
     /// them, move the head and commit. A plan that throws writes nothing.
     /// </summary>
     private async Task<T> WriteAsync<T>(
-        Func<DbConnection, DbTransaction, long, DateTimeOffset, Task<(List<EventRow> Rows, T Result)>> plan,
+        Func<DbConnection, DbTransaction, Head, Task<(List<EventRow> Rows, T Result)>> plan,
         CancellationToken cancellationToken)
     {
         var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -225,16 +228,18 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore
         var transaction = await BeginAppendAsync(connection, cancellationToken).ConfigureAwait(false);
         await using var __ = transaction.ConfigureAwait(false);
 
-        var (head, headRecordedAt) = await ReadHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        var (rows, result) = await plan(connection, transaction, head, headRecordedAt).ConfigureAwait(false);
-        if (rows.Count == 0)
+        var head = await ReadHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var (planned, result) = await plan(connection, transaction, head).ConfigureAwait(false);
+        if (planned.Count == 0)
         {
             return result;
         }
 
+        var rows = HashChain ? Chain(planned, head.Hash) : planned;
         await InsertAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
         using (var update = Command(connection, transaction, Sql.UpdateHead,
-                   ("position", rows[^1].Position), ("recorded_at", rows[^1].RecordedAt.UtcTicks)))
+                   ("position", rows[^1].Position), ("recorded_at", rows[^1].RecordedAt.UtcTicks),
+                   ("hash", (object?)rows[^1].Hash ?? head.Hash)))
         {
             await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -244,6 +249,22 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore
         // Once the commit starts it must finish: a cancelled commit would leave the caller unsure what was written.
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         return result;
+    }
+
+    // The chain continues from the head's hash, inside the same transaction that holds the writer lock.
+    private static List<EventRow> Chain(List<EventRow> rows, byte[]? headHash)
+    {
+        var previous = headHash ?? Integrity.EventHash.Genesis.ToArray();
+        var chained = new List<EventRow>(rows.Count);
+        foreach (var row in rows)
+        {
+            var hash = Integrity.EventHash.Compute(row.Position, row.Stream.Value, row.Version, row.Data.Type,
+                row.Data.EventId, row.RecordedAt, row.Data.Data.Span, row.Data.Metadata.Span, previous);
+            chained.Add(row with { Hash = hash, PreviousHash = previous });
+            previous = hash;
+        }
+
+        return chained;
     }
 
     /// <inheritdoc/>

@@ -6,15 +6,15 @@ namespace ClaimsLedger.Storage.Sql;
 /// </summary>
 /// <remarks>
 /// Columns of an event row, in this order: position, stream, version, event_id, type, data, metadata, recorded_at
-/// (UTC ticks). Parameters: @position, @stream, @version, @event_id, @type, @data, @metadata, @recorded_at, @from,
-/// @count, @ids.
+/// (UTC ticks), hash, previous_hash (NULL without a chain). Parameters: @position, @stream, @version, @event_id,
+/// @type, @data, @metadata, @recorded_at, @hash, @previous_hash, @from, @count, @ids.
 /// </remarks>
 public sealed record SqlStatements
 {
-    /// <summary>Reads the head (last position, its recordedAt) and, in a write transaction, locks it.</summary>
+    /// <summary>Reads the head (last position, its recordedAt, its hash) and, in a write transaction, locks it.</summary>
     public required string ReadHeadForAppend { get; init; }
 
-    /// <summary>Sets the head to @position, @recorded_at.</summary>
+    /// <summary>Sets the head to @position, @recorded_at, @hash.</summary>
     public required string UpdateHead { get; init; }
 
     /// <summary>The last version of @stream (NULL when it has none).</summary>
