@@ -21,6 +21,11 @@ internal static class ClaimsCli
         root.Subcommands.Add(ViewCommands.Timeline(context));
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
+        root.Subcommands.Add(IntegrityCommands.Verify(context));
+        root.Subcommands.Add(IntegrityCommands.Digest(context));
+        root.Subcommands.Add(IntegrityCommands.Prove(context));
+        root.Subcommands.Add(IntegrityCommands.ProveConsistency(context));
+        root.Subcommands.Add(IntegrityCommands.CheckProof(context));
         return root;
     }
 
@@ -69,7 +74,8 @@ internal static class ClaimsCli
         InterchangeException or LedgerValidationException or LedgerFormatException or FormatException
             or ArgumentException or InvalidIdException => ExitCodes.BadInput,
         LedgerStoreException => ExitCodes.StoreError,
-        NotFoundException => ExitCodes.NotFound,
+        NotFoundException or Integrity.EventNotInLedgerException => ExitCodes.NotFound,
+        Integrity.LedgerIntegrityException => ExitCodes.Broken,
         IOException or UnauthorizedAccessException => ExitCodes.BadInput,
         _ => ExitCodes.Failure,
     };

@@ -36,6 +36,14 @@ internal sealed class CliContext(CliEnvironment environment)
         return await work(ledger, store).ConfigureAwait(false);
     }
 
+    /// <summary>Opens the store alone (no ledger fold: it may not even decode), runs <paramref name="work"/>, closes it.</summary>
+    public async Task<int> WithStoreAsync(ParseResult result, Func<IEventStore, Task<int>> work, CancellationToken cancellationToken)
+    {
+        var store = await Target(result).OpenAsync(environment.Clock, forWriting: false, cancellationToken).ConfigureAwait(false);
+        await using var _ = store.ConfigureAwait(false);
+        return await work(store).ConfigureAwait(false);
+    }
+
     /// <summary>Writes a view as indented JSON, or as the human rendering.</summary>
     public async Task WriteViewAsync(bool json, object view, Action<Spectre.Console.IAnsiConsole> render)
     {

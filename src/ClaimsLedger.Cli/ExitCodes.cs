@@ -15,6 +15,9 @@ internal static class ExitCodes
     /// <summary>The store failed: cannot be opened or reached, not a ledger, read-only, or a write failed.</summary>
     public const int StoreError = 3;
 
-    /// <summary>The claim or actor asked for does not exist in the ledger.</summary>
+    /// <summary>The claim, actor or statement asked for does not exist in the ledger (or the ledger is empty).</summary>
     public const int NotFound = 4;
+
+    /// <summary>Integrity: the hash chain is broken, the ledger does not extend a digest, or a proof does not check.</summary>
+    public const int Broken = 5;
 }

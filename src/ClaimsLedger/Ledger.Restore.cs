@@ -74,11 +74,18 @@ public sealed partial class Ledger
             var streams = batch.Events.ToDictionary(e => e.Index, e => e.Stream);
             events = [.. rest.Select((entry, i) => new RestoredEvent(streams[i],
                 new EventData(EventIds.For(entry.Event), EventTypeNames.Of(entry.Event), EventSerializer.Serialize(entry.Event),
-                    entry.Metadata.IsEmpty ? Metadata() : entry.Metadata),
-                entry.RecordedAt))];
+                    entry.Metadata.IsEmpty && entry.ExpectedHash.IsEmpty ? Metadata() : entry.Metadata),
+                entry.RecordedAt) { ExpectedHash = entry.ExpectedHash })];
         }
 
-        return await restore.RestoreAsync(events, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await restore.RestoreAsync(events, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RestoreMismatchException e)
+        {
+            throw Conflict(e.Index + held, e.Message);
+        }
     }
 
     /// <summary>How many entries the ledger already holds, as the first events of its log.</summary>

@@ -63,6 +63,31 @@ public sealed class PostgreSqlServerTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_version_1_ledger_is_upgraded_with_the_chain_its_events_would_have_had()
+    {
+        Integrity.LedgerDigest expected;
+        await using (var store = await OpenAsync())
+        {
+            await store.AppendToStreamAsync(NewStream("s"), ExpectedVersion.NoStream, Batch(3));
+            await store.AppendToStreamAsync(NewStream("t"), ExpectedVersion.NoStream, Batch(20));
+            expected = await Integrity.LedgerIntegrity.DigestAsync(store);
+        }
+
+        // Back to the version 1 layout: no hash columns at all.
+        await TestServer.ExecuteAsync($"ALTER TABLE \"{_schema}\".events DROP COLUMN hash, DROP COLUMN previous_hash; " +
+                                      $"ALTER TABLE \"{_schema}\".head DROP COLUMN hash; " +
+                                      $"UPDATE \"{_schema}\".meta SET value = '1' WHERE key = 'schema_version'");
+
+        await using var upgraded = await OpenAsync();
+        await upgraded.AppendToStreamAsync(NewStream("u"), ExpectedVersion.NoStream, Batch(1));
+
+        Assert.Equal("2", await TestServer.ScalarAsync($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
+        var report = await Integrity.LedgerIntegrity.VerifyAsync(upgraded, extends: expected);
+        Assert.True(report.IsIntact, report.ToString());
+        Assert.Equal(24, report.Head!.Size);
+    }
+
+    [SkippableFact]
     public async Task A_ledger_from_a_newer_schema_version_is_refused_and_left_unchanged()
     {
         await using (await OpenAsync())

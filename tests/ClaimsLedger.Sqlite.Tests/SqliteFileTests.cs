@@ -40,6 +40,49 @@ public sealed class SqliteFileTests : IDisposable
     }
 
     [Fact]
+    public async Task A_version_1_ledger_is_upgraded_with_the_chain_its_events_would_have_had()
+    {
+        var path = _folder.File("v1.db");
+        Integrity.LedgerDigest expected;
+        await using (var store = await SqliteEventStore.OpenAsync(path))
+        {
+            await store.AppendToStreamAsync(NewStream("s"), ExpectedVersion.NoStream, Batch(3));
+            await store.AppendToStreamAsync(NewStream("t"), ExpectedVersion.NoStream, Batch(2));
+            expected = await Integrity.LedgerIntegrity.DigestAsync(store);
+        }
+
+        // Back to the version 1 layout: no hash columns at all.
+        await ExecuteAsync(path, "ALTER TABLE ledger_events DROP COLUMN hash");
+        await ExecuteAsync(path, "ALTER TABLE ledger_events DROP COLUMN previous_hash");
+        await ExecuteAsync(path, "ALTER TABLE ledger_head DROP COLUMN hash");
+        await ExecuteAsync(path, "UPDATE ledger_meta SET value = '1' WHERE key = 'schema_version'");
+
+        await using var upgraded = await SqliteEventStore.OpenAsync(path);
+        await upgraded.AppendToStreamAsync(NewStream("u"), ExpectedVersion.NoStream, Batch(1));
+
+        Assert.Equal("2", await ScalarAsync(path, "SELECT value FROM ledger_meta WHERE key = 'schema_version'"));
+        var report = await Integrity.LedgerIntegrity.VerifyAsync(upgraded, extends: expected);
+        Assert.True(report.IsIntact, report.ToString());
+        Assert.Equal(6, report.Head!.Size);
+    }
+
+    [Fact]
+    public async Task Events_written_with_the_chain_switched_off_are_reported_unhashed()
+    {
+        var path = _folder.File("unchained.db");
+        await using (var store = await SqliteEventStore.OpenAsync(path))
+        {
+            await store.AppendToStreamAsync(NewStream("s"), ExpectedVersion.NoStream, Batch(2));
+        }
+
+        await using var unchained = await SqliteEventStore.OpenAsync(new SqliteStoreOptions { Path = path, HashChain = false });
+        await unchained.AppendToStreamAsync(NewStream("t"), ExpectedVersion.NoStream, Batch(1));
+
+        var report = await Integrity.LedgerIntegrity.VerifyAsync(unchained);
+        Assert.Equal((3, Integrity.IntegrityProblem.Unhashed), (report.Break?.Sequence, report.Break?.Problem));
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_a_database_is_refused_and_left_unchanged()
     {
         var path = _folder.File("notes.db");

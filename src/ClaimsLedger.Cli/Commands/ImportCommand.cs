@@ -34,6 +34,11 @@ internal static class ImportCommand
                     $"imported {imported.Events} events ({imported.Appended} appended, {imported.Unchanged} already held; " +
                     $"{(imported.Mode == ImportMode.Export ? "an export, restored with its recordedAt" : "notes, recorded now")}) " +
                     $"in {imported.Elapsed.TotalSeconds:0.00} s: {imported.EventsPerSecond:0} events/s");
+                if (imported.Chain is { } chain)
+                {
+                    await environment.Out.WriteLineAsync($"the export's hash chain holds; its digest: {chain}");
+                }
+
                 return ExitCodes.Ok;
             }
             catch (InterchangeException e)

@@ -50,7 +50,7 @@ public static class EventHash
         buffer.Text(FormattableString.Invariant($"version:{version}\n"));
         buffer.Field("type", Encoding.UTF8.GetBytes(type));
         buffer.Text($"id:{eventId:D}\n");
-        buffer.Text($"recorded:{recordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture)}\n");
+        buffer.Text($"recorded:{RecordedAtText(recordedAt)}\n");
         buffer.Field("data", data);
         buffer.Field("metadata", metadata);
         buffer.Text($"previous:{Convert.ToHexStringLower(previous)}\n");
@@ -61,6 +61,10 @@ public static class EventHash
     public static byte[] Compute(long sequence, string stream, long version, string type, Guid eventId,
         DateTimeOffset recordedAt, ReadOnlySpan<byte> data, ReadOnlySpan<byte> metadata, ReadOnlySpan<byte> previous) =>
         SHA256.HashData(CanonicalForm(sequence, stream, version, type, eventId, recordedAt, data, metadata, previous));
+
+    /// <summary>recordedAt as the canonical form, digests and exports write it: UTC, always seven fraction digits.</summary>
+    public static string RecordedAtText(DateTimeOffset recordedAt) =>
+        recordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Lowercase hex, the form hashes take in text.</summary>
     public static string ToHex(ReadOnlySpan<byte> hash) => Convert.ToHexStringLower(hash);

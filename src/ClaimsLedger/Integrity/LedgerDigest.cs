@@ -17,7 +17,7 @@ public sealed record LedgerDigest(long Size, string Hash, string Root, DateTimeO
     /// <summary>The published form: <c>claims-ledger-digest/v1/SIZE/HASH/ROOT/RECORDEDAT</c>.</summary>
     public override string ToString() =>
         $"{Prefix}{Size.ToString(CultureInfo.InvariantCulture)}/{Hash}/{Root}/" +
-        RecordedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        EventHash.RecordedAtText(RecordedAt);
 
     /// <summary>Parses the published form.</summary>
     /// <exception cref="FormatException">Not a digest; the message says which part is wrong.</exception>

@@ -7,14 +7,16 @@ namespace ClaimsLedger.Integrity;
 public static partial class LedgerIntegrity
 {
     /// <summary>Proves that a statement is in the ledger as published in <paramref name="at"/> (or as it is now).</summary>
-    /// <exception cref="LedgerIntegrityException">The statement is not in the ledger (by that size), or the chain is broken.</exception>
+    /// <exception cref="EventNotInLedgerException">The statement is not in the ledger (by the digest's size).</exception>
+    /// <exception cref="LedgerIntegrityException">The chain is broken, or the ledger does not extend the digest.</exception>
     public static Task<InclusionProof> ProveStatementAsync(IEventReader store, StatementId statement, LedgerDigest? at = null,
         CancellationToken cancellationToken = default) =>
         ProveInclusionAsync(store, EventIds.FromKey("statement/" + statement.Value), at, cancellationToken,
             $"statement '{statement}'");
 
     /// <summary>Proves that the event with <paramref name="eventId"/> is in the ledger as published in <paramref name="at"/> (or now).</summary>
-    /// <exception cref="LedgerIntegrityException">The event is not in the ledger (by that size), or the chain is broken.</exception>
+    /// <exception cref="EventNotInLedgerException">The event is not in the ledger (by the digest's size).</exception>
+    /// <exception cref="LedgerIntegrityException">The chain is broken, or the ledger does not extend the digest.</exception>
     public static Task<InclusionProof> ProveEventAsync(IEventReader store, Guid eventId, LedgerDigest? at = null,
         CancellationToken cancellationToken = default) =>
         ProveInclusionAsync(store, eventId, at, cancellationToken, $"event {eventId}");
@@ -46,7 +48,7 @@ public static partial class LedgerIntegrity
         var index = walk.Events.FindIndex(e => e.EventId == eventId);
         if (index < 0 || index >= size)
         {
-            throw new LedgerIntegrityException(index < 0
+            throw new EventNotInLedgerException(index < 0
                 ? $"{what} is not in the ledger"
                 : $"{what} was recorded at sequence {index + 1}, after the digest's {size} events");
         }

@@ -31,21 +31,37 @@ public static partial class LedgerIntegrity
     }
 
     /// <summary>The digest of an intact ledger, to publish.</summary>
-    /// <exception cref="LedgerIntegrityException">The chain is broken (the message says where), or the ledger is empty.</exception>
+    /// <exception cref="EventNotInLedgerException">The ledger is empty.</exception>
+    /// <exception cref="LedgerIntegrityException">The chain is broken (the message says where).</exception>
     public static async Task<LedgerDigest> DigestAsync(IEventReader store, CancellationToken cancellationToken = default)
     {
         var report = await VerifyAsync(store, null, cancellationToken).ConfigureAwait(false);
-        return report.Head ?? throw new LedgerIntegrityException(report.Break is null
-            ? "the ledger is empty: there is nothing to digest"
-            : $"the ledger's chain is broken, so it has no digest: {report}");
+        if (report.Head is { } head)
+        {
+            return head;
+        }
+
+        throw report.Break is null
+            ? new EventNotInLedgerException("the ledger is empty: there is nothing to digest")
+            : new LedgerIntegrityException($"the ledger's chain is broken, so it has no digest: {report}");
     }
 }
 
 /// <summary>The ledger's chain does not hold, or cannot give what was asked of it.</summary>
-public sealed class LedgerIntegrityException : LedgerException
+public class LedgerIntegrityException : LedgerException
 {
     /// <summary>Creates the exception.</summary>
     public LedgerIntegrityException(string message)
+        : base(message)
+    {
+    }
+}
+
+/// <summary>The event or statement to prove is not in the ledger, or not yet in it at the digest's size.</summary>
+public sealed class EventNotInLedgerException : LedgerIntegrityException
+{
+    /// <summary>Creates the exception.</summary>
+    public EventNotInLedgerException(string message)
         : base(message)
     {
     }

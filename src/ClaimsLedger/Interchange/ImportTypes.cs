@@ -1,3 +1,5 @@
+using ClaimsLedger.Integrity;
+
 namespace ClaimsLedger.Interchange;
 
 /// <summary>How an import behaves.</summary>
@@ -26,6 +28,9 @@ public sealed record ImportOptions
 /// <param name="Elapsed">How long it took.</param>
 public sealed record ImportResult(long Lines, long Events, int Appended, int Unchanged, ImportMode Mode, TimeSpan Elapsed)
 {
+    /// <summary>For an export whose hash chain was verified: the digest of the file's ledger; else null.</summary>
+    public LedgerDigest? Chain { get; init; }
+
     /// <summary>Events per second over the whole import.</summary>
     public double EventsPerSecond => Elapsed.TotalSeconds > 0 ? Events / Elapsed.TotalSeconds : 0;
 }
@@ -33,10 +38,10 @@ public sealed record ImportResult(long Lines, long Events, int Appended, int Unc
 /// <summary>Which kind of file was imported.</summary>
 public enum ImportMode
 {
-    /// <summary>Notes: lines without recordedAt, recorded now as one batch.</summary>
+    /// <summary>Notes: lines without a ledger object, recorded now as one batch.</summary>
     Notes = 1,
 
-    /// <summary>An export: lines with recordedAt and position, restored exactly.</summary>
+    /// <summary>An export: lines with a ledger object, verified and restored exactly.</summary>
     Export,
 }
 

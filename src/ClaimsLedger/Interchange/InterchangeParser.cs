@@ -51,7 +51,7 @@ internal static class InterchangeParser
             "strike" => CorrectionLines.Strike(fields),
             _ => Unknown(fields, type),
         };
-        var envelope = Envelope(fields);
+        var exported = Exported(fields);
         if (type is not null && KnownTypes.Contains(type))
         {
             fields.RejectUnread(type switch
@@ -61,7 +61,7 @@ internal static class InterchangeParser
             });
         }
 
-        return errors.Count == before && parsed is not null ? new InterchangeLine(line, parsed, envelope) : null;
+        return errors.Count == before && parsed is not null ? new InterchangeLine(line, parsed, exported) : null;
     }
 
     private static LedgerEvent? Unknown(LineReader fields, string type)
@@ -71,18 +71,39 @@ internal static class InterchangeParser
         return null;
     }
 
-    private static ExportEnvelope? Envelope(LineReader fields)
+    private static ExportedEvent? Exported(LineReader fields)
     {
-        if (!fields.Has("recordedAt") && !fields.Has("position") && !fields.Has("metadata"))
+        if (fields.Object("ledger", required: false) is not { } json)
         {
             return null;
         }
 
-        var recordedAt = fields.Instant("recordedAt", required: true);
-        var position = fields.Text("position", required: true);
-        var metadata = fields.Object("metadata", required: false);
-        return recordedAt is null || position is null
+        var before = fields.ErrorCount;
+        var ledger = fields.Nested(json, "ledger");
+        var sequence = ledger.Integer("sequence", minimum: 0);
+        var position = ledger.Text("position", required: true);
+        var stream = ledger.Stream("stream");
+        var version = ledger.Integer("version", minimum: 0);
+        var type = ledger.Text("type", required: true);
+        var id = ledger.Uuid("id");
+        var recordedAt = ledger.Instant("recordedAt", required: true);
+        var data = ledger.Base64("data", required: true);
+        var metadata = ledger.Base64("metadata", required: false);
+        var previous = ledger.HashHex("previous");
+        var hash = ledger.HashHex("hash");
+        if ((previous is null) != (hash is null) && fields.ErrorCount == before)
+        {
+            ledger.Error(previous is null ? "previous" : "hash", "is required with " + (previous is null ? "hash" : "previous"));
+        }
+        else if (previous is not null && sequence == 0)
+        {
+            ledger.Error("sequence", "a chained event's sequence starts at 1");
+        }
+
+        ledger.RejectUnread("the ledger object of an export line");
+        return fields.ErrorCount > before
             ? null
-            : new ExportEnvelope(position, recordedAt.Value, metadata?.ToString(Formatting.None) ?? string.Empty);
+            : new ExportedEvent(sequence!.Value, position!, stream!.Value, version!.Value, type!, id!.Value,
+                recordedAt!.Value, data!, metadata!, previous, hash);
     }
 }

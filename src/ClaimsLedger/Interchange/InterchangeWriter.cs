@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClaimsLedger.Events;
+using ClaimsLedger.Integrity;
 using ClaimsLedger.Serialization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -9,28 +10,43 @@ namespace ClaimsLedger.Interchange;
 /// <summary>Writes ledger events as lines of the interchange format, with a fixed key order.</summary>
 internal static class InterchangeWriter
 {
-    public static string Write(LedgerEvent @event, ExportEnvelope? envelope)
+    public static string Write(LedgerEvent @event, ExportedEvent? exported)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var json = new JsonTextWriter(text) { Formatting = Formatting.None })
         {
             json.WriteStartObject();
             WriteEvent(json, @event);
-            if (envelope is not null)
+            if (exported is not null)
             {
-                Property(json, "position", envelope.Position);
-                Property(json, "recordedAt", envelope.RecordedAt.UtcDateTime.ToString(UtcInstantConverter.Format, CultureInfo.InvariantCulture));
-                if (envelope.Metadata.Length > 0)
-                {
-                    json.WritePropertyName("metadata");
-                    json.WriteRawValue(envelope.Metadata);
-                }
+                json.WritePropertyName("ledger");
+                WriteLedger(json, exported);
             }
 
             json.WriteEndObject();
         }
 
         return text.ToString();
+    }
+
+    // Fixed key order, and recordedAt always with seven fraction digits: the form docs/integrity.md hashes.
+    private static void WriteLedger(JsonTextWriter json, ExportedEvent e)
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("sequence");
+        json.WriteValue(e.Sequence);
+        Properties(json, ("position", e.Position), ("stream", e.Stream.Value));
+        json.WritePropertyName("version");
+        json.WriteValue(e.Version);
+        Properties(json, ("type", e.Type), ("id", e.EventId.ToString("D")),
+            ("recordedAt", EventHash.RecordedAtText(e.RecordedAt)), ("data", Convert.ToBase64String(e.Data.Span)));
+        if (!e.Metadata.IsEmpty)
+        {
+            Property(json, "metadata", Convert.ToBase64String(e.Metadata.Span));
+        }
+
+        Properties(json, ("previous", e.PreviousHash), ("hash", e.Hash));
+        json.WriteEndObject();
     }
 
     private static void WriteEvent(JsonTextWriter json, LedgerEvent @event)

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using ClaimsLedger.Integrity;
 using ClaimsLedger.Serialization;
 using ClaimsLedger.Storage;
 
@@ -14,9 +14,10 @@ public static class LedgerInterchange
     private const int ProgressEvery = 10_000;
 
     /// <summary>
-    /// Imports a file: all of it or nothing. Lines without recordedAt (notes) are recorded now, as one batch; lines of an
-    /// export (with recordedAt and position) are restored with their original recordedAt (the ledger must be empty or
-    /// hold a prefix of the export). Importing the same file again changes nothing.
+    /// Imports a file: all of it or nothing. Lines without a <c>ledger</c> object (notes) are recorded now, as one batch;
+    /// lines of an export are first verified (each line's readable fields must match its stored bytes, and the hash
+    /// chain must hold from the first line to the last), then restored with their original recordedAt, metadata and
+    /// hashes (the ledger must be empty or hold a prefix of the export). Importing the same file again changes nothing.
     /// </summary>
     /// <exception cref="InterchangeException">A line is malformed or invalid; lists every bad line (up to
     /// <see cref="ImportOptions.MaxErrors"/>) with its field and reason. Nothing was recorded.</exception>
@@ -33,7 +34,7 @@ public static class LedgerInterchange
         if (errors.Count > 0)
         {
             // Report the ledger's own objections to the lines that did parse too, so one run shows every bad line.
-            if (!truncated && lines.Count > 0 && lines[0].Envelope is null)
+            if (!truncated && lines.Count > 0 && lines[0].Exported is null)
             {
                 var semantic = await ledger.ValidateAsync([.. lines.Select(l => l.Event)], cancellationToken).ConfigureAwait(false);
                 errors.AddRange(Lines(semantic, lines));
@@ -48,16 +49,29 @@ public static class LedgerInterchange
             return new ImportResult(count, 0, 0, 0, ImportMode.Notes, clock.Elapsed);
         }
 
-        var mode = lines[0].Envelope is null ? ImportMode.Notes : ImportMode.Export;
+        var mode = lines[0].Exported is null ? ImportMode.Notes : ImportMode.Export;
+        LedgerDigest? chain = null;
+        if (mode == ImportMode.Export)
+        {
+            var check = ExportVerifier.Check(lines);
+            if (check.Errors.Count > 0)
+            {
+                throw new InterchangeException([.. check.Errors.Take(options.MaxErrors)], check.Errors.Count > options.MaxErrors);
+            }
+
+            chain = check.Head;
+        }
+
         progress?.Report(new ImportProgress(ImportStage.Writing, lines.Count, lines.Count));
         try
         {
             var result = mode == ImportMode.Notes
                 ? await ledger.RecordAsync([.. lines.Select(l => l.Event)], cancellationToken).ConfigureAwait(false)
-                : await ledger.RestoreAsync([.. lines.Select(l => new RestoredEntry(l.Event, l.Envelope!.RecordedAt,
-                    Encoding.UTF8.GetBytes(l.Envelope.Metadata)))], cancellationToken).ConfigureAwait(false);
+                : await ledger.RestoreAsync([.. lines.Select(l => new RestoredEntry(l.Event, l.Exported!.RecordedAt,
+                    l.Exported.Metadata) { ExpectedHash = l.Exported.IsChained ? EventHash.FromHex(l.Exported.Hash!) : default })],
+                    cancellationToken).ConfigureAwait(false);
             progress?.Report(new ImportProgress(ImportStage.Done, lines.Count, lines.Count));
-            return new ImportResult(count, lines.Count, result.Appended, result.Unchanged, mode, clock.Elapsed);
+            return new ImportResult(count, lines.Count, result.Appended, result.Unchanged, mode, clock.Elapsed) { Chain = chain };
         }
         catch (LedgerValidationException e)
         {
@@ -66,7 +80,8 @@ public static class LedgerInterchange
     }
 
     /// <summary>
-    /// Writes every event of a store, in global order, as lines carrying their position, recordedAt and metadata.
+    /// Writes every event of a store, in global order: its readable fields, and a <c>ledger</c> object with the event
+    /// exactly as stored and its chain hashes (docs/integrity.md), so that the file can be verified on its own.
     /// </summary>
     /// <returns>How many events were written.</returns>
     /// <exception cref="LedgerFormatException">The store holds an event this library cannot read.</exception>
@@ -79,11 +94,8 @@ public static class LedgerInterchange
         await foreach (var recorded in store.ReadAllForwardsAsync(GlobalPosition.Start, cancellationToken).ConfigureAwait(false))
         {
             var @event = EventSerializer.Deserialize(recorded.Type, recorded.Data.Span);
-            var envelope = new ExportEnvelope(recorded.Position.ToString(), recorded.RecordedAt,
-                Encoding.UTF8.GetString(recorded.Metadata.Span));
-            await writer.WriteLineAsync(InterchangeWriter.Write(@event, envelope.Metadata.Trim() is "" or "{}"
-                ? envelope with { Metadata = string.Empty }
-                : envelope).AsMemory(), cancellationToken).ConfigureAwait(false);
+            await writer.WriteLineAsync(InterchangeWriter.Write(@event, ExportedEvent.From(recorded)).AsMemory(),
+                cancellationToken).ConfigureAwait(false);
             if (++count % ProgressEvery == 0)
             {
                 progress?.Report(count);
@@ -99,7 +111,7 @@ public static class LedgerInterchange
     public static string ToLine(Events.LedgerEvent @event)
     {
         ArgumentNullException.ThrowIfNull(@event);
-        return InterchangeWriter.Write(@event, envelope: null);
+        return InterchangeWriter.Write(@event, exported: null);
     }
 
     private static IEnumerable<InterchangeError> Lines(IEnumerable<LedgerError> errors, List<InterchangeLine> lines) =>
@@ -129,12 +141,12 @@ public static class LedgerInterchange
 
             if (InterchangeParser.Parse(text, number, errors) is { } line)
             {
-                if (lines.Count > 0 && (line.Envelope is null) != (lines[0].Envelope is null))
+                if (lines.Count > 0 && (line.Exported is null) != (lines[0].Exported is null))
                 {
-                    errors.Add(new InterchangeError(number, line.Envelope is null ? "recordedAt" : string.Empty,
-                        line.Envelope is null
-                            ? $"an export line needs recordedAt and position like line {lines[0].Line}"
-                            : $"notes lines have no recordedAt or position, unlike line {lines[0].Line}"));
+                    errors.Add(new InterchangeError(number, line.Exported is null ? "ledger" : string.Empty,
+                        line.Exported is null
+                            ? $"an export line needs its ledger object like line {lines[0].Line}"
+                            : $"notes lines have no ledger object, unlike line {lines[0].Line}"));
                 }
 
                 lines.Add(line);

@@ -14,6 +14,9 @@ internal sealed class LineReader(JObject json, long line, List<InterchangeError>
 
     public long Line => line;
 
+    /// <summary>Errors recorded so far for the whole line (nested readers share the list).</summary>
+    public int ErrorCount => errors.Count;
+
     public bool Has(string name) => json.ContainsKey(name);
 
     /// <summary>A reader for a nested object, reporting its fields as <c>name.field</c>.</summary>
@@ -206,6 +209,99 @@ internal sealed class LineReader(JObject json, long line, List<InterchangeError>
         }
 
         Error(name, $"expected an object, found {Describe(token)}");
+        return null;
+    }
+
+    public long? Integer(string name, long minimum)
+    {
+        if (Token(name, required: true) is not { } token)
+        {
+            return null;
+        }
+
+        if (token.Type != JTokenType.Integer || (long)token < minimum)
+        {
+            Error(name, $"expected a whole number of at least {minimum}, found {Describe(token)}");
+            return null;
+        }
+
+        return (long)token;
+    }
+
+    public Guid? Uuid(string name)
+    {
+        var text = Text(name, required: true);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (System.Guid.TryParseExact(text, "D", out var id))
+        {
+            return id;
+        }
+
+        Error(name, $"'{text}' is not a UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e");
+        return null;
+    }
+
+    /// <summary>Base64 bytes; an absent field is empty when not required.</summary>
+    public byte[]? Base64(string name, bool required)
+    {
+        if (Token(name, required) is not { } token)
+        {
+            return required ? null : [];
+        }
+
+        if (token.Type == JTokenType.String)
+        {
+            try
+            {
+                return Convert.FromBase64String((string)token!);
+            }
+            catch (FormatException)
+            {
+            }
+        }
+
+        Error(name, $"expected base64 bytes, found {Describe(token)}");
+        return null;
+    }
+
+    public Storage.StreamName? Stream(string name)
+    {
+        var text = Text(name, required: true);
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new Storage.StreamName(text);
+        }
+        catch (ArgumentException e)
+        {
+            Error(name, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>A SHA-256 hash as 64 lowercase hex digits.</summary>
+    public string? HashHex(string name)
+    {
+        var text = Text(name, required: false);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (text.Length == 64 && text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'))
+        {
+            return text;
+        }
+
+        Error(name, $"'{text}' is not a SHA-256 hash in 64 lowercase hex digits");
         return null;
     }
 

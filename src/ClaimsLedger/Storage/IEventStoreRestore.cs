@@ -14,6 +14,8 @@ public interface IEventStoreRestore
     /// <exception cref="ArgumentException">recordedAt decreases along <paramref name="events"/>.</exception>
     /// <exception cref="LedgerStoreException">The first recordedAt is before the store's last one.</exception>
     /// <exception cref="DuplicateEventException">An event id is already in the store.</exception>
+    /// <exception cref="RestoreMismatchException">An event's <see cref="RestoredEvent.ExpectedHash"/> is not the chain
+    /// hash it would get.</exception>
     Task<IReadOnlyList<GlobalPosition>> RestoreAsync(IReadOnlyList<RestoredEvent> events,
         CancellationToken cancellationToken = default);
 }
@@ -22,4 +24,11 @@ public interface IEventStoreRestore
 /// <param name="Stream">The stream.</param>
 /// <param name="Data">Id, type, payload and metadata.</param>
 /// <param name="RecordedAt">The original recordedAt, kept as is.</param>
-public sealed record RestoredEvent(StreamName Stream, EventData Data, DateTimeOffset RecordedAt);
+public sealed record RestoredEvent(StreamName Stream, EventData Data, DateTimeOffset RecordedAt)
+{
+    /// <summary>
+    /// The chain hash the event had in the ledger it came from (docs/integrity.md), or empty. When given, a store that
+    /// keeps the chain refuses the whole restore unless the event gets exactly this hash.
+    /// </summary>
+    public ReadOnlyMemory<byte> ExpectedHash { get; init; }
+}

@@ -143,7 +143,8 @@ public sealed class ImportExportTests
         var bad = Assert.Single(error.Errors);
         Assert.Equal(index + 1, bad.Line);
         Assert.Equal("changes.actor", bad.Field);
-        Assert.Contains("unknown actor 'nobody'", bad.Message, StringComparison.Ordinal);
+        Assert.Contains("""the line says "nobody" but its stored event (ledger.data) says "miller": the line was edited""",
+            bad.Message, StringComparison.Ordinal);
         Assert.Equal(0, restored.EventCount);
     }
 
@@ -185,26 +186,27 @@ public sealed class ImportExportTests
         var (ledger, _) = await NewLedgerAsync(BelgorodHistory.RecordedAt);
         const string file = """
             {"type":"claim","id":"c1","text":"One"}
-            {"type":"claim","id":"c2","text":"Two","position":"2","recordedAt":"2023-05-26T12:00:00Z"}
+            {"type":"claim","id":"c2","text":"Two","ledger":{"sequence":0,"position":"2","stream":"claim:c2","version":0,"type":"claim-registered.v1","id":"0f8fad5b-d9cb-469f-a165-70867728950e","recordedAt":"2023-05-26T12:00:00Z","data":"e30="}}
             """;
 
         var error = await Assert.ThrowsAsync<InterchangeException>(() => LedgerInterchange.ImportAsync(ledger, new StringReader(file)));
 
-        Assert.Contains("notes lines have no recordedAt or position, unlike line 1", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains("notes lines have no ledger object, unlike line 1", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
     }
 
     private static string Describe(RecordedEvent e) =>
         $"{e.Position} {e.Stream} {e.StreamVersion} {e.EventId} {e.Type} {e.RecordedAt:O} " +
-        $"{Convert.ToBase64String(e.Data.Span)} {Convert.ToBase64String(e.Metadata.Span)}";
+        $"{Convert.ToBase64String(e.Data.Span)} {Convert.ToBase64String(e.Metadata.Span)} {e.Sequence} " +
+        $"{Convert.ToHexStringLower(e.PreviousHash.Span)} {Convert.ToHexStringLower(e.Hash.Span)}";
 
-    private static async Task<(Ledger Ledger, FakeTimeProvider Clock)> NewLedgerAsync(DateTimeOffset now)
+    internal static async Task<(Ledger Ledger, FakeTimeProvider Clock)> NewLedgerAsync(DateTimeOffset now)
     {
         var clock = new FakeTimeProvider(now);
         return (await Ledger.OpenAsync(new InMemoryEventStore(clock), new LedgerOptions { Clock = clock }), clock);
     }
 
     /// <summary>The Belgorod history recorded in several batches over three days, then the correction.</summary>
-    private static async Task<(Ledger Ledger, FakeTimeProvider Clock)> RecordedBelgorodWithCorrectionAsync()
+    internal static async Task<(Ledger Ledger, FakeTimeProvider Clock)> RecordedBelgorodWithCorrectionAsync()
     {
         var (ledger, clock) = await NewLedgerAsync(BelgorodHistory.RecordedAt);
         await ledger.RecordAsync(BelgorodHistory.Registrations);
@@ -219,7 +221,7 @@ public sealed class ImportExportTests
         return (ledger, clock);
     }
 
-    private static async Task<string> ExportAsync(IEventReader store)
+    internal static async Task<string> ExportAsync(IEventReader store)
     {
         using var writer = new StringWriter { NewLine = "\n" };
         await LedgerInterchange.ExportAsync(store, writer);

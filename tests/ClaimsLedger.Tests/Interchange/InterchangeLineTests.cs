@@ -20,21 +20,30 @@ public sealed class InterchangeLineTests
 
         Assert.Empty(errors);
         Assert.Equal(original, parsed!.Event);
-        Assert.Null(parsed.Envelope);
+        Assert.Null(parsed.Exported);
         SchemaCheck.Line(line);
     }
 
     [Fact]
-    public void An_export_line_carries_position_recorded_at_and_metadata()
+    public void An_export_line_carries_the_stored_event_and_its_chain_hashes_in_a_ledger_object()
     {
         var statement = new StatementDenied("d1", "claim", "alice", SaidAt.Parse("2023-05-22"), "paper");
-        var envelope = new ExportEnvelope("42", new DateTimeOffset(2023, 5, 26, 12, 0, 0, TimeSpan.Zero), """{"correlationId":"x"}""");
+        var exported = new ExportedEvent(7, "7", new ClaimsLedger.Storage.StreamName("claim:claim"), 2, "statement-denied.v1",
+            Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"), new DateTimeOffset(2023, 5, 26, 12, 0, 0, TimeSpan.Zero),
+            Encoding.UTF8.GetBytes("{}"), Encoding.UTF8.GetBytes("""{"correlationId":"x"}"""), new string('0', 64),
+            new string('a', 64));
 
-        var line = InterchangeWriter.Write(statement, envelope);
+        var line = InterchangeWriter.Write(statement, exported);
         var parsed = InterchangeParser.Parse(line, 1, []);
 
-        Assert.EndsWith(""","position":"42","recordedAt":"2023-05-26T12:00:00Z","metadata":{"correlationId":"x"}}""", line, StringComparison.Ordinal);
-        Assert.Equal(envelope, parsed!.Envelope);
+        Assert.EndsWith(""","ledger":{"sequence":7,"position":"7","stream":"claim:claim","version":2,"type":"statement-denied.v1","id":"0f8fad5b-d9cb-469f-a165-70867728950e","recordedAt":"2023-05-26T12:00:00.0000000Z","data":"e30=","metadata":"eyJjb3JyZWxhdGlvbklkIjoieCJ9","previous":"0000000000000000000000000000000000000000000000000000000000000000","hash":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}""",
+            line, StringComparison.Ordinal);
+        var back = parsed!.Exported!;
+        Assert.Equal((exported.Sequence, exported.Position, exported.Stream, exported.Version, exported.Type, exported.EventId,
+            exported.RecordedAt, exported.PreviousHash, exported.Hash), (back.Sequence, back.Position, back.Stream, back.Version,
+            back.Type, back.EventId, back.RecordedAt, back.PreviousHash, back.Hash));
+        Assert.Equal(exported.Data.ToArray(), back.Data.ToArray());
+        Assert.Equal(exported.Metadata.ToArray(), back.Metadata.ToArray());
         SchemaCheck.Line(line);
     }
 
@@ -62,7 +71,15 @@ public sealed class InterchangeLineTests
         { """{"type":"amendment","id":"k","statement":"s1","changes":{"claim":"other"},"reason":"r"}""", "changes.claim", "'claim' cannot be amended" },
         { """{"type":"amendment","id":"k","statement":"s1","changes":{"mood":"x"},"reason":"r"}""", "changes.mood", "unknown field for an amendment's changes" },
         { """{"type":"strike","id":"k","statement":"s1"}""", "reason", "is required" },
-        { """{"type":"claim","id":"c1","text":"x","recordedAt":"2023-05-26 12:00"}""", "recordedAt", "is not a UTC instant" },
+        { """{"type":"claim","id":"c1","text":"x","ledger":{"sequence":1,"position":"1","stream":"claim:c1","version":0,"type":"claim-registered.v1","id":"0f8fad5b-d9cb-469f-a165-70867728950e","recordedAt":"2023-05-26 12:00","data":"e30=","previous":"0000000000000000000000000000000000000000000000000000000000000000","hash":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}""", "ledger.recordedAt", "is not a UTC instant" },
+        { """{"type":"claim","id":"c1","text":"x","ledger":{"sequence":1,"position":"1","stream":"claim:c1","version":0,"type":"claim-registered.v1","id":"0f8fad5b-d9cb-469f-a165-70867728950e","recordedAt":"2023-05-26T12:00:00.0000000Z","data":"e30=","previous":"0000000000000000000000000000000000000000000000000000000000000000"}}""", "ledger.hash", "is required with previous" },
+        { """{"type":"claim","id":"c1","text":"x","ledger":{"sequence":1,"position":"1","stream":"claim:c1","version":0,"type":"claim-registered.v1","id":"0f8fad5b-d9cb-469f-a165-70867728950e","recordedAt":"2023-05-26T12:00:00.0000000Z","data":"not base64!","previous":"0000000000000000000000000000000000000000000000000000000000000000","hash":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}""", "ledger.data", "expected base64 bytes" },
+        { """{"type":"claim","id":"c1","text":"x","ledger":{"sequence":1,"position":"1","stream":"claim:c1","version":0,"type":"claim-registered.v1","id":"0f8fad5b-d9cb-469f-a165-70867728950e","recordedAt":"2023-05-26T12:00:00.0000000Z","data":"e30=","previous":"0000000000000000000000000000000000000000000000000000000000000000","hash":"AAAAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}""", "ledger.hash", "is not a SHA-256 hash in 64 lowercase hex digits" },
+        { """{"type":"claim","id":"c1","text":"x","ledger":{"sequence":-1,"position":"1","stream":"claim:c1","version":0,"type":"claim-registered.v1","id":"0f8fad5b-d9cb-469f-a165-70867728950e","recordedAt":"2023-05-26T12:00:00.0000000Z","data":"e30=","previous":"0000000000000000000000000000000000000000000000000000000000000000","hash":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}""", "ledger.sequence", "expected a whole number of at least 0" },
+        { """{"type":"claim","id":"c1","text":"x","ledger":{"sequence":1,"position":"1","stream":"claim:c1","version":0,"type":"claim-registered.v1","id":"c1","recordedAt":"2023-05-26T12:00:00.0000000Z","data":"e30=","previous":"0000000000000000000000000000000000000000000000000000000000000000","hash":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}""", "ledger.id", "'c1' is not a UUID" },
+        { """{"type":"claim","id":"c1","text":"x","ledger":{"sequence":1,"position":"1","stream":"$all","version":0,"type":"claim-registered.v1","id":"0f8fad5b-d9cb-469f-a165-70867728950e","recordedAt":"2023-05-26T12:00:00.0000000Z","data":"e30=","previous":"0000000000000000000000000000000000000000000000000000000000000000","hash":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}""", "ledger.stream", "reserved for system streams" },
+        { """{"type":"claim","id":"c1","text":"x","ledger":{"sequence":1,"position":"1","stream":"claim:c1","version":0,"colour":"red","type":"claim-registered.v1","id":"0f8fad5b-d9cb-469f-a165-70867728950e","recordedAt":"2023-05-26T12:00:00.0000000Z","data":"e30=","previous":"0000000000000000000000000000000000000000000000000000000000000000","hash":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}""", "ledger.colour", "unknown field for the ledger object of an export line" },
+        { """{"type":"claim","id":"c1","text":"x","recordedAt":"2023-05-26T12:00:00Z"}""", "recordedAt", "unknown field for a claim line" },
     };
 
     [Theory]

@@ -98,6 +98,7 @@ public sealed class InMemoryEventStore : IEventStore, IEventStoreRestore
                 }
             }
 
+            CheckExpectedHashes(events);
             var positions = new List<GlobalPosition>(events.Count);
             foreach (var e in events)
             {
@@ -111,6 +112,29 @@ public sealed class InMemoryEventStore : IEventStore, IEventStoreRestore
             }
 
             return Task.FromResult<IReadOnlyList<GlobalPosition>>(positions);
+        }
+    }
+
+    // Computes the chain the restore would extend, before writing anything, so that a mismatch writes nothing.
+    private void CheckExpectedHashes(IReadOnlyList<RestoredEvent> events)
+    {
+        var previous = _log.Count == 0 ? Integrity.EventHash.Genesis : _log[^1].Hash;
+        var versions = new Dictionary<StreamName, long>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var version = versions.TryGetValue(e.Stream, out var last) ? last + 1
+                : _streams.TryGetValue(e.Stream, out var existing) ? existing.Count : 0;
+            versions[e.Stream] = version;
+            var hash = Integrity.EventHash.Compute(_log.Count + i + 1, e.Stream.Value, version, e.Data.Type, e.Data.EventId,
+                e.RecordedAt, e.Data.Data.Span, e.Data.Metadata.Span, previous.Span);
+            if (!e.ExpectedHash.IsEmpty && !e.ExpectedHash.Span.SequenceEqual(hash))
+            {
+                throw new RestoreMismatchException(i, e.Data.EventId, Integrity.EventHash.ToHex(e.ExpectedHash.Span),
+                    Integrity.EventHash.ToHex(hash));
+            }
+
+            previous = hash;
         }
     }
 

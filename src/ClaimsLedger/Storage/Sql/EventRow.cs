@@ -13,4 +13,7 @@ public sealed record EventRow(long Position, StreamName Stream, long Version, Ev
 
     /// <summary>The chain hash of the row before it, or null when the store keeps no chain.</summary>
     public byte[]? PreviousHash { get; init; }
+
+    /// <summary>For a restored row: the hash it had in the ledger it came from, which it must get again; else empty.</summary>
+    public ReadOnlyMemory<byte> ExpectedHash { get; init; }
 }

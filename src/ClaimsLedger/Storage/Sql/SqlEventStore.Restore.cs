@@ -48,7 +48,7 @@ public abstract partial class SqlEventStore
                 }
 
                 versions[e.Stream] = ++version;
-                rows.Add(new EventRow(++position, e.Stream, version, e.Data, e.RecordedAt));
+                rows.Add(new EventRow(++position, e.Stream, version, e.Data, e.RecordedAt) { ExpectedHash = e.ExpectedHash });
             }
 
             return (rows, (IReadOnlyList<GlobalPosition>)[.. rows.Select(r => GlobalPosition.FromSequence(r.Position))]);

@@ -236,6 +236,11 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore
         }
 
         var rows = HashChain ? Chain(planned, head.Hash) : planned;
+        if (HashChain)
+        {
+            CheckExpectedHashes(rows);
+        }
+
         await InsertAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
         using (var update = Command(connection, transaction, Sql.UpdateHead,
                    ("position", rows[^1].Position), ("recorded_at", rows[^1].RecordedAt.UtcTicks),
@@ -265,6 +270,18 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore
         }
 
         return chained;
+    }
+
+    private static void CheckExpectedHashes(List<EventRow> rows)
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (!rows[i].ExpectedHash.IsEmpty && !rows[i].ExpectedHash.Span.SequenceEqual(rows[i].Hash))
+            {
+                throw new RestoreMismatchException(i, rows[i].Data.EventId, Integrity.EventHash.ToHex(rows[i].ExpectedHash.Span),
+                    Integrity.EventHash.ToHex(rows[i].Hash));
+            }
+        }
     }
 
     /// <inheritdoc/>
