@@ -1,5 +1,6 @@
 using Belgorod;
 using ClaimsLedger;
+using ClaimsLedger.Integrity;
 
 // Replays the Belgorod raid coverage of 22-26 May 2023: who said what, and how the picture changed.
 // By default the history goes into the SQLite file belgorod.db; a second run replays it from the file.
@@ -50,4 +51,9 @@ Console.WriteLine((await ledger.GetClaimAsync(corrected, beforeCorrection))!.ToT
 Console.WriteLine($"As recorded after the correction ({afterCorrection}):");
 Console.WriteLine((await ledger.GetClaimAsync(corrected, afterCorrection))!.ToText());
 Console.WriteLine((await ledger.DiffAsync(beforeCorrection, afterCorrection)).ToText());
-return 0;
+
+// Every store keeps a hash chain over the history. Publish the digest; later anyone can show nothing was altered
+// (claims verify --digest ..., or claims prove STATEMENT for one statement).
+var integrity = await LedgerIntegrity.VerifyAsync(store);
+Console.WriteLine($"Hash chain {integrity}");
+return integrity.IsIntact ? 0 : 5;

@@ -32,6 +32,19 @@ internal static class ExportVerifier
     private static void CheckReadable(InterchangeLine line, List<InterchangeError> errors)
     {
         var exported = line.Exported!;
+        if (!EventSerializer.Serialize(line.Event).AsSpan().SequenceEqual(exported.Data.Span))
+        {
+            CheckReadableFields(line, errors);
+            return;
+        }
+
+        CheckIdentity(line, errors);
+    }
+
+    // The slow path, only for a line whose bytes differ from its readable fields: decode them and name the field.
+    private static void CheckReadableFields(InterchangeLine line, List<InterchangeError> errors)
+    {
+        var exported = line.Exported!;
         Events.LedgerEvent stored;
         try
         {
@@ -53,6 +66,12 @@ internal static class ExportVerifier
             return;
         }
 
+        CheckIdentity(line, errors);
+    }
+
+    private static void CheckIdentity(InterchangeLine line, List<InterchangeError> errors)
+    {
+        var exported = line.Exported!;
         if (EventIds.For(line.Event) != exported.EventId)
         {
             errors.Add(new InterchangeError(line.Line, "ledger.id",

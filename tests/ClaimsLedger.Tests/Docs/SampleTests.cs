@@ -41,6 +41,7 @@ public sealed class SampleTests
         Assert.Contains("John Kirby, White House — 2023-05-22/2023-05-26 “we don't enable", output, StringComparison.Ordinal);
         Assert.Contains("Matthew Miller, US State Department — 2023-05-22/2023-05-26 “we don't enable", output, StringComparison.Ordinal);
         Assert.Contains("(reattributed)", output, StringComparison.Ordinal);
+        Assert.Contains("Hash chain OK: 68 events, head claims-ledger-digest/v1/68/", output, StringComparison.Ordinal);
     }
 
     [Fact]
