@@ -1,3 +1,4 @@
+using ClaimsLedger.EventStoreDb.Chain;
 using ClaimsLedger.EventStoreDb.Connection;
 using ClaimsLedger.EventStoreDb.Reading;
 using ClaimsLedger.EventStoreDb.Writing;
@@ -19,6 +20,26 @@ namespace ClaimsLedger.EventStoreDb;
 /// <para>recordedAt is reported as the running maximum, along $all, of the stamps written (each stamp is the store
 /// clock, raised to the newest ledger event's recordedAt): it never decreases along $all, for every read and
 /// subscription, even when writers' clocks disagree.</para>
+/// <para>Hash chain (docs/integrity.md): the server fixes the $all order only at commit and has no transaction across
+/// streams, so the chain is sealed after the events are written, and kept in the companion stream
+/// <c>{prefix}ledger-chain</c>, outside the ledger's read filter. Each of its events (a link) lists a contiguous run of
+/// at most 500 ledger events with their positions, ids, reported recordedAt and hashes. Every append seals before it
+/// returns: it hashes the ledger events after the chain's last link (recordedAt continuing the running maximum, so
+/// the hash covers exactly what reads report) and appends them as a link at the chain stream's expected revision; if
+/// another writer's link got there first, it reads that link and goes on. So concurrent writers, in this process or
+/// others, keep one chain, and once an append returns, every later read gives its events their
+/// <see cref="RecordedEvent.Sequence"/>, <see cref="RecordedEvent.Hash"/> and
+/// <see cref="RecordedEvent.PreviousHash"/>.</para>
+/// <para>Cost of the chain: one more read of all and one more append per append (and a read of the last link when
+/// another writer moved the chain); reads keep the chain in memory (about 48 bytes an event), loaded on first need and
+/// refreshed with one read of the chain stream when a read meets an event after it. The first append after upgrading
+/// a ledger written without the chain seals all of it.</para>
+/// <para>What the chain does not cover: a writer that stops between its append and its seal leaves those events
+/// unchained — they read back without a hash (verification reports <c>unhashed</c>) until the next append, by any
+/// writer, seals them; an append that cannot seal throws, saying that its events were written. A subscription may
+/// deliver a live event before its writer sealed it, without a hash. Events of a deleted or tombstoned stream stay in
+/// the chain; once the node no longer returns them in $all (after a scavenge), later events keep their sequences and
+/// verification reports <c>missing</c> at the first one gone.</para>
 /// <para>Event ids: an exact repeat in the same stream is recognised (<see cref="AppendResult.AlreadyPresent"/>), an id
 /// reused in the same stream with other content is refused; an id reused in another stream is not detected.</para>
 /// <para>Thread-safe. Dispose to close the channel and end subscriptions.</para>
@@ -31,6 +52,7 @@ public sealed class EventStoreDbEventStore : IEventStore
     private readonly RecordedAtResolver _resolver;
     private readonly Appender _appender;
     private readonly AllSubscription _subscription;
+    private readonly ChainedReads _chained;
     private readonly CancellationTokenSource _disposed = new();
 
     private EventStoreDbEventStore(GrpcConnection connection, EventStoreDbStoreOptions options)
@@ -39,7 +61,11 @@ public sealed class EventStoreDbEventStore : IEventStore
         _names = new LedgerStreamNames(options.StreamPrefix);
         _reader = new LogReader(connection, _names);
         _resolver = new RecordedAtResolver(_reader);
-        _appender = new Appender(connection, _names, _reader, _resolver, new StreamIdCache(_reader), options.Clock);
+        var chain = new ChainStream(connection, _names, _reader);
+        var index = new ChainIndex(chain);
+        _chained = new ChainedReads(index);
+        _appender = new Appender(connection, _names, _reader, _resolver, new StreamIdCache(_reader), options.Clock,
+            new ChainSealer(chain, _reader, index));
         _subscription = new AllSubscription(connection, _names, _resolver);
     }
 
@@ -85,6 +111,9 @@ public sealed class EventStoreDbEventStore : IEventStore
     /// <exception cref="ArgumentException">A stream is not a ledger stream (<c>claim:</c>, <c>actor:</c>, <c>source:</c>).</exception>
     /// <exception cref="StreamDeletedException">A stream was tombstoned on the server.</exception>
     /// <exception cref="AppendTooLargeException">The server's maximum append size was exceeded.</exception>
+    /// <exception cref="LedgerStoreException">The events were written but could not be sealed into the hash chain
+    /// (<see cref="StoreUnavailableException"/> when the node became unreachable); the message says so. Retrying the
+    /// append with the same events seals them.</exception>
     public Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends,
         CancellationToken cancellationToken = default)
     {
@@ -98,8 +127,8 @@ public sealed class EventStoreDbEventStore : IEventStore
     {
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
         ArgumentOutOfRangeException.ThrowIfNegative(fromVersion);
-        return _resolver.StreamAsync(_reader.StreamAsync(stream, direction, fromVersion, maxCount, cancellationToken),
-            cancellationToken);
+        return _chained.ReadAsync(_resolver.StreamAsync(_reader.StreamAsync(stream, direction, fromVersion, maxCount,
+            cancellationToken), cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -116,13 +145,14 @@ public sealed class EventStoreDbEventStore : IEventStore
         {
             return from == GlobalPosition.End
                 ? AsyncEnumerable.Empty<RecordedEvent>()
-                : _resolver.ForwardsAsync(_reader.AllForwardsAsync(from == GlobalPosition.Start ? null : from, maxCount,
-                    cancellationToken), from == GlobalPosition.Start, cancellationToken);
+                : _chained.ReadAsync(_resolver.ForwardsAsync(_reader.AllForwardsAsync(from == GlobalPosition.Start ? null : from,
+                    maxCount, cancellationToken), from == GlobalPosition.Start, cancellationToken), cancellationToken);
         }
 
         var page = (int)Math.Clamp(maxCount, 8, LogReader.PageSize);
         var newestFirst = _reader.AllBackwardsAsync(from == GlobalPosition.End ? null : from, page, cancellationToken);
-        return _resolver.BackwardsAsync(newestFirst, cancellationToken).Take((int)Math.Min(maxCount, int.MaxValue));
+        return _chained.ReadAsync(_resolver.BackwardsAsync(newestFirst, cancellationToken)
+            .Take((int)Math.Min(maxCount, int.MaxValue)), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -130,7 +160,8 @@ public sealed class EventStoreDbEventStore : IEventStore
         CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
-        return _subscription.RunAsync(after, _disposed.Token, cancellationToken);
+        return _chained.SubscribeAsync(_subscription.RunAsync(after, _disposed.Token, cancellationToken), _disposed.Token,
+            cancellationToken);
     }
 
     /// <summary>Ends subscriptions and closes the channel.</summary>

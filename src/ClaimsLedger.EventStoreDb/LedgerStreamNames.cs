@@ -8,13 +8,18 @@ namespace ClaimsLedger.EventStoreDb;
 /// <summary>
 /// How ledger streams are named on the server: the store's prefix, then the ledger name (<c>claim:</c>,
 /// <c>actor:</c> or <c>source:</c> and the id). Reads of all are filtered on the server by these three prefixes, so
-/// only ledger streams may be written: anything else would never show up in a read of all.
+/// only ledger streams may be written: anything else would never show up in a read of all. The ledger's hash chain
+/// lives beside them in <c>ledger-chain</c> (under the same prefix), outside that filter, so reads of the ledger never
+/// see it and <see cref="EnsureLedgerStream"/> keeps callers from writing it.
 /// </summary>
 internal sealed class LedgerStreamNames(string prefix)
 {
     private static readonly string[] Kinds = [LedgerStreams.ClaimPrefix, LedgerStreams.ActorPrefix, LedgerStreams.SourcePrefix];
 
     public string Prefix => prefix;
+
+    /// <summary>The stream of the ledger's chain links (see <c>Chain/ChainLink.cs</c>), before the prefix.</summary>
+    public static StreamName Chain { get; } = new("ledger-chain");
 
     /// <summary>The server-side stream-name prefixes of this ledger's streams.</summary>
     public IReadOnlyList<string> FilterPrefixes { get; } = [.. Kinds.Select(kind => prefix + kind)];

@@ -24,7 +24,7 @@ internal static class Envelope
             json.WriteString("recordedAt", recordedAt.UtcDateTime.ToString(StampFormat, CultureInfo.InvariantCulture));
             if (ledgerHead is { } head)
             {
-                json.WriteString("ledgerHead", $"{head.Commit}/{head.Prepare}");
+                json.WriteString("ledgerHead", PositionText.Format(head));
             }
 
             if (IsJsonContainer(metadata.Span))
@@ -51,7 +51,7 @@ internal static class Envelope
         {
             return Parse(custom);
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or FormatException or OverflowException or InvalidOperationException)
         {
             return null;
         }
@@ -79,7 +79,7 @@ internal static class Envelope
                         DateTimeStyles.AssumeUniversal);
                     break;
                 case "ledgerHead":
-                    head = ParsePosition(reader.GetString()!);
+                    head = PositionText.Parse(reader.GetString()!);
                     break;
                 case "metadata":
                     var start = (int)reader.TokenStartIndex;
@@ -96,13 +96,6 @@ internal static class Envelope
         }
 
         return recordedAt is { } stamp ? (stamp, head, metadata.ToArray()) : null;
-    }
-
-    private static GlobalPosition ParsePosition(string text)
-    {
-        var slash = text.IndexOf('/', StringComparison.Ordinal);
-        return new GlobalPosition(ulong.Parse(text.AsSpan(0, slash), CultureInfo.InvariantCulture),
-            ulong.Parse(text.AsSpan(slash + 1), CultureInfo.InvariantCulture));
     }
 
     // Kept verbatim only when it is exactly one JSON object or array, so it reads back byte for byte.

@@ -1,3 +1,4 @@
+using ClaimsLedger.EventStoreDb.Chain;
 using ClaimsLedger.EventStoreDb.Connection;
 using ClaimsLedger.EventStoreDb.Reading;
 using ClaimsLedger.Storage;
@@ -13,11 +14,14 @@ namespace ClaimsLedger.EventStoreDb.Writing;
 /// written. 2. Read the ledger head (the newest ledger event in $all and its reported recordedAt R) and stamp
 /// max(clock, R). 3. Write each part with the stream's exact revision (or no stream) as the expected revision, so the
 /// server rejects any write that slipped in since step 1; for an expectation of any / stream exists, such a conflict
-/// is looked at again and retried. 4. Find the written events in $all for their positions and recordedAt.</para>
-/// <para>A conflict or failure on a later part leaves the earlier parts written, and the error says so.</para>
+/// is looked at again and retried. 4. Find the written events in $all for their positions and recordedAt. 5. Seal
+/// them into the hash chain (<see cref="ChainSealer"/>) before returning, so every later read carries their hashes;
+/// an append found already present is sealed too, in case its first writer stopped before sealing it.</para>
+/// <para>A conflict or failure on a later part leaves the earlier parts written, and the error says so; the store
+/// still tries to seal what was written.</para>
 /// </remarks>
 internal sealed class Appender(GrpcConnection connection, LedgerStreamNames names, LogReader reader,
-    RecordedAtResolver resolver, StreamIdCache cache, TimeProvider clock)
+    RecordedAtResolver resolver, StreamIdCache cache, TimeProvider clock, ChainSealer sealer)
 {
     private readonly Repeats _repeats = new(reader, resolver);
 
@@ -45,6 +49,7 @@ internal sealed class Appender(GrpcConnection connection, LedgerStreamNames name
 
         if (results.All(r => r is not null))
         {
+            await sealer.SealAsync(results, cancellationToken).ConfigureAwait(false);
             return results!;
         }
 
@@ -52,9 +57,33 @@ internal sealed class Appender(GrpcConnection connection, LedgerStreamNames name
         var now = clock.GetUtcNow();
         var stamp = head.RecordedAt is { } last && last > now ? last : now;
         var writer = new PartWriter(connection, names, reader, cache, _repeats, stamp, head);
-        for (var i = 0; i < appends.Count; i++)
+        var written = false;
+        try
         {
-            results[i] ??= await writer.WriteAsync(appends[i], scans[i], cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < appends.Count; i++)
+            {
+                if (results[i] is null)
+                {
+                    results[i] = await writer.WriteAsync(appends[i], scans[i], cancellationToken).ConfigureAwait(false);
+                    written = true;
+                }
+            }
+        }
+        catch (Exception) when (written)
+        {
+            // Best effort, so the parts already written do not stay unhashed until the next append; the error stays the append's.
+            await sealer.TrySealAsync(results).ConfigureAwait(false);
+            throw;
+        }
+
+        // Written: the seal must finish, as the rest of the append would (each call still has its deadline).
+        try
+        {
+            await sealer.SealAsync(results, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (LedgerStoreException e)
+        {
+            throw AppendSealing.NotSealed(e);
         }
 
         return results!;

@@ -66,6 +66,19 @@ internal sealed class FakeLog
         }
     }
 
+    /// <summary>
+    /// Removes a stream and its events from the log, as a real node's scavenge does after the stream was deleted: reads
+    /// of all no longer return them, the other events keep their positions.
+    /// </summary>
+    public void Scavenge(string stream)
+    {
+        lock (_gate)
+        {
+            _all.RemoveAll(e => e.Stream == stream);
+            _streams.Remove(stream);
+        }
+    }
+
     /// <summary>Writes events as they are, bypassing every check (for tests that need a particular history).</summary>
     public void Inject(string stream, string type, byte[] data, byte[] customMetadata, Guid id)
     {
