@@ -4,22 +4,29 @@ using ClaimsLedger.Benchmarks.Ours;
 
 // ClaimsLedger.Benchmarks: `bench` (the issue 8 table), `growth` (cost by ledger size), `micro` (BenchmarkDotNet).
 // Exit codes: 0 done (missed targets included: they are printed, not failed), 2 bad arguments, 1 anything thrown.
-try
+var command = args.FirstOrDefault();
+BenchOptions? options = null;
+if (command is "bench" or "growth")
 {
-    return args.FirstOrDefault() switch
+    try
     {
-        "bench" => await BenchCommand.RunAsync(BenchOptions.Parse(args[1..]), CancellationToken.None),
-        "growth" => await GrowthCommand.RunAsync(BenchOptions.Parse(args[1..]), CancellationToken.None),
-        "micro" => MicroCommand.Run(args[1..]),
-        OpenProbe.Command => await OpenProbe.RunChildAsync(args),
-        _ => Usage(),
-    };
+        options = BenchOptions.Parse(args[1..]);
+    }
+    catch (ArgumentException e)
+    {
+        await Console.Error.WriteLineAsync($"ClaimsLedger.Benchmarks: {e.Message}");
+        return Usage();
+    }
 }
-catch (ArgumentException e)
+
+return command switch
 {
-    await Console.Error.WriteLineAsync($"ClaimsLedger.Benchmarks: {e.Message}");
-    return Usage();
-}
+    "bench" => await BenchCommand.RunAsync(options!, CancellationToken.None),
+    "growth" => await GrowthCommand.RunAsync(options!, CancellationToken.None),
+    "micro" => MicroCommand.Run(args[1..]),
+    OpenProbe.Command => await OpenProbe.RunChildAsync(args),
+    _ => Usage(),
+};
 
 static int Usage()
 {

@@ -33,6 +33,8 @@ internal static class BenchMetric
     public const string ClaimPublic = "claim.public.us";
     public const string ClaimPublicP99 = "claim.public.p99.us";
     public const string ClaimIndex = "claim.index.us";
+    public const string CatchUp = "catchup.us";
+    public const string LoadAverage = "loadavg";
     public const string ClaimIndexP99 = "claim.index.p99.us";
     public const string BoardPublic = "board.public.us";
     public const string BoardIndex = "board.index.us";

@@ -21,7 +21,7 @@ internal sealed record BenchOptions
     public int MartenQueries { get; init; } = 300;
 
     /// <summary>Timed whole boards per run, public and in-memory each.</summary>
-    public int Boards { get; init; } = 5;
+    public int Boards { get; init; } = 11;
 
     public bool Quick { get; init; }
 

@@ -21,6 +21,11 @@ internal sealed partial class BenchRun
         metrics.Add(BenchMetric.ClaimPublic, Stats.Median(viaApi));
         metrics.Add(BenchMetric.ClaimPublicP99, Stats.Percentile(viaApi, 99));
 
+        Step($"the catch-up alone: {options.Queries:N0} CatchUpAsync calls with nothing new in the store");
+        var catchUp = await CallTimer.TimeAsync(Math.Min(200, options.Queries), options.Queries,
+            _ => ledger.CatchUpAsync(cancellationToken));
+        metrics.Add(BenchMetric.CatchUp, Stats.Median(catchUp));
+
         Step($"one claim as of random (T, R): {points.Length:N0} in-memory evaluations (LedgerQueries.Claim on the index)");
         var inMemory = CallTimer.Time(1_000, points.Length,
             i => _sink = LedgerQueries.Claim(index, points[i].Claim, points[i].AsOf));

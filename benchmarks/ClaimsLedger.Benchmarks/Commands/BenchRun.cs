@@ -25,6 +25,7 @@ internal sealed partial class BenchRun(BenchOptions options, IReadOnlyList<Ledge
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        metrics.Add(BenchMetric.LoadAverage, LoadAverage());
         metrics.Add(BenchMetric.EventCount, events.Count);
         metrics.Add(BenchMetric.StatementCount, events.Count(e => e is Statement));
         var rows = await AppendSqliteAsync(cancellationToken);
@@ -111,6 +112,13 @@ internal sealed partial class BenchRun(BenchOptions options, IReadOnlyList<Ledge
         metrics.Add(BenchMetric.OpenWall, wall.TotalSeconds);
         metrics.Add(BenchMetric.OpenOnly, open.TotalSeconds);
     }
+
+    /// <summary>The 1-minute load average (Linux); NaN elsewhere.</summary>
+    private static double LoadAverage() =>
+        File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0],
+            System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var load)
+            ? load
+            : double.NaN;
 
     private void Step(string what) => log.WriteLine($"  [{DateTime.Now:HH:mm:ss}] {what}");
 }

@@ -95,7 +95,10 @@ internal static class BenchTable
         yield return $"Cold open in a fresh process: {Format.Seconds(m.Median(OpenOnly))} to open, GC pauses " +
                      $"{Format.Seconds(m.Median(OpenGcSeconds))}; {Format.Seconds(m.Median(OpenWall))} process wall time.";
         yield return $"Query tails (p99): one claim public {Format.Micros(m.Median(ClaimPublicP99))}, " +
-                     $"in memory {Format.Micros(m.Median(ClaimIndexP99))}.";
+                     $"in memory {Format.Micros(m.Median(ClaimIndexP99))}. The catch-up alone (CatchUpAsync with " +
+                     $"nothing new, SQLite): {Format.Micros(m.Median(CatchUp))} median.";
+        yield return $"Machine load (1-minute load average at the start of each run): {m.Values(LoadAverage)}; " +
+                     $"above {System.Environment.ProcessorCount} other work shared the cores and the figures are slower.";
         if (m.Has(MartenCompared))
         {
             yield return $"Equivalence: Marten's aggregate and our claim board gave the same positions at " +

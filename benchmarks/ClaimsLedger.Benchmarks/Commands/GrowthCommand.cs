@@ -18,7 +18,7 @@ internal static class GrowthCommand
         var total = Stopwatch.StartNew();
         var table = new ResultTable("Statements", "Events", "Append SQLite (vs raw)", "Rebuild SQLite",
             "Heap / statement", "One claim, public", "One claim, in memory", "Board, public", "Board / replay",
-            "Open + first query");
+            "Open + first query", "Load at start");
         foreach (var size in options.Sizes)
         {
             var sized = options with { Spec = SyntheticSpec.ForSize(size, options.Spec.Seed), Postgres = false, Marten = false, Belgorod = false };
@@ -37,7 +37,7 @@ internal static class GrowthCommand
                 Format.Micros(m.Median(ClaimPublic)), Format.Micros(m.Median(ClaimIndex)),
                 Format.Micros(m.Median(BoardPublic)),
                 Format.Percent(m.Median(BoardPublic) / (m.Median(ReplaySeconds) * 1_000_000)),
-                Format.Seconds(m.Median(OpenInProcess)));
+                Format.Seconds(m.Median(OpenInProcess)), m.Values(LoadAverage));
         }
 
         log.WriteLine();

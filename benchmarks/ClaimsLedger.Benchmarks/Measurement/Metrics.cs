@@ -19,6 +19,11 @@ internal sealed class Metrics
 
     public double Median(string name) => _values.TryGetValue(name, out var list) ? Stats.Median(list) : double.NaN;
 
+    /// <summary>Every value collected under <paramref name="name"/>, in order, as text.</summary>
+    public string Values(string name) => _values.TryGetValue(name, out var list)
+        ? string.Join(", ", list.Select(v => v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))
+        : "—";
+
     /// <summary>"" for one run, else " (min–max)" in the given format.</summary>
     public string Spread(string name, Func<double, string> format) =>
         _values.TryGetValue(name, out var list) && list.Count > 1
