@@ -1,0 +1,54 @@
+namespace ClaimsLedger.Benchmarks.Commands;
+
+/// <summary>The names of the figures <c>bench</c> collects (rates in events/s, times in µs or s as named).</summary>
+internal static class BenchMetric
+{
+    public const string EventCount = "events";
+    public const string StatementCount = "statements";
+    public const string SqliteAppend = "sqlite.append.eps";
+    public const string SqliteAppendStore = "sqlite.append.store.s";
+    public const string SqliteAppendCatchUp = "sqlite.append.catchup.s";
+    public const string SqliteAppendLedger = "sqlite.append.ledger.s";
+    public const string SqliteRaw = "sqlite.raw.eps";
+    public const string SqliteRead = "sqlite.read.eps";
+    public const string SqliteRebuild = "sqlite.rebuild.eps";
+    public const string ReplaySeconds = "sqlite.rebuild.s";
+    public const string ReplayGcSeconds = "sqlite.rebuild.gc.s";
+    public const string ReplayGen2 = "sqlite.rebuild.gen2";
+    public const string ReplayAllocated = "sqlite.rebuild.allocated";
+    public const string DecodeSeconds = "decode.s";
+    public const string DecodeGcSeconds = "decode.gc.s";
+    public const string DecodeAllocated = "decode.allocated";
+    public const string IndexSeconds = "index.s";
+    public const string IndexGcSeconds = "index.gc.s";
+    public const string HeapBytes = "heap.bytes";
+    public const string PgAppend = "pg.append.eps";
+    public const string PgAppendStore = "pg.append.store.s";
+    public const string PgAppendCatchUp = "pg.append.catchup.s";
+    public const string PgAppendLedger = "pg.append.ledger.s";
+    public const string PgCopy = "pg.copy.eps";
+    public const string PgRead = "pg.read.eps";
+    public const string PgRebuild = "pg.rebuild.eps";
+    public const string MartenAppend = "marten.append.eps";
+    public const string ClaimPublic = "claim.public.us";
+    public const string ClaimPublicP99 = "claim.public.p99.us";
+    public const string ClaimIndex = "claim.index.us";
+    public const string CatchUp = "catchup.us";
+    public const string LoadAverage = "loadavg";
+    public const string ClaimIndexP99 = "claim.index.p99.us";
+    public const string BoardPublic = "board.public.us";
+    public const string BoardIndex = "board.index.us";
+    public const string MartenClaim = "marten.claim.us";
+    public const string PgClaimPublic = "pg.claim.public.us";
+    public const string PgClaimIndex = "pg.claim.index.us";
+    public const string MartenCompared = "marten.compared";
+    public const string MartenEqual = "marten.equal";
+    public const string OpenInProcess = "open.inprocess.s";
+    public const string OpenWall = "open.wall.s";
+    public const string OpenOnly = "open.only.s";
+    public const string OpenGcSeconds = "open.gc.s";
+    public const string BelgorodEvents = "belgorod.events";
+    public const string BelgorodClaimPublic = "belgorod.claim.public.us";
+    public const string BelgorodClaimIndex = "belgorod.claim.index.us";
+    public const string BelgorodBoardPublic = "belgorod.board.public.us";
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+using ClaimsLedger.Sqlite;
+
+namespace ClaimsLedger.Benchmarks.Ours;
+
+/// <summary>
+/// Opening a ledger file and answering its first as-of query, in a fresh process (cold: nothing jitted, nothing
+/// cached in the process). The parent runs <c>open-probe FILE CLAIM SAID_TICKS RECORDED_TICKS</c> and reads one line.
+/// </summary>
+internal static class OpenProbe
+{
+    public const string Command = "open-probe";
+
+    /// <summary>The child: open, query once, print "open-probe OPEN_MS QUERY_MS SINCE_START_MS POSITIONS GC_PAUSE_MS".</summary>
+    public static async Task<int> RunChildAsync(string[] args)
+    {
+        var clock = Stopwatch.StartNew();
+        var store = await SqliteEventStore.OpenAsync(args[1]);
+        await using var _ = store;
+        var ledger = await Ledger.OpenAsync(store);
+        var opened = clock.Elapsed;
+        var asOf = new AsOf(new DateTimeOffset(long.Parse(args[3], CultureInfo.InvariantCulture), TimeSpan.Zero),
+            new DateTimeOffset(long.Parse(args[4], CultureInfo.InvariantCulture), TimeSpan.Zero),
+            SaidInclusion.CertainlySaid);
+        var status = await ledger.GetClaimAsync(new ClaimId(args[2]), asOf);
+        var answered = clock.Elapsed;
+        var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{Command} {opened.TotalMilliseconds:0.0} {(answered - opened).TotalMilliseconds:0.000} " +
+            $"{sinceStart.TotalMilliseconds:0.0} {status?.Positions.Count ?? -1} {GC.GetTotalPauseDuration().TotalMilliseconds:0.0}"));
+        return 0;
+    }
+
+    /// <summary>Runs the child: open + first query inside the process, the process's wall time, the open alone, and
+    /// the collector's pauses in the child.</summary>
+    public static async Task<(TimeSpan InProcess, TimeSpan Wall, TimeSpan Open, TimeSpan GcPause)> RunAsync(string path, ClaimId claim,
+        AsOf asOf, CancellationToken cancellationToken)
+    {
+        var self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
+        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(OpenProbe).Assembly.Location);
+        }
+
+        foreach (var argument in new[] { Command, path, claim.Value,
+                     asOf.Said.UtcTicks.ToString(CultureInfo.InvariantCulture),
+                     asOf.Recorded.UtcTicks.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var wall = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("the probe did not start");
+        var output = await process.StandardOutput.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        wall.Stop();
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(Command, StringComparison.Ordinal))
+                   ?? throw new InvalidOperationException($"the probe failed (exit {process.ExitCode}): {output}");
+        var parts = line.Split(' ');
+        var open = TimeSpan.FromMilliseconds(double.Parse(parts[1], CultureInfo.InvariantCulture));
+        var query = TimeSpan.FromMilliseconds(double.Parse(parts[2], CultureInfo.InvariantCulture));
+        var gcPause = TimeSpan.FromMilliseconds(double.Parse(parts[5], CultureInfo.InvariantCulture));
+        return (open + query, wall.Elapsed, open, gcPause);
+    }
+}
