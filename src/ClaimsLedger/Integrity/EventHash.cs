@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -36,31 +37,82 @@ public static class EventHash
     public static byte[] CanonicalForm(long sequence, string stream, long version, string type, Guid eventId,
         DateTimeOffset recordedAt, ReadOnlySpan<byte> data, ReadOnlySpan<byte> metadata, ReadOnlySpan<byte> previous)
     {
+        var buffer = new byte[MaxCanonicalLength(stream, type, data, metadata)];
+        var length = WriteCanonicalForm(buffer, sequence, stream, version, type, eventId, recordedAt, data, metadata, previous);
+        return buffer[..length];
+    }
+
+    /// <summary>The hash of an event: SHA-256 of its canonical form.</summary>
+    public static byte[] Compute(long sequence, string stream, long version, string type, Guid eventId,
+        DateTimeOffset recordedAt, ReadOnlySpan<byte> data, ReadOnlySpan<byte> metadata, ReadOnlySpan<byte> previous)
+    {
+        var hash = new byte[Length];
+        Compute(sequence, stream, version, type, eventId, recordedAt, data, metadata, previous, hash);
+        return hash;
+    }
+
+    /// <summary>Writes the hash of an event into <paramref name="destination"/> (32 bytes), allocating nothing.</summary>
+    public static void Compute(long sequence, string stream, long version, string type, Guid eventId,
+        DateTimeOffset recordedAt, ReadOnlySpan<byte> data, ReadOnlySpan<byte> metadata, ReadOnlySpan<byte> previous,
+        Span<byte> destination)
+    {
+        var max = MaxCanonicalLength(stream, type, data, metadata);
+        byte[]? rented = null;
+        var buffer = max <= 2048 ? stackalloc byte[2048] : (rented = ArrayPool<byte>.Shared.Rent(max));
+        try
+        {
+            var length = WriteCanonicalForm(buffer, sequence, stream, version, type, eventId, recordedAt, data, metadata, previous);
+            SHA256.HashData(buffer[..length], destination);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static int MaxCanonicalLength(string stream, string type, ReadOnlySpan<byte> data, ReadOnlySpan<byte> metadata)
+    {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(type);
+
+        // The fixed words, four lengths and two numbers of at most 20 digits, the id, the instant and the hex hash.
+        return 400 + Encoding.UTF8.GetMaxByteCount(stream.Length) + Encoding.UTF8.GetMaxByteCount(type.Length) + data.Length +
+               metadata.Length;
+    }
+
+    private static int WriteCanonicalForm(Span<byte> buffer, long sequence, string stream, long version, string type,
+        Guid eventId, DateTimeOffset recordedAt, ReadOnlySpan<byte> data, ReadOnlySpan<byte> metadata, ReadOnlySpan<byte> previous)
+    {
         if (previous.Length != Length)
         {
             throw new ArgumentException($"the previous hash must be {Length} bytes, got {previous.Length}", nameof(previous));
         }
 
-        var buffer = new ArrayBufferWriter(data.Length + metadata.Length + stream.Length + 256);
-        buffer.Text("claims-ledger-event-v1\n");
-        buffer.Text(FormattableString.Invariant($"sequence:{sequence}\n"));
-        buffer.Field("stream", Encoding.UTF8.GetBytes(stream));
-        buffer.Text(FormattableString.Invariant($"version:{version}\n"));
-        buffer.Field("type", Encoding.UTF8.GetBytes(type));
-        buffer.Text($"id:{eventId:D}\n");
-        buffer.Text($"recorded:{RecordedAtText(recordedAt)}\n");
-        buffer.Field("data", data);
-        buffer.Field("metadata", metadata);
-        buffer.Text($"previous:{Convert.ToHexStringLower(previous)}\n");
-        return buffer.ToArray();
+        var w = new CanonicalWriter(buffer);
+        w.Bytes("claims-ledger-event-v1\nsequence:"u8);
+        w.Number(sequence);
+        w.Bytes("\nstream:"u8);
+        w.Text(stream);
+        w.Bytes("version:"u8);
+        w.Number(version);
+        w.Bytes("\ntype:"u8);
+        w.Text(type);
+        w.Bytes("id:"u8);
+        w.Id(eventId);
+        w.Bytes("\nrecorded:"u8);
+        w.Instant(recordedAt);
+        w.Bytes("\ndata:"u8);
+        w.Field(data);
+        w.Bytes("metadata:"u8);
+        w.Field(metadata);
+        w.Bytes("previous:"u8);
+        w.Hex(previous);
+        w.Bytes("\n"u8);
+        return w.Length;
     }
-
-    /// <summary>The hash of an event: SHA-256 of its canonical form.</summary>
-    public static byte[] Compute(long sequence, string stream, long version, string type, Guid eventId,
-        DateTimeOffset recordedAt, ReadOnlySpan<byte> data, ReadOnlySpan<byte> metadata, ReadOnlySpan<byte> previous) =>
-        SHA256.HashData(CanonicalForm(sequence, stream, version, type, eventId, recordedAt, data, metadata, previous));
 
     /// <summary>recordedAt as the canonical form, digests and exports write it: UTC, always seven fraction digits.</summary>
     public static string RecordedAtText(DateTimeOffset recordedAt) =>
@@ -89,19 +141,61 @@ public static class EventHash
         }
     }
 
-    private sealed class ArrayBufferWriter(int capacity)
+    /// <summary>Writes the canonical form's pieces into a span sized by <see cref="MaxCanonicalLength"/>.</summary>
+    private ref struct CanonicalWriter(Span<byte> buffer)
     {
-        private readonly MemoryStream _stream = new(capacity);
+        private readonly Span<byte> _buffer = buffer;
 
-        public void Text(string text) => _stream.Write(Encoding.UTF8.GetBytes(text));
+        public int Length { get; private set; }
 
-        public void Field(string name, ReadOnlySpan<byte> value)
+        public void Bytes(ReadOnlySpan<byte> bytes)
         {
-            Text(FormattableString.Invariant($"{name}:{value.Length}:"));
-            _stream.Write(value);
-            _stream.WriteByte((byte)'\n');
+            bytes.CopyTo(_buffer[Length..]);
+            Length += bytes.Length;
         }
 
-        public byte[] ToArray() => _stream.ToArray();
+        public void Number(long value)
+        {
+            value.TryFormat(_buffer[Length..], out var written, provider: CultureInfo.InvariantCulture);
+            Length += written;
+        }
+
+        /// <summary>Length-prefixed UTF-8 text: <c>n:text\n</c>.</summary>
+        public void Text(string text)
+        {
+            var byteCount = Encoding.UTF8.GetByteCount(text);
+            Number(byteCount);
+            Bytes(":"u8);
+            Length += Encoding.UTF8.GetBytes(text, _buffer[Length..]);
+            Bytes("\n"u8);
+        }
+
+        /// <summary>Length-prefixed bytes: <c>n:bytes\n</c>.</summary>
+        public void Field(ReadOnlySpan<byte> value)
+        {
+            Number(value.Length);
+            Bytes(":"u8);
+            Bytes(value);
+            Bytes("\n"u8);
+        }
+
+        public void Id(Guid id)
+        {
+            id.TryFormat(_buffer[Length..], out var written, "D");
+            Length += written;
+        }
+
+        public void Instant(DateTimeOffset instant)
+        {
+            instant.UtcDateTime.TryFormat(_buffer[Length..], out var written, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'",
+                CultureInfo.InvariantCulture);
+            Length += written;
+        }
+
+        public void Hex(ReadOnlySpan<byte> hash)
+        {
+            Convert.TryToHexStringLower(hash, _buffer[Length..], out var written);
+            Length += written;
+        }
     }
 }
