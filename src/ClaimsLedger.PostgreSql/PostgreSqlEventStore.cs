@@ -163,6 +163,25 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore
     /// <inheritdoc/>
     protected override bool HashChain => _options.HashChain;
 
+    // One statement per page instead of a round trip per event: an upgrade of a big ledger holds its locks briefly.
+    internal override async Task WriteChainAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ChainedRow> rows,
+        CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var update = new NpgsqlCommand(
+            $"UPDATE {Table("events")} AS e SET hash = u.hash, previous_hash = u.previous_hash " +
+            "FROM unnest(@positions, @hashes, @previous) AS u(position, hash, previous_hash) WHERE e.position = u.position",
+            (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        update.Parameters.Add(new NpgsqlParameter<long[]>("positions", [.. rows.Select(r => r.Position)]));
+        update.Parameters.Add(new NpgsqlParameter<byte[][]>("hashes", [.. rows.Select(r => r.Hash)]));
+        update.Parameters.Add(new NpgsqlParameter<byte[][]>("previous", [.. rows.Select(r => r.PreviousHash)]));
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc/>
     protected override async Task OnAppendingAsync(DbConnection connection, DbTransaction transaction,
         long lastPosition, CancellationToken cancellationToken)
@@ -193,8 +212,6 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore
 
     internal NpgsqlDataSource DataSource => _dataSource;
 
-    internal SqlStatements SchemaStatements => Sql;
-
     internal void LogSchemaChange(int from, int to) => SqlStoreLog.SchemaChanged(Logger, Description, from, to);
 
     internal string Where => _where;
@@ -207,8 +224,11 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore
                      $"FROM {schema}.events";
         return new SqlStatements
         {
-            ReadHeadForAppend = $"SELECT position, recorded_at, hash FROM {schema}.head WHERE id = 1 FOR UPDATE",
+            ReadHeadForAppend = $"SELECT h.position, h.recorded_at, h.hash, e.hash FROM {schema}.head h " +
+                                $"LEFT JOIN {schema}.events e ON e.position = h.position WHERE h.id = 1 FOR UPDATE OF h",
             UpdateHead = $"UPDATE {schema}.head SET position = @position, recorded_at = @recorded_at, hash = @hash WHERE id = 1",
+            UpdateHeadHash = $"UPDATE {schema}.head SET hash = @hash WHERE id = 1",
+            UpdateChain = $"UPDATE {schema}.events SET hash = @hash, previous_hash = @previous_hash WHERE position = @position",
             StreamVersion = $"SELECT max(version) FROM {schema}.events WHERE stream = @stream",
             FindEventIds = events + " WHERE event_id = ANY(@ids)",
             InsertEvent = $"INSERT INTO {schema}.events (position, stream, version, event_id, type, data, metadata, recorded_at, " +

@@ -44,9 +44,8 @@ internal sealed class PostgreSqlSchema(PostgreSqlEventStore store)
             if (version is > 0 and < 2)
             {
                 // Events written before version 2 get their chain now, in this same transaction.
-                await ChainBackfill.RunAsync(connection, transaction, store.SchemaStatements.ReadAllForwards,
-                    $"UPDATE {schema}.events SET hash = @hash, previous_hash = @previous_hash WHERE position = @position",
-                    $"UPDATE {schema}.head SET hash = @hash WHERE id = 1", cancellationToken).ConfigureAwait(false);
+                await store.ChainFromAsync(connection, transaction, after: 0, previous: null, cancellationToken)
+                    .ConfigureAwait(false);
             }
 
             await ExecuteAsync(connection, transaction,

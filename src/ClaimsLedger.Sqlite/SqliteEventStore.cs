@@ -24,8 +24,11 @@ public sealed partial class SqliteEventStore : SqlEventStore
 
     private static readonly SqlStatements Statements = new()
     {
-        ReadHeadForAppend = "SELECT position, recorded_at, hash FROM ledger_head WHERE id = 1",
+        ReadHeadForAppend = "SELECT h.position, h.recorded_at, h.hash, e.hash FROM ledger_head h " +
+                            "LEFT JOIN ledger_events e ON e.position = h.position WHERE h.id = 1",
         UpdateHead = "UPDATE ledger_head SET position = @position, recorded_at = @recorded_at, hash = @hash WHERE id = 1",
+        UpdateHeadHash = "UPDATE ledger_head SET hash = @hash WHERE id = 1",
+        UpdateChain = "UPDATE ledger_events SET hash = @hash, previous_hash = @previous_hash WHERE position = @position",
         StreamVersion = "SELECT max(version) FROM ledger_events WHERE stream = @stream",
         FindEventIds = Events + " WHERE event_id IN ({ids})",
         InsertEvent = "INSERT INTO ledger_events (position, stream, version, event_id, type, data, metadata, recorded_at, " +
@@ -59,8 +62,6 @@ public sealed partial class SqliteEventStore : SqlEventStore
 
     /// <inheritdoc/>
     protected override bool HashChain => _options.HashChain;
-
-    internal static SqlStatements SchemaStatements => Statements;
 
     /// <inheritdoc/>
     protected override string Description => $"the ledger file '{_options.Path}'";

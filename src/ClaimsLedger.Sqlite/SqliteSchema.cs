@@ -66,9 +66,7 @@ internal sealed class SqliteSchema(SqliteEventStore store, SqliteStoreOptions op
         if (version is > 0 and < 2)
         {
             // Events written before version 2 get their chain now, in this same transaction.
-            await ChainBackfill.RunAsync(connection, transaction, SqliteEventStore.SchemaStatements.ReadAllForwards,
-                "UPDATE ledger_events SET hash = @hash, previous_hash = @previous_hash WHERE position = @position",
-                "UPDATE ledger_head SET hash = @hash WHERE id = 1", cancellationToken).ConfigureAwait(false);
+            await store.ChainFromAsync(connection, transaction, after: 0, previous: null, cancellationToken).ConfigureAwait(false);
         }
 
         using (var set = SqliteEventStore.SchemaCommand(connection, transaction,

@@ -73,7 +73,7 @@ public sealed partial class Ledger
 
             var streams = batch.Events.ToDictionary(e => e.Index, e => e.Stream);
             events = [.. rest.Select((entry, i) => new RestoredEvent(streams[i],
-                new EventData(EventIds.For(entry.Event), EventTypeNames.Of(entry.Event), EventSerializer.Serialize(entry.Event),
+                new EventData(EventIds.For(entry.Event), EventTypeNames.Of(entry.Event), entry.Data,
                     entry.Metadata.IsEmpty && entry.ExpectedHash.IsEmpty ? Metadata() : entry.Metadata),
                 entry.RecordedAt) { ExpectedHash = entry.ExpectedHash })];
         }
@@ -101,8 +101,9 @@ public sealed partial class Ledger
 
             var entry = entries[held];
             if (stored.Type != EventTypeNames.Of(entry.Event)
-                || !stored.Data.Span.SequenceEqual(EventSerializer.Serialize(entry.Event))
-                || stored.RecordedAt != entry.RecordedAt)
+                || !stored.Data.Span.SequenceEqual(entry.Data.Span)
+                || stored.RecordedAt != entry.RecordedAt
+                || (!entry.ExpectedHash.IsEmpty && !stored.Hash.Span.SequenceEqual(entry.ExpectedHash.Span)))
             {
                 throw Conflict(held, $"the ledger already holds a different event here (position {stored.Position}, " +
                                      $"{stored.Type} recorded at {stored.RecordedAt:O}); restore into an empty ledger");

@@ -13,4 +13,13 @@ public sealed record RestoredEntry(LedgerEvent Event, DateTimeOffset RecordedAt,
     /// when empty) and the restore is refused unless the event gets this very hash again.
     /// </summary>
     public ReadOnlyMemory<byte> ExpectedHash { get; init; }
+
+    /// <summary>
+    /// The exact payload bytes the exported ledger held, written as they are; empty to serialise <see cref="Event"/>.
+    /// They must decode to <see cref="Event"/> (an import checks it), so a ledger written by another version of this
+    /// library restores byte for byte.
+    /// </summary>
+    public ReadOnlyMemory<byte> StoredData { get; init; }
+
+    internal ReadOnlyMemory<byte> Data => StoredData.IsEmpty ? Serialization.EventSerializer.Serialize(Event) : StoredData;
 }

@@ -67,7 +67,8 @@ public sealed class IntegrityCommandTests : IDisposable
 
         Assert.Equal((0, 0, 5), (prove.Code, check.Code, wrong.Code));
         Assert.Contains("statement 'podolyak-denies-involvement' is event", prove.Error, StringComparison.Ordinal);
-        Assert.Contains("of 67, recorded 2023-05-26T12:00:00.0000000Z, is in the ledger of digest", check.Out, StringComparison.Ordinal);
+        Assert.Contains("of 67, recorded 2023-05-26T12:00:00.0000000Z, is in the ledger whose tree of 67 events has root",
+            check.Out, StringComparison.Ordinal);
         Assert.Contains("\"id\":\"podolyak-denies-involvement\"", check.Out, StringComparison.Ordinal);
         Assert.StartsWith("FAILED", wrong.Out, StringComparison.Ordinal);
     }
@@ -107,6 +108,23 @@ public sealed class IntegrityCommandTests : IDisposable
         Assert.Contains("statement 'no-such-statement' is not in the ledger", unknown.Error, StringComparison.Ordinal);
         Assert.Contains("the ledger is empty", nothing.Error, StringComparison.Ordinal);
         Assert.Contains("is not a ledger digest", badDigest.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_proof_file_that_is_not_a_proof_is_bad_input()
+    {
+        var notJson = _folder.File("not-json.json");
+        var incomplete = _folder.File("incomplete.json");
+        await File.WriteAllTextAsync(notJson, "{ this is not");
+        await File.WriteAllTextAsync(incomplete, """{"sequence":1,"treeSize":1}""");
+        var digest = "claims-ledger-digest/v1/1/" + new string('a', 64) + "/" + new string('b', 64) + "/2023-05-26T12:00:00.0000000Z";
+
+        var broken = await Cli.InProcessAsync("check-proof", notJson, "--digest", digest);
+        var missing = await Cli.InProcessAsync("check-proof", incomplete, "--digest", digest);
+
+        Assert.Equal((2, 2), (broken.Code, missing.Code));
+        Assert.Contains("is not a proof", broken.Error, StringComparison.Ordinal);
+        Assert.Contains("the InclusionProof has no 'stream'", missing.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public abstract class TamperContract
     /// <summary>Creates a store on a database of its own.</summary>
     protected abstract Task<IEventStore> CreateStoreAsync(TimeProvider clock);
 
+    /// <summary>Opens a second store on <paramref name="store"/>'s database that writes without the chain.</summary>
+    protected abstract Task<IEventStore> OpenUnchainedAsync(IEventStore store, TimeProvider clock);
+
     /// <summary>
     /// Runs SQL on the store's database directly, with <c>{events}</c> replaced by its events table and @name parameters.
     /// </summary>
@@ -121,6 +124,38 @@ public abstract class TamperContract
 
         var error = await Assert.ThrowsAsync<LedgerIntegrityException>(() => LedgerIntegrity.ProveEventAsync(store, eventId));
         Assert.Contains("BROKEN at sequence 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Events_a_writer_left_without_hashes_are_chained_by_the_next_append()
+    {
+        await using var store = await LedgerOfTenAsync();
+        var published = await LedgerIntegrity.DigestAsync(store);
+        await using (var unchained = await OpenUnchainedAsync(store, Clock))
+        {
+            await unchained.AppendToStreamAsync(NewStream("older-writer"), ExpectedVersion.NoStream, Batch(3));
+        }
+
+        var before = await LedgerIntegrity.VerifyAsync(store);
+        await store.AppendToStreamAsync(NewStream("newer-writer"), ExpectedVersion.NoStream, Batch(2));
+        var after = await LedgerIntegrity.VerifyAsync(store, extends: published);
+
+        Assert.Equal((11, IntegrityProblem.Unhashed), (before.Break?.Sequence, before.Break?.Problem));
+        Assert.True(after.IsIntact, after.ToString());
+        Assert.Equal(Events + 5, after.Head!.Size);
+    }
+
+    [SkippableFact]
+    public async Task An_append_refuses_to_extend_a_head_whose_hash_was_changed()
+    {
+        await using var store = await LedgerOfTenAsync();
+
+        await ExecuteAsync(store, "UPDATE {events} SET hash = @hash WHERE position = 10", ("hash", new byte[32]));
+
+        var error = await Assert.ThrowsAsync<LedgerStoreException>(() =>
+            store.AppendToStreamAsync(NewStream("later"), ExpectedVersion.NoStream, Batch(1)));
+        Assert.Contains("the head's hash is not the hash of the last event (position 10)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Events, await store.ReadAllForwardsAsync(GlobalPosition.Start).CountAsync());
     }
 
     private async Task<IEventStore> LedgerOfTenAsync()

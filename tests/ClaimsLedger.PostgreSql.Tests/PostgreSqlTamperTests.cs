@@ -11,6 +11,15 @@ public sealed class PostgreSqlTamperTests : TamperContract, IAsyncLifetime
 
     protected override Task<IEventStore> CreateStoreAsync(TimeProvider clock) => _schemas.OpenAsync(clock);
 
+    protected override async Task<IEventStore> OpenUnchainedAsync(IEventStore store, TimeProvider clock) =>
+        await PostgreSqlEventStore.OpenAsync(new PostgreSqlStoreOptions
+        {
+            ConnectionString = TestServer.Require(),
+            Schema = ((PostgreSqlEventStore)store).Schema,
+            Clock = clock,
+            HashChain = false,
+        });
+
     protected override async Task ExecuteAsync(IEventStore store, string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = new NpgsqlConnection(TestServer.Require());

@@ -47,7 +47,8 @@ public sealed class SqliteFileTests : IDisposable
         await using (var store = await SqliteEventStore.OpenAsync(path))
         {
             await store.AppendToStreamAsync(NewStream("s"), ExpectedVersion.NoStream, Batch(3));
-            await store.AppendToStreamAsync(NewStream("t"), ExpectedVersion.NoStream, Batch(2));
+            // More than one page (5,000 events) of the upgrade's chaining.
+            await store.AppendToStreamAsync(NewStream("t"), ExpectedVersion.NoStream, Batch(12_000));
             expected = await Integrity.LedgerIntegrity.DigestAsync(store);
         }
 
@@ -63,7 +64,7 @@ public sealed class SqliteFileTests : IDisposable
         Assert.Equal("2", await ScalarAsync(path, "SELECT value FROM ledger_meta WHERE key = 'schema_version'"));
         var report = await Integrity.LedgerIntegrity.VerifyAsync(upgraded, extends: expected);
         Assert.True(report.IsIntact, report.ToString());
-        Assert.Equal(6, report.Head!.Size);
+        Assert.Equal(12_004, report.Head!.Size);
     }
 
     [Fact]

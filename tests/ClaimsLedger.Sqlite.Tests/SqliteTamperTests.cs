@@ -12,6 +12,9 @@ public sealed class SqliteTamperTests : TamperContract, IDisposable
     protected override async Task<IEventStore> CreateStoreAsync(TimeProvider clock) =>
         await SqliteEventStore.OpenAsync(new SqliteStoreOptions { Path = _folder.File($"tamper-{Guid.NewGuid():N}.db"), Clock = clock });
 
+    protected override async Task<IEventStore> OpenUnchainedAsync(IEventStore store, TimeProvider clock) =>
+        await SqliteEventStore.OpenAsync(new SqliteStoreOptions { Path = ((SqliteEventStore)store).Path, Clock = clock, HashChain = false });
+
     protected override async Task ExecuteAsync(IEventStore store, string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = new SqliteConnection($"Data Source={((SqliteEventStore)store).Path};Pooling=False");

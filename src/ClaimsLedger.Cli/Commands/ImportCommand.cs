@@ -17,8 +17,13 @@ internal static class ImportCommand
             Description = "Stop after reporting this many bad lines (default 100)",
             DefaultValueFactory = _ => 100,
         };
+        var allowUnchained = new Option<bool>("--allow-unchained")
+        {
+            Description = "Accept an export without hashes (it cannot be verified; only for a file you trust)",
+        };
         command.Arguments.Add(file);
         command.Options.Add(maxErrors);
+        command.Options.Add(allowUnchained);
         command.SetAction((result, cancellationToken) => context.WithLedgerAsync(result, forWriting: true, async (ledger, _) =>
         {
             var path = result.GetValue(file)!;
@@ -28,7 +33,11 @@ internal static class ImportCommand
             try
             {
                 var imported = await ImportProgressDisplay.RunAsync(environment, total, progress =>
-                    LedgerInterchange.ImportAsync(ledger, reader, new ImportOptions { MaxErrors = result.GetValue(maxErrors) },
+                    LedgerInterchange.ImportAsync(ledger, reader, new ImportOptions
+                    {
+                        MaxErrors = result.GetValue(maxErrors),
+                        AllowUnchained = result.GetValue(allowUnchained),
+                    },
                         progress, cancellationToken));
                 await environment.Out.WriteLineAsync(
                     $"imported {imported.Events} events ({imported.Appended} appended, {imported.Unchanged} already held; " +
@@ -37,6 +46,11 @@ internal static class ImportCommand
                 if (imported.Chain is { } chain)
                 {
                     await environment.Out.WriteLineAsync($"the export's hash chain holds; its digest: {chain}");
+                }
+                else if (imported.Mode == ImportMode.Export)
+                {
+                    await environment.Error.WriteLineAsync(
+                        "claims: warning: the export carried no hashes, so nothing in it was verified (--allow-unchained)");
                 }
 
                 return ExitCodes.Ok;

@@ -95,7 +95,16 @@ internal static class IntegrityCommands
         command.SetAction(async (result, cancellationToken) =>
         {
             var json = await File.ReadAllTextAsync(result.GetValue(file)!, cancellationToken);
-            var isConsistency = JObject.Parse(json).ContainsKey("oldSize");
+            bool isConsistency;
+            try
+            {
+                isConsistency = JObject.Parse(json).ContainsKey("oldSize");
+            }
+            catch (Newtonsoft.Json.JsonException e)
+            {
+                throw new LedgerFormatException(string.Empty, $"{result.GetValue(file)} is not a proof: {e.Message}", e);
+            }
+
             return isConsistency
                 ? await CheckConsistencyAsync(context, json, Parse(result.GetValue(from)), Parse(result.GetValue(to)))
                 : await CheckInclusionAsync(context, json, Parse(result.GetValue(digest)));
@@ -121,7 +130,7 @@ internal static class IntegrityCommands
         var line = LedgerInterchange.ToLine(EventSerializer.Deserialize(proof.Type, Convert.FromBase64String(proof.Data)));
         await context.Environment.Out.WriteLineAsync(
             $"OK: event {proof.Sequence} of {proof.TreeSize}, recorded {EventHash.RecordedAtText(proof.RecordedAt)}, is in the " +
-            $"ledger of digest {digest}. It says: {line}");
+            $"ledger whose tree of {digest.Size} events has root {digest.Root}. It says: {line}");
         return ExitCodes.Ok;
     }
 

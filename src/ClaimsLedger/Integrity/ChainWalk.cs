@@ -2,24 +2,35 @@ using ClaimsLedger.Storage;
 
 namespace ClaimsLedger.Integrity;
 
-/// <summary>Checks events one by one against the chain rules, keeping the leaf hashes for the tree root.</summary>
+/// <summary>
+/// Checks events one by one against the chain rules. Keeps only what was asked for: the tree root in O(log n) memory,
+/// or every leaf hash when a proof needs the tree; the event with one id; the chain hash at one size.
+/// </summary>
 internal sealed class ChainWalk(LedgerDigest? extends)
 {
+    private readonly MerkleFrontier _frontier = new();
     private byte[] _previous = EventHash.Genesis.ToArray();
     private DateTimeOffset _lastRecordedAt = DateTimeOffset.MinValue;
     private RecordedEvent? _last;
 
     public long Count { get; private set; }
 
+    /// <summary>Every leaf hash, in order, when <see cref="KeepLeaves"/> is set; else empty.</summary>
     public List<byte[]> Leaves { get; } = [];
 
-    /// <summary>The chain hash of every event checked, in order.</summary>
-    public List<byte[]> Hashes { get; } = [];
+    public bool KeepLeaves { get; init; }
 
-    /// <summary>Every event checked, when <see cref="KeepEvents"/> is set.</summary>
-    public List<RecordedEvent> Events { get; } = [];
+    /// <summary>Keep the event with this id, and its 0-based index, when met.</summary>
+    public Guid? Find { get; init; }
 
-    public bool KeepEvents { get; init; }
+    public (RecordedEvent Event, int Index)? Found { get; private set; }
+
+    /// <summary>Keep the chain hash at this size, when reached.</summary>
+    public long? HashAtSize { get; init; }
+
+    public byte[]? HashAt { get; private set; }
+
+    public DateTimeOffset? RecordedAtAt { get; private set; }
 
     /// <summary>The first problem at this event, or null when it extends the chain.</summary>
     public IntegrityBreak? Step(RecordedEvent e)
@@ -64,25 +75,25 @@ internal sealed class ChainWalk(LedgerDigest? extends)
         _previous = computed;
         _lastRecordedAt = e.RecordedAt;
         _last = e;
-        Leaves.Add(MerkleTree.LeafHash(computed));
-        Hashes.Add(computed);
-        if (KeepEvents)
+        var leaf = MerkleTree.LeafHash(computed);
+        _frontier.Add(leaf);
+        if (KeepLeaves)
         {
-            Events.Add(e);
+            Leaves.Add(leaf);
         }
 
-        if (extends is { } digest && digest.Size == sequence)
+        if (Find == e.EventId && Found is null)
         {
-            var root = EventHash.ToHex(MerkleTree.Root(Leaves, Leaves.Count));
-            if (digest.Hash != EventHash.ToHex(computed) || digest.Root != root)
-            {
-                return Break(sequence, e, IntegrityProblem.Digest,
-                    $"at size {sequence} the ledger's hash is {EventHash.ToHex(computed)} and its tree root {root}, " +
-                    $"not the digest's {digest.Hash} and {digest.Root}");
-            }
+            Found = (e, checked((int)(sequence - 1)));
         }
 
-        return null;
+        if (HashAtSize == sequence)
+        {
+            HashAt = computed;
+            RecordedAtAt = e.RecordedAt;
+        }
+
+        return extends is { } digest && digest.Size == sequence ? CheckDigest(digest, e) : null;
     }
 
     public IntegrityReport Finish()
@@ -97,8 +108,17 @@ internal sealed class ChainWalk(LedgerDigest? extends)
         return new IntegrityReport(Count, Count == 0 ? null : Head(), null);
     }
 
-    public LedgerDigest Head() =>
-        new(Count, EventHash.ToHex(_previous), EventHash.ToHex(MerkleTree.Root(Leaves, Leaves.Count)), _lastRecordedAt);
+    public LedgerDigest Head() => new(Count, EventHash.ToHex(_previous), EventHash.ToHex(_frontier.Root()), _lastRecordedAt);
+
+    // The whole digest must match: its hash and root, and its recordedAt too (they are all published).
+    private IntegrityBreak? CheckDigest(LedgerDigest digest, RecordedEvent e)
+    {
+        var here = Head();
+        return here == digest
+            ? null
+            : Break(here.Size, e, IntegrityProblem.Digest,
+                $"at size {here.Size} the ledger's digest is {here}, not the published {digest}");
+    }
 
     private static IntegrityBreak Break(long sequence, RecordedEvent e, IntegrityProblem problem, string message) =>
         new(sequence, e.Position, problem, message);

@@ -35,7 +35,11 @@ public sealed record InclusionProof(
     IReadOnlyList<string> Path,
     string Root)
 {
-    /// <summary>True when the event's content gives its hash and the path leads from its leaf to the digest's root.</summary>
+    /// <summary>
+    /// True when the event's content gives its hash and the path leads from its leaf to the digest's root. The root
+    /// commits to every event up to the digest's size, so the digest's size and root are what is checked; its hash and
+    /// recordedAt are checked against the ledger itself by <see cref="LedgerIntegrity.VerifyAsync"/>.
+    /// </summary>
     public bool Verify(LedgerDigest digest)
     {
         ArgumentNullException.ThrowIfNull(digest);
@@ -54,7 +58,7 @@ public sealed record InclusionProof(
                    && MerkleTree.VerifyInclusion(MerkleTree.LeafHash(computed), Sequence - 1, TreeSize,
                        [.. Path.Select(EventHash.FromHex)], EventHash.FromHex(root));
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or ArgumentException)
         {
             return false;
         }
@@ -64,8 +68,16 @@ public sealed record InclusionProof(
     public string ToJson() => Views.ViewJson.Serialize(this);
 
     /// <summary>Reads a proof written by <see cref="ToJson"/>.</summary>
-    /// <exception cref="LedgerFormatException">Not such a proof.</exception>
-    public static InclusionProof FromJson(string json) => Views.ViewJson.Deserialize<InclusionProof>(json);
+    /// <exception cref="LedgerFormatException">Not such a proof: malformed JSON, or a missing field (named).</exception>
+    public static InclusionProof FromJson(string json)
+    {
+        var proof = Views.ViewJson.Deserialize<InclusionProof>(json);
+        ProofFields.Require(nameof(InclusionProof), ("stream", proof.Stream), ("type", proof.Type), ("data", proof.Data),
+            ("metadata", proof.Metadata), ("previousHash", proof.PreviousHash), ("hash", proof.Hash), ("path", proof.Path),
+            ("root", proof.Root));
+        ProofFields.Require(nameof(InclusionProof), proof.Path);
+        return proof;
+    }
 }
 
 /// <summary>
@@ -90,7 +102,7 @@ public sealed record ConsistencyProof(long OldSize, long NewSize, string OldRoot
                    && MerkleTree.VerifyConsistency(OldSize, NewSize, EventHash.FromHex(OldRoot), EventHash.FromHex(NewRoot),
                        [.. Path.Select(EventHash.FromHex)]);
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or ArgumentException)
         {
             return false;
         }
@@ -100,6 +112,35 @@ public sealed record ConsistencyProof(long OldSize, long NewSize, string OldRoot
     public string ToJson() => Views.ViewJson.Serialize(this);
 
     /// <summary>Reads a proof written by <see cref="ToJson"/>.</summary>
-    /// <exception cref="LedgerFormatException">Not such a proof.</exception>
-    public static ConsistencyProof FromJson(string json) => Views.ViewJson.Deserialize<ConsistencyProof>(json);
+    /// <exception cref="LedgerFormatException">Not such a proof: malformed JSON, or a missing field (named).</exception>
+    public static ConsistencyProof FromJson(string json)
+    {
+        var proof = Views.ViewJson.Deserialize<ConsistencyProof>(json);
+        ProofFields.Require(nameof(ConsistencyProof), ("oldRoot", proof.OldRoot), ("newRoot", proof.NewRoot), ("path", proof.Path));
+        ProofFields.Require(nameof(ConsistencyProof), proof.Path);
+        return proof;
+    }
+}
+
+/// <summary>Checks that a proof read from JSON has every field, naming the first missing one.</summary>
+internal static class ProofFields
+{
+    public static void Require(string proof, params (string Name, object? Value)[] fields)
+    {
+        foreach (var (name, value) in fields)
+        {
+            if (value is null)
+            {
+                throw new LedgerFormatException(name, $"the {proof} has no '{name}'");
+            }
+        }
+    }
+
+    public static void Require(string proof, IReadOnlyList<string> path)
+    {
+        if (path.Any(p => p is null))
+        {
+            throw new LedgerFormatException("path", $"the {proof}'s path has an empty entry");
+        }
+    }
 }

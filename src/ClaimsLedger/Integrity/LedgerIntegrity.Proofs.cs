@@ -33,7 +33,8 @@ public static partial class LedgerIntegrity
             throw new LedgerIntegrityException($"the older digest has more events ({older.Size}) than the newer ({newer.Size})");
         }
 
-        var walk = await WalkAsync(store, newer, keepEvents: false, cancellationToken).ConfigureAwait(false);
+        var walk = await WalkAsync(store, new ChainWalk(newer) { KeepLeaves = true, HashAtSize = older.Size }, cancellationToken)
+            .ConfigureAwait(false);
         CheckDigest(walk, older);
         var path = MerkleTree.ConsistencyProof(walk.Leaves, checked((int)older.Size), checked((int)newer.Size));
         return new ConsistencyProof(older.Size, newer.Size, older.Root, newer.Root, [.. path.Select(p => EventHash.ToHex(p))]);
@@ -43,17 +44,17 @@ public static partial class LedgerIntegrity
         CancellationToken cancellationToken, string what)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var walk = await WalkAsync(store, at, keepEvents: true, cancellationToken).ConfigureAwait(false);
+        var walk = await WalkAsync(store, new ChainWalk(at) { KeepLeaves = true, Find = eventId }, cancellationToken)
+            .ConfigureAwait(false);
         var size = at?.Size ?? walk.Count;
-        var index = walk.Events.FindIndex(e => e.EventId == eventId);
-        if (index < 0 || index >= size)
+        if (walk.Found is not { } found || found.Index >= size)
         {
-            throw new EventNotInLedgerException(index < 0
+            throw new EventNotInLedgerException(walk.Found is null
                 ? $"{what} is not in the ledger"
-                : $"{what} was recorded at sequence {index + 1}, after the digest's {size} events");
+                : $"{what} was recorded at sequence {walk.Found.Value.Index + 1}, after the digest's {size} events");
         }
 
-        var e = walk.Events[index];
+        var (e, index) = found;
         var path = MerkleTree.InclusionProof(walk.Leaves, index, checked((int)size));
         return new InclusionProof(index + 1, size, e.Stream.Value, e.StreamVersion, e.Type, e.EventId, e.RecordedAt,
             Convert.ToBase64String(e.Data.Span), Convert.ToBase64String(e.Metadata.Span), EventHash.ToHex(e.PreviousHash.Span),
@@ -61,10 +62,9 @@ public static partial class LedgerIntegrity
             EventHash.ToHex(MerkleTree.Root(walk.Leaves, checked((int)size))));
     }
 
-    private static async Task<ChainWalk> WalkAsync(IEventReader store, LedgerDigest? extends, bool keepEvents,
-        CancellationToken cancellationToken)
+    private static async Task<ChainWalk> WalkAsync(IEventReader store, ChainWalk walk, CancellationToken cancellationToken)
     {
-        var walk = new ChainWalk(extends) { KeepEvents = keepEvents };
+        ArgumentNullException.ThrowIfNull(store);
         await foreach (var e in store.ReadAllForwardsAsync(GlobalPosition.Start, cancellationToken).ConfigureAwait(false))
         {
             if (walk.Step(e) is { } broken)
@@ -74,7 +74,7 @@ public static partial class LedgerIntegrity
             }
         }
 
-        if (walk.Finish() is { Break: { } shortBreak } report)
+        if (walk.Finish() is { Break: not null } report)
         {
             throw new LedgerIntegrityException(report.ToString());
         }
@@ -85,12 +85,13 @@ public static partial class LedgerIntegrity
     private static void CheckDigest(ChainWalk walk, LedgerDigest digest)
     {
         var size = checked((int)digest.Size);
-        var hash = EventHash.ToHex(walk.Hashes[size - 1]);
+        var hash = EventHash.ToHex(walk.HashAt);
         var root = EventHash.ToHex(MerkleTree.Root(walk.Leaves, size));
-        if (hash != digest.Hash || root != digest.Root)
+        if (hash != digest.Hash || root != digest.Root || walk.RecordedAtAt != digest.RecordedAt)
         {
             throw new LedgerIntegrityException(
-                $"the ledger does not extend digest {digest}: at size {size} its hash is {hash} and its root {root}");
+                $"the ledger does not extend digest {digest}: at size {size} its hash is {hash}, its root {root} and its " +
+                $"recordedAt {(walk.RecordedAtAt is { } at ? EventHash.RecordedAtText(at) : "unknown")}");
         }
     }
 }

@@ -12,6 +12,11 @@ public static class MerkleTree
     /// <summary>The leaf hash of one entry: SHA-256(0x00 || leaf).</summary>
     public static byte[] LeafHash(ReadOnlySpan<byte> leaf)
     {
+        if (leaf.Length > 256)
+        {
+            return Hash(0, leaf, []);
+        }
+
         Span<byte> input = stackalloc byte[1 + leaf.Length];
         input[0] = 0;
         leaf.CopyTo(input[1..]);
@@ -21,11 +26,26 @@ public static class MerkleTree
     /// <summary>An interior node: SHA-256(0x01 || left || right).</summary>
     public static byte[] NodeHash(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
     {
+        if (left.Length + right.Length > 256)
+        {
+            return Hash(1, left, right);
+        }
+
         Span<byte> input = stackalloc byte[1 + left.Length + right.Length];
         input[0] = 1;
         left.CopyTo(input[1..]);
         right.CopyTo(input[(1 + left.Length)..]);
         return SHA256.HashData(input);
+    }
+
+    // Inputs of any size, without a stack buffer sized by the caller.
+    private static byte[] Hash(byte prefix, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData([prefix]);
+        hash.AppendData(first);
+        hash.AppendData(second);
+        return hash.GetHashAndReset();
     }
 
     /// <summary>The tree head (root) over the first <paramref name="size"/> leaf hashes; SHA-256 of nothing when empty.</summary>
@@ -75,7 +95,7 @@ public static class MerkleTree
         ReadOnlySpan<byte> root)
     {
         ArgumentNullException.ThrowIfNull(proof);
-        if (index < 0 || index >= size)
+        if (index < 0 || index >= size || !AreHashes(proof) || leafHash.Length != EventHash.Length)
         {
             return false;
         }
@@ -119,7 +139,7 @@ public static class MerkleTree
         IReadOnlyList<byte[]> proof)
     {
         ArgumentNullException.ThrowIfNull(proof);
-        if (oldSize < 1 || oldSize > newSize)
+        if (oldSize < 1 || oldSize > newSize || !AreHashes(proof) || oldRoot.Length != EventHash.Length)
         {
             return false;
         }
@@ -181,6 +201,8 @@ public static class MerkleTree
 
         return sn == 0 && fr.AsSpan().SequenceEqual(oldRoot) && sr.AsSpan().SequenceEqual(newRoot);
     }
+
+    private static bool AreHashes(IReadOnlyList<byte[]> proof) => proof.All(p => p is { Length: EventHash.Length });
 
     private static bool IsPowerOfTwo(long n) => (n & (n - 1)) == 0;
 

@@ -12,7 +12,8 @@ namespace ClaimsLedger.Interchange;
 internal static class ExportVerifier
 {
     /// <summary>Every line whose readable fields disagree with its bytes, and the first break of the chain.</summary>
-    public static (List<InterchangeError> Errors, LedgerDigest? Head) Check(IReadOnlyList<InterchangeLine> lines)
+    public static (List<InterchangeError> Errors, LedgerDigest? Head) Check(IReadOnlyList<InterchangeLine> lines,
+        bool allowUnchained)
     {
         var errors = new List<InterchangeError>();
         foreach (var line in lines)
@@ -20,7 +21,7 @@ internal static class ExportVerifier
             CheckReadable(line, errors);
         }
 
-        var chainBreak = CheckChain(lines, out var head);
+        var chainBreak = CheckChain(lines, allowUnchained, out var head);
         if (chainBreak is not null)
         {
             errors.Add(chainBreak);
@@ -86,24 +87,27 @@ internal static class ExportVerifier
     }
 
     // After the first break every later link fails too, so only the first is worth naming.
-    private static InterchangeError? CheckChain(IReadOnlyList<InterchangeLine> lines, out LedgerDigest? head)
+    private static InterchangeError? CheckChain(IReadOnlyList<InterchangeLine> lines, bool allowUnchained, out LedgerDigest? head)
     {
         head = null;
         if (!lines[0].Exported!.IsChained)
         {
             var chained = lines.FirstOrDefault(l => l.Exported!.IsChained);
-            return chained is null
-                ? null
-                : new InterchangeError(chained.Line, "ledger.hash",
-                    $"the export mixes lines with and without hashes: line {lines[0].Line} has none");
+            return chained is not null
+                ? new InterchangeError(chained.Line, "ledger.hash",
+                    $"the export mixes lines with and without hashes: line {lines[0].Line} has none")
+                : allowUnchained
+                    ? CheckOrder(lines)
+                    : new InterchangeError(lines[0].Line, "ledger.hash",
+                        "the export carries no hashes, so it cannot be verified: it was written with the chain switched " +
+                        "off, or they were removed; import it only if you trust the file (--allow-unchained)");
         }
 
         var previous = EventHash.Genesis.ToArray();
-        var leaves = new List<byte[]>(lines.Count);
-        foreach (var line in lines)
+        var tree = new MerkleFrontier();
+        for (var i = 0; i < lines.Count; i++)
         {
-            var e = line.Exported!;
-            var sequence = leaves.Count + 1;
+            var (line, e, sequence) = (lines[i], lines[i].Exported!, i + 1);
             if (!e.IsChained)
             {
                 return new InterchangeError(line.Line, "ledger.hash", $"sequence {sequence} carries no hash, unlike the lines before it");
@@ -131,14 +135,36 @@ internal static class ExportVerifier
                     $"hash {e.Hash} (its data, metadata, recordedAt, stream, version, type or id was changed)");
             }
 
+            if (i > 0 && e.RecordedAt < lines[i - 1].Exported!.RecordedAt)
+            {
+                return RecordedAtBackwards(line);
+            }
+
             previous = computed;
-            leaves.Add(MerkleTree.LeafHash(computed));
+            tree.Add(MerkleTree.LeafHash(computed));
         }
 
-        head = new LedgerDigest(leaves.Count, EventHash.ToHex(previous), EventHash.ToHex(MerkleTree.Root(leaves, leaves.Count)),
-            lines[^1].Exported!.RecordedAt);
+        head = new LedgerDigest(tree.Size, EventHash.ToHex(previous), EventHash.ToHex(tree.Root()), lines[^1].Exported!.RecordedAt);
         return null;
     }
+
+    private static InterchangeError? CheckOrder(IReadOnlyList<InterchangeLine> lines)
+    {
+        for (var i = 1; i < lines.Count; i++)
+        {
+            if (lines[i].Exported!.RecordedAt < lines[i - 1].Exported!.RecordedAt)
+            {
+                return RecordedAtBackwards(lines[i]);
+            }
+        }
+
+        return null;
+    }
+
+    private static InterchangeError RecordedAtBackwards(InterchangeLine line) =>
+        new(line.Line, "ledger.recordedAt",
+            $"{EventHash.RecordedAtText(line.Exported!.RecordedAt)} is before the recordedAt of the line before it: recorded " +
+            "time never goes backwards along a ledger");
 
     private static (string Path, JToken? Readable, JToken? Stored)? FirstDifference(JObject readable, JObject stored, string prefix)
     {

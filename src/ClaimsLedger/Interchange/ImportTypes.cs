@@ -8,6 +8,12 @@ public sealed record ImportOptions
     /// <summary>Stop reading after this many errors (they are all reported). Default 100.</summary>
     public int MaxErrors { get; init; } = 100;
 
+    /// <summary>
+    /// Accept an export whose lines carry no hashes (written by a store with the chain switched off). Default false:
+    /// such a file cannot be verified, so it is refused.
+    /// </summary>
+    public bool AllowUnchained { get; init; }
+
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentException">MaxErrors is not positive.</exception>
     public void Validate()

@@ -86,7 +86,7 @@ internal static class InterchangeParser
         var version = ledger.Integer("version", minimum: 0);
         var type = ledger.Text("type", required: true);
         var id = ledger.Uuid("id");
-        var recordedAt = ledger.Instant("recordedAt", required: true);
+        var recordedAt = ledger.CanonicalInstant("recordedAt");
         var data = ledger.Base64("data", required: true);
         var metadata = ledger.Base64("metadata", required: false);
         var previous = ledger.HashHex("previous");

@@ -53,7 +53,7 @@ public static class LedgerInterchange
         LedgerDigest? chain = null;
         if (mode == ImportMode.Export)
         {
-            var check = ExportVerifier.Check(lines);
+            var check = ExportVerifier.Check(lines, options.AllowUnchained);
             if (check.Errors.Count > 0)
             {
                 throw new InterchangeException([.. check.Errors.Take(options.MaxErrors)], check.Errors.Count > options.MaxErrors);
@@ -68,8 +68,11 @@ public static class LedgerInterchange
             var result = mode == ImportMode.Notes
                 ? await ledger.RecordAsync([.. lines.Select(l => l.Event)], cancellationToken).ConfigureAwait(false)
                 : await ledger.RestoreAsync([.. lines.Select(l => new RestoredEntry(l.Event, l.Exported!.RecordedAt,
-                    l.Exported.Metadata) { ExpectedHash = l.Exported.IsChained ? EventHash.FromHex(l.Exported.Hash!) : default })],
-                    cancellationToken).ConfigureAwait(false);
+                    l.Exported.Metadata)
+                {
+                    StoredData = l.Exported.Data,
+                    ExpectedHash = l.Exported.IsChained ? EventHash.FromHex(l.Exported.Hash!) : default,
+                })], cancellationToken).ConfigureAwait(false);
             progress?.Report(new ImportProgress(ImportStage.Done, lines.Count, lines.Count));
             return new ImportResult(count, lines.Count, result.Appended, result.Unchanged, mode, clock.Elapsed) { Chain = chain };
         }

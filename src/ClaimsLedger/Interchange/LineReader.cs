@@ -196,6 +196,25 @@ internal sealed class LineReader(JObject json, long line, List<InterchangeError>
         return null;
     }
 
+    /// <summary>An instant exactly as the canonical form writes it: UTC, seven fraction digits, <c>Z</c>.</summary>
+    public DateTimeOffset? CanonicalInstant(string name)
+    {
+        var text = Text(name, required: true);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
+        {
+            return new DateTimeOffset(instant.UtcDateTime, TimeSpan.Zero);
+        }
+
+        Error(name, $"'{text}' is not a recordedAt in the canonical form, e.g. 2023-05-26T12:00:00.0000000Z (seven fraction digits)");
+        return null;
+    }
+
     public JObject? Object(string name, bool required)
     {
         if (Token(name, required) is not { } token)

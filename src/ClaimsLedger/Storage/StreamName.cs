@@ -13,7 +13,8 @@ public readonly record struct StreamName : IComparable<StreamName>
     private readonly string? _value;
 
     /// <summary>Creates a stream name after validating it.</summary>
-    /// <exception cref="ArgumentException">Empty, too long, starts with <c>$</c> or has control characters.</exception>
+    /// <exception cref="ArgumentException">Empty, too long, starts with <c>$</c>, has control characters or a lone
+    /// surrogate (it could not be written as UTF-8, which the hash chain and the stores need).</exception>
     public StreamName(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -33,7 +34,27 @@ public readonly record struct StreamName : IComparable<StreamName>
             throw new ArgumentException($"stream name '{value}' contains a control character", nameof(value));
         }
 
+        if (!IsText(value))
+        {
+            throw new ArgumentException("stream name contains a lone surrogate, which is not text", nameof(value));
+        }
+
         _value = value;
+    }
+
+    private static bool IsText(ReadOnlySpan<char> text)
+    {
+        while (!text.IsEmpty)
+        {
+            if (System.Text.Rune.DecodeFromUtf16(text, out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return false;
+            }
+
+            text = text[consumed..];
+        }
+
+        return true;
     }
 
     /// <summary>The name; empty for <c>default</c>.</summary>

@@ -10,8 +10,10 @@ using static ClaimsLedger.Tests.Interchange.ImportExportTests;
 namespace ClaimsLedger.Tests.Integrity;
 
 /// <summary>
-/// tools/verify-export.py, written from docs/integrity.md with Python's standard library only, agrees with the library:
-/// same head and tree root, and the same verdict on tampered files. CI installs python3 and fails if these skip.
+/// tools/verify-export.py, written from docs/integrity.md with Python's standard library only, agrees with the library
+/// on the chain: the same head and tree root, and the same verdict on a file whose ledger objects were tampered with.
+/// (It checks the ledger objects only, not the readable fields; claims import checks both.) CI installs python3 and
+/// fails if these skip.
 /// </summary>
 public sealed class IndependentVerifierTests : IDisposable
 {
@@ -77,6 +79,31 @@ public sealed class IndependentVerifierTests : IDisposable
         Assert.Equal(1, truncatedStatus);
         Assert.Contains($"the export holds {digest.Size - 3} events, fewer than the digest's {digest.Size}", truncatedOutput,
             StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string> Malformed => new()
+    {
+        { "data", "e30=!!*" },
+        { "recordedAt", "2023-05-26T12:00:00Z" },
+        { "version", "true" },
+        { "hash", "ABC" },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(Malformed))]
+    public async Task The_independent_verifier_refuses_a_malformed_ledger_field_as_bad_input(string field, string value)
+    {
+        var (ledger, _) = await RecordedBelgorodWithCorrectionAsync();
+        var lines = Lines(await ExportAsync(ledger.Store)).ToList();
+        var line = Parse(lines[3]);
+        line["ledger"]![field] = value == "true" ? new JValue(true) : new JValue(value);
+        lines[3] = line.ToString(Formatting.None);
+        var file = await WriteAsync("malformed.ndjson", lines);
+
+        var (status, output) = await RunAsync(file);
+
+        Assert.Equal(2, status);
+        Assert.StartsWith($"bad input: line 4: ledger.{field}", output, StringComparison.Ordinal);
     }
 
     private static JObject Parse(string text)

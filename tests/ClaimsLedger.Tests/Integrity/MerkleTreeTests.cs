@@ -23,6 +23,19 @@ public sealed class MerkleTreeTests
     }
 
     [Fact]
+    public void The_frontier_root_of_a_growing_log_matches_the_tree_root_at_every_size()
+    {
+        var frontier = new MerkleFrontier();
+        Assert.Equal(MerkleTree.Root(Leaves, 0), frontier.Root());
+        for (var size = 1; size <= 1000; size++)
+        {
+            frontier.Add(Leaves[size - 1]);
+
+            Assert.Equal(MerkleTree.Root(Leaves, size), frontier.Root());
+        }
+    }
+
+    [Fact]
     public void Inclusion_proofs_verify_for_every_size_up_to_1000_and_fail_when_wrong()
     {
         var random = new Random(6962);

@@ -72,6 +72,8 @@ public sealed class StatementProofTests
         var proof = ConsistencyProof.FromJson((await LedgerIntegrity.ProveConsistencyAsync(ledger.Store, early, later)).ToJson());
 
         Assert.True(proof.Verify(early, later));
+        Assert.False((proof with { Path = [.. proof.Path.Select((p, i) => i == 0 ? new string('0', 64) : p)] }).Verify(early, later));
+        Assert.False((proof with { Path = proof.Path.Take(proof.Path.Count - 1).ToList() }).Verify(early, later));
         Assert.False(proof.Verify(early with { Root = later.Root }, later));
         Assert.False(proof.Verify(later, early));
         var backwards = await Assert.ThrowsAsync<LedgerIntegrityException>(() =>
@@ -80,6 +82,26 @@ public sealed class StatementProofTests
         var forged = await Assert.ThrowsAsync<LedgerIntegrityException>(() =>
             LedgerIntegrity.ProveConsistencyAsync(ledger.Store, early with { Hash = later.Hash }, later));
         Assert.Contains("does not extend digest", forged.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{ not json", "invalid InclusionProof JSON")]
+    [InlineData("""{"sequence":1,"treeSize":1}""", "the InclusionProof has no 'stream'")]
+    public void A_malformed_proof_file_is_refused_naming_what_is_missing(string json, string message)
+    {
+        var error = Assert.Throws<LedgerFormatException>(() => InclusionProof.FromJson(json));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Proof_elements_that_are_not_hashes_fail_instead_of_throwing()
+    {
+        var leaf = new byte[32];
+
+        Assert.False(MerkleTree.VerifyInclusion(leaf, 0, 2, [new byte[100_000]], leaf));
+        Assert.False(MerkleTree.VerifyConsistency(1, 2, leaf, leaf, [new byte[31]]));
+        Assert.Equal(32, MerkleTree.LeafHash(new byte[100_000]).Length);
     }
 
     [Theory]

@@ -134,6 +134,85 @@ public sealed class ExportIntegrityTests
         Assert.Equal(0, restored.EventCount);
     }
 
+    [Fact]
+    public async Task An_export_stripped_of_its_hashes_is_refused_unless_allowed()
+    {
+        var (original, _) = await RecordedBelgorodWithCorrectionAsync();
+        var lines = Lines(await ExportAsync(original.Store)).ToList();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            Edit(lines, i, line =>
+            {
+                var ledger = (JObject)line["ledger"]!;
+                ledger.Remove("previous");
+                ledger.Remove("hash");
+                ledger["sequence"] = 0;
+            });
+        }
+
+        var (refusing, _) = await NewLedgerAsync(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var (trusting, _) = await NewLedgerAsync(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var error = await Assert.ThrowsAsync<InterchangeException>(() =>
+            LedgerInterchange.ImportAsync(refusing, new StringReader(string.Join('\n', lines))));
+        var allowed = await LedgerInterchange.ImportAsync(trusting, new StringReader(string.Join('\n', lines)),
+            new ImportOptions { AllowUnchained = true });
+
+        var bad = Assert.Single(error.Errors);
+        Assert.Equal((1, "ledger.hash"), (bad.Line, bad.Field));
+        Assert.Contains("the export carries no hashes, so it cannot be verified", bad.Message, StringComparison.Ordinal);
+        Assert.Equal(0, refusing.EventCount);
+        Assert.Null(allowed.Chain);
+        Assert.Equal(lines.Count, allowed.Appended);
+        Assert.True((await LedgerIntegrity.VerifyAsync(trusting.Store)).IsIntact);
+    }
+
+    [Fact]
+    public async Task The_stored_bytes_of_an_export_are_restored_as_they_are_even_when_this_version_would_write_others()
+    {
+        var (original, _) = await RecordedBelgorodWithCorrectionAsync();
+        var lines = Lines(await ExportAsync(original.Store)).ToList();
+        // As if an older version had written this event with other whitespace: same event, other bytes, its own hash.
+        Edit(lines, 30, line =>
+        {
+            var data = Encoding.UTF8.GetString(Convert.FromBase64String((string)line["ledger"]!["data"]!));
+            line["ledger"]!["data"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(" " + data + "\n"));
+        });
+        Rehash(lines, from: 30);
+        var (restored, _) = await NewLedgerAsync(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+        var result = await LedgerInterchange.ImportAsync(restored, new StringReader(string.Join('\n', lines)));
+
+        Assert.Equal(lines.Count, result.Appended);
+        Assert.Equal(result.Chain, await LedgerIntegrity.DigestAsync(restored.Store));
+        var stored = await restored.Store.ReadAllForwardsAsync(GlobalPosition.Start).ElementAtAsync(30);
+        Assert.Equal((byte)' ', stored.Data.Span[0]);
+    }
+
+    [Fact]
+    public async Task A_recorded_at_not_in_the_canonical_form_or_going_backwards_is_refused_naming_the_line()
+    {
+        var (original, _) = await RecordedBelgorodWithCorrectionAsync();
+        var lines = Lines(await ExportAsync(original.Store)).ToList();
+        var shortForm = lines.ToList();
+        Edit(shortForm, 2, line => line["ledger"]!["recordedAt"] = ((string)line["ledger"]!["recordedAt"]!).Replace(".0000000Z", "Z",
+            StringComparison.Ordinal));
+        var backwards = lines.ToList();
+        Edit(backwards, 50, line => line["ledger"]!["recordedAt"] = "2023-05-26T11:00:00.0000000Z");
+        Rehash(backwards, from: 50);
+
+        var (ledger, _) = await NewLedgerAsync(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var notCanonical = await Assert.ThrowsAsync<InterchangeException>(() =>
+            LedgerInterchange.ImportAsync(ledger, new StringReader(string.Join('\n', shortForm))));
+        var goingBack = await Assert.ThrowsAsync<InterchangeException>(() =>
+            LedgerInterchange.ImportAsync(ledger, new StringReader(string.Join('\n', backwards))));
+
+        Assert.Equal((3, "ledger.recordedAt"), (notCanonical.Errors[0].Line, notCanonical.Errors[0].Field));
+        Assert.Contains("seven fraction digits", notCanonical.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal((51, "ledger.recordedAt"), (goingBack.Errors[0].Line, goingBack.Errors[0].Field));
+        Assert.Contains("is before the recordedAt of the line before it", goingBack.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(0, ledger.EventCount);
+    }
+
     internal static string[] Lines(string export) => export.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Recomputes the chain from line <paramref name="from"/> on, as a forger with the format's description would.</summary>

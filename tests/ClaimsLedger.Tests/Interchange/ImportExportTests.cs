@@ -186,7 +186,7 @@ public sealed class ImportExportTests
         var (ledger, _) = await NewLedgerAsync(BelgorodHistory.RecordedAt);
         const string file = """
             {"type":"claim","id":"c1","text":"One"}
-            {"type":"claim","id":"c2","text":"Two","ledger":{"sequence":0,"position":"2","stream":"claim:c2","version":0,"type":"claim-registered.v1","id":"0f8fad5b-d9cb-469f-a165-70867728950e","recordedAt":"2023-05-26T12:00:00Z","data":"e30="}}
+            {"type":"claim","id":"c2","text":"Two","ledger":{"sequence":0,"position":"2","stream":"claim:c2","version":0,"type":"claim-registered.v1","id":"0f8fad5b-d9cb-469f-a165-70867728950e","recordedAt":"2023-05-26T12:00:00.0000000Z","data":"e30="}}
             """;
 
         var error = await Assert.ThrowsAsync<InterchangeException>(() => LedgerInterchange.ImportAsync(ledger, new StringReader(file)));

@@ -100,7 +100,7 @@ public abstract partial class SqlEventStore
         }
 
         return new Head(reader.GetInt64(0), new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero),
-            reader.IsDBNull(2) ? null : (byte[])reader.GetValue(2));
+            reader.IsDBNull(2) ? null : (byte[])reader.GetValue(2), reader.IsDBNull(3) ? null : (byte[])reader.GetValue(3));
     }
 
     private async Task<long?> StreamVersionAsync(DbConnection connection, DbTransaction transaction, StreamName stream,
@@ -130,8 +130,11 @@ public abstract partial class SqlEventStore
         return existing;
     }
 
-    /// <summary>The head row: last position, its recordedAt and its chain hash (null before the first hashed event).</summary>
-    private readonly record struct Head(long Position, DateTimeOffset RecordedAt, byte[]? Hash);
+    /// <summary>
+    /// The head row: last position, its recordedAt and its chain hash (null before the first hashed event), and the hash
+    /// stored with the event at that position (null when it has none).
+    /// </summary>
+    private readonly record struct Head(long Position, DateTimeOffset RecordedAt, byte[]? Hash, byte[]? LastRowHash);
 
     /// <summary>The parameters of the prepared insert, reused for every row of an append.</summary>
     private sealed class InsertParameterSet

@@ -229,6 +229,11 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore
         await using var __ = transaction.ConfigureAwait(false);
 
         var head = await ReadHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        if (HashChain)
+        {
+            head = await ChainedHeadAsync(connection, transaction, head, cancellationToken).ConfigureAwait(false);
+        }
+
         var (planned, result) = await plan(connection, transaction, head).ConfigureAwait(false);
         if (planned.Count == 0)
         {

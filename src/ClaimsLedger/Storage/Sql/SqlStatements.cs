@@ -11,11 +11,20 @@ namespace ClaimsLedger.Storage.Sql;
 /// </remarks>
 public sealed record SqlStatements
 {
-    /// <summary>Reads the head (last position, its recordedAt, its hash) and, in a write transaction, locks it.</summary>
+    /// <summary>
+    /// Reads the head (last position, its recordedAt, its hash, and the hash stored with the event at that position) and,
+    /// in a write transaction, locks it.
+    /// </summary>
     public required string ReadHeadForAppend { get; init; }
 
     /// <summary>Sets the head to @position, @recorded_at, @hash.</summary>
     public required string UpdateHead { get; init; }
+
+    /// <summary>Sets the head's hash to @hash.</summary>
+    public required string UpdateHeadHash { get; init; }
+
+    /// <summary>Sets hash = @hash and previous_hash = @previous_hash of the event at @position.</summary>
+    public required string UpdateChain { get; init; }
 
     /// <summary>The last version of @stream (NULL when it has none).</summary>
     public required string StreamVersion { get; init; }

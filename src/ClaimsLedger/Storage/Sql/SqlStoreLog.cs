@@ -16,6 +16,11 @@ internal static partial class SqlStoreLog
     public static partial void SlowQuery(ILogger logger, string operation, string store, long elapsedMilliseconds,
         int events, long thresholdMilliseconds);
 
+    [LoggerMessage(104, LogLevel.Warning,
+        "Chained {Events} events from position {From} of {Store} that were written without their hashes (by an older " +
+        "version of ClaimsLedger or with HashChain off)")]
+    public static partial void ChainRepaired(ILogger logger, string store, long events, long from);
+
     /// <summary>Logs the creation (from version 0) or upgrade of a schema.</summary>
     public static void SchemaChanged(ILogger logger, string store, int from, int to)
     {
