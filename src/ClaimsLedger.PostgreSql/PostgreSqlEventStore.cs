@@ -114,6 +114,20 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore
     }
 
     /// <inheritdoc/>
+    protected override DbCommand? StreamVersionsCommand(DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<string> streams)
+    {
+        // One round trip for every stream of the batch; each max() is answered from the (stream, version) index.
+        var command = Command(connection, transaction,
+            $"SELECT s, (SELECT max(version) FROM {Table("events")} WHERE stream = s) FROM unnest(@streams) AS s");
+        command.Parameters.Add(new NpgsqlParameter("streams", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = streams.ToArray() });
+        return command;
+    }
+
+    /// <inheritdoc/>
+    protected override int LookupChunkSize => 10_000;
+
+    /// <inheritdoc/>
     protected override async Task InsertAsync(DbConnection connection, DbTransaction transaction,
         IReadOnlyList<EventRow> rows, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ namespace ClaimsLedger.Sqlite;
 /// modified.</para>
 /// <para>Thread-safe. Dispose to end subscriptions and release pooled connections (and the file's handles).</para>
 /// </remarks>
-public sealed partial class SqliteEventStore : SqlEventStore
+public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
 {
     private const string Events =
         "SELECT position, stream, version, event_id, type, data, metadata, recorded_at, hash, previous_hash FROM ledger_events";
@@ -42,6 +42,11 @@ public sealed partial class SqliteEventStore : SqlEventStore
 
     private readonly SqliteStoreOptions _options;
     private readonly string _connectionString;
+
+    // A connection kept open only to ask SQLite whether another connection committed (PRAGMA data_version).
+    private readonly Lock _probeGate = new();
+    private SqliteConnection? _probe;
+    private SqliteCommand? _dataVersion;
 
     private SqliteEventStore(SqliteStoreOptions options, string connectionString)
         : base(options.Clock, Statements, options.PollInterval, options.LoggerFactory?.CreateLogger<SqliteEventStore>(),
@@ -113,13 +118,6 @@ public sealed partial class SqliteEventStore : SqlEventStore
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            if (!_options.ReadOnly)
-            {
-                // Durable commits: with WAL, FULL syncs the log on every commit (NORMAL could lose the last ones on power loss).
-                using var pragma = Command(connection, null, "PRAGMA synchronous = FULL");
-                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
             return connection;
         }
         catch
@@ -131,9 +129,58 @@ public sealed partial class SqliteEventStore : SqlEventStore
 
     /// <inheritdoc/>
     protected override ValueTask<DbTransaction> BeginAppendAsync(DbConnection connection,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken)
+    {
+        // Durable commits: with WAL, FULL syncs the log on every commit (NORMAL could lose the last ones on power loss).
+        // Set per write, not per open, so that reads (a catch-up before every view) do not pay for it.
+        Durable(connection);
         // Not deferred: BEGIN IMMEDIATE takes the write lock now, so the head cannot move under us.
-        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false));
+        return ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false));
+    }
+
+    private static void Durable(DbConnection connection)
+    {
+        using var pragma = Command(connection, null, "PRAGMA synchronous = FULL");
+        pragma.ExecuteNonQuery();
+    }
+
+    long? IAppendStamp.ReadAppendStamp()
+    {
+        lock (_probeGate)
+        {
+            if (DisposedToken.IsCancellationRequested)
+            {
+                return null;
+            }
+
+            try
+            {
+                if (_dataVersion is null)
+                {
+                    _probe = new SqliteConnection(_connectionString);
+                    _probe.Open();
+                    _dataVersion = _probe.CreateCommand();
+                    _dataVersion.CommandText = "PRAGMA data_version";
+                }
+
+                // Changes whenever any other connection, in this process or another, commits to the file.
+                return _dataVersion.ExecuteScalar() is long version ? version : null;
+            }
+            catch (SqliteException)
+            {
+                CloseProbe();
+                return null;
+            }
+        }
+    }
+
+    private void CloseProbe()
+    {
+        _dataVersion?.Dispose();
+        _dataVersion = null;
+        _probe?.Dispose();
+        _probe = null;
+    }
 
     /// <inheritdoc/>
     protected override DbCommand FindEventIdsCommand(DbConnection connection, DbTransaction transaction,
@@ -151,12 +198,25 @@ public sealed partial class SqliteEventStore : SqlEventStore
     }
 
     /// <inheritdoc/>
+    protected override DbCommand? StreamVersionsCommand(DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<string> streams) =>
+        // The names travel as one JSON array; each max() is answered from the (stream, version) index.
+        Command(connection, transaction,
+            "SELECT j.value, (SELECT max(version) FROM ledger_events WHERE stream = j.value) FROM json_each(@streams) j",
+            ("streams", Newtonsoft.Json.JsonConvert.SerializeObject(streams)));
+
+    /// <inheritdoc/>
     protected override LedgerStoreException? Translate(Exception error, string operation) =>
         SqliteErrors.Translate(error, operation, _options.Path);
 
     /// <inheritdoc/>
     protected override ValueTask DisposeCoreAsync()
     {
+        lock (_probeGate)
+        {
+            CloseProbe();
+        }
+
         // Pooled connections keep the file open; release them so the file can be moved or deleted.
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
@@ -165,8 +225,16 @@ public sealed partial class SqliteEventStore : SqlEventStore
 
     internal void LogSchemaChange(int from, int to) => SqlStoreLog.SchemaChanged(Logger, Description, from, to);
 
-    internal ValueTask<DbConnection> OpenForSchemaAsync(CancellationToken cancellationToken) =>
-        OpenConnectionAsync(cancellationToken);
+    internal async ValueTask<DbConnection> OpenForSchemaAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        if (!_options.ReadOnly)
+        {
+            Durable(connection);
+        }
+
+        return connection;
+    }
 
     internal static DbCommand SchemaCommand(DbConnection connection, DbTransaction? transaction, string sql,
         params (string Name, object? Value)[] parameters) => Command(connection, transaction, sql, parameters);

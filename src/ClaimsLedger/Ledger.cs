@@ -29,6 +29,10 @@ public sealed partial class Ledger
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly LedgerDiagnostics _diagnostics;
 
+    // The store's append stamp (IAppendStamp) when the index last caught up; NoStamp before that or when unknown.
+    private const long NoStamp = long.MinValue;
+    private long _caughtUpAtStamp = NoStamp;
+
     private Ledger(IEventStore store, LedgerOptions options)
     {
         _store = store;
@@ -142,7 +146,11 @@ public sealed partial class Ledger
                 continue;
             }
 
-            await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+            if (!await FoldOwnAppendAsync(appends, results, cancellationToken).ConfigureAwait(false))
+            {
+                await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var last = results.Max(r => r.LastPosition);
             return (new RecordResult(batch.Events.Count, batch.Unchanged, last, results[0].RecordedAt),
                 EndCapture(results));
@@ -193,10 +201,18 @@ public sealed partial class Ledger
     /// <exception cref="LedgerFormatException">The store holds an event this ledger cannot read.</exception>
     public async Task CatchUpAsync(CancellationToken cancellationToken = default)
     {
+        // Nothing committed since the last catch-up (by anyone): the index is current, no query needed.
+        if (ReadAppendStamp() is { } now && now == Volatile.Read(ref _caughtUpAtStamp))
+        {
+            return;
+        }
+
         using var activity = LedgerDiagnostics.StartCatchUp();
         await _catchUpGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // Taken before reading: a commit after this point moves the stamp, so the next call reads again.
+            var stamp = ReadAppendStamp();
             GlobalPosition? after;
             lock (_indexGate)
             {
@@ -217,6 +233,7 @@ public sealed partial class Ledger
             }
 
             Fold(batch);
+            Volatile.Write(ref _caughtUpAtStamp, stamp ?? NoStamp);
             _diagnostics.CaughtUp(activity, read, read > 0 ? _index.LastPosition : after);
         }
         catch (Exception e)
@@ -227,6 +244,73 @@ public sealed partial class Ledger
         finally
         {
             _catchUpGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Folds the events just appended into the index from the append's results, without reading them back, when the
+    /// store numbers positions as a gap-free sequence and they follow the index's last position directly (no other
+    /// writer came in between). The payloads are still decoded from the stored bytes, so the index holds exactly what
+    /// a later reader of the store would.
+    /// </summary>
+    /// <returns>False when the events must be read back from the store instead.</returns>
+    private async Task<bool> FoldOwnAppendAsync(IReadOnlyList<StreamAppend> appends,
+        IReadOnlyList<AppendResult> results, CancellationToken cancellationToken)
+    {
+        if (_store is not ISequencedEventStore || results.Count != appends.Count || results.Any(r => r.AlreadyPresent))
+        {
+            return false;
+        }
+
+        await _catchUpGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var order = Enumerable.Range(0, appends.Count).Where(i => appends[i].Events.Count > 0)
+                .OrderBy(i => results[i].FirstPosition).ToArray();
+            var batch = new List<RecordedEvent>(appends.Sum(a => a.Events.Count));
+            lock (_indexGate)
+            {
+                var next = (_index.LastPosition?.ToSequence() ?? 0) + 1;
+                foreach (var i in order)
+                {
+                    var (part, result) = (appends[i], results[i]);
+                    if (result.FirstPosition != GlobalPosition.FromSequence(next)
+                        || result.LastPosition != GlobalPosition.FromSequence(next + part.Events.Count - 1)
+                        || result.Stream != part.Stream || result.LastVersion is not { } lastVersion)
+                    {
+                        return false;
+                    }
+
+                    var version = lastVersion - part.Events.Count;
+                    foreach (var data in part.Events)
+                    {
+                        batch.Add(new RecordedEvent(part.Stream, ++version, GlobalPosition.FromSequence(next), data.EventId,
+                            data.Type, data.Data, data.Metadata, result.RecordedAt)
+                        { Sequence = next });
+                        next++;
+                    }
+                }
+            }
+
+            Fold(batch);
+            return true;
+        }
+        finally
+        {
+            _catchUpGate.Release();
+        }
+    }
+
+    private long? ReadAppendStamp()
+    {
+        try
+        {
+            return (_store as IAppendStamp)?.ReadAppendStamp() is { } stamp && stamp != NoStamp ? stamp : null;
+        }
+        catch (LedgerStoreException)
+        {
+            // The probe is only a shortcut; the catch-up's own query reports the store's failure properly.
+            return null;
         }
     }
 

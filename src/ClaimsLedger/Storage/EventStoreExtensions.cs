@@ -37,7 +37,11 @@ public static class EventStoreExtensions
         GlobalPosition? after, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        await foreach (var e in reader.ReadAllAsync(ReadDirection.Forwards, after ?? GlobalPosition.Start,
+        // On a sequenced store the next position is known: start there instead of reading the last one again.
+        var from = after is { } known && reader is ISequencedEventStore && known.ToSequence() < long.MaxValue
+            ? GlobalPosition.FromSequence(known.ToSequence() + 1)
+            : after ?? GlobalPosition.Start;
+        await foreach (var e in reader.ReadAllAsync(ReadDirection.Forwards, from,
                            long.MaxValue, cancellationToken).ConfigureAwait(false))
         {
             if (after is { } exclusive && e.Position <= exclusive)

@@ -8,7 +8,7 @@ namespace ClaimsLedger.Storage.InMemory;
 /// nothing survives the process.
 /// </summary>
 /// <remarks>Thread-safe. Payloads are copied on append, so callers may reuse their buffers.</remarks>
-public sealed class InMemoryEventStore : IEventStore, IEventStoreRestore
+public sealed class InMemoryEventStore : IEventStore, IEventStoreRestore, ISequencedEventStore, IAppendStamp
 {
     private readonly Lock _gate = new();
     private readonly TimeProvider _clock;
@@ -16,6 +16,7 @@ public sealed class InMemoryEventStore : IEventStore, IEventStoreRestore
     private readonly Dictionary<StreamName, List<RecordedEvent>> _streams = [];
     private readonly Dictionary<Guid, RecordedEvent> _byId = [];
     private readonly CancellationTokenSource _disposed = new();
+    private long _commits;
     private TaskCompletionSource _appended = NewSignal();
 
     /// <summary>Creates an empty store on the system clock.</summary>
@@ -273,6 +274,8 @@ public sealed class InMemoryEventStore : IEventStore, IEventStoreRestore
         return existing;
     }
 
+    long? IAppendStamp.ReadAppendStamp() => Volatile.Read(ref _commits);
+
     private long? LastVersion(StreamName stream) =>
         _streams.TryGetValue(stream, out var events) && events.Count > 0 ? events.Count - 1 : null;
 
@@ -304,6 +307,7 @@ public sealed class InMemoryEventStore : IEventStore, IEventStoreRestore
             _byId[data.EventId] = recorded;
         }
 
+        Interlocked.Increment(ref _commits);
         var last = stream.Count > 0 ? stream[^1] : null;
         return new AppendResult(part.Stream, last?.StreamVersion, first,
             part.Events.Count > 0 ? _log[^1].Position : GlobalPosition.Start, recordedAt, AlreadyPresent: false);

@@ -111,11 +111,48 @@ public abstract partial class SqlEventStore
         return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The last version of each stream (null for a stream with none), in one query when the backend can.</summary>
+    private async Task<Dictionary<StreamName, long?>> StreamVersionsAsync(DbConnection connection,
+        DbTransaction transaction, IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken)
+    {
+        var versions = new Dictionary<StreamName, long?>(streams.Count);
+        // A batch touches thousands of streams; one query per stream would cost more than the inserts themselves.
+        foreach (var chunk in streams.Chunk(LookupChunkSize))
+        {
+            using var command = StreamVersionsCommand(connection, transaction, [.. chunk.Select(s => s.Value)]);
+            if (command is null)
+            {
+                foreach (var stream in chunk)
+                {
+                    versions[stream] = await StreamVersionAsync(connection, transaction, stream, cancellationToken)
+                        .ConfigureAwait(false);
+                }
+
+                continue;
+            }
+
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var _ = reader.ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                versions[new StreamName(reader.GetString(0))] = reader.IsDBNull(1) ? null : reader.GetInt64(1);
+            }
+        }
+
+        foreach (var stream in streams)
+        {
+            versions.TryAdd(stream, null);
+        }
+
+        return versions;
+    }
+
+    /// <summary>Stored events whose ids are among <paramref name="ids"/>, by id.</summary>
     private async Task<Dictionary<Guid, RecordedEvent>> FindExistingAsync(DbConnection connection,
-        DbTransaction transaction, StreamAppend part, CancellationToken cancellationToken)
+        DbTransaction transaction, IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
         var existing = new Dictionary<Guid, RecordedEvent>();
-        foreach (var chunk in part.Events.Select(e => e.EventId).Chunk(500))
+        foreach (var chunk in ids.Chunk(LookupChunkSize))
         {
             using var command = FindEventIdsCommand(connection, transaction, chunk);
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -36,17 +36,14 @@ public abstract partial class SqlEventStore
         {
             AppendPlan.CheckRestore(events, head.Position > 0 ? head.RecordedAt : null);
             await CheckNewIdsAsync(connection, transaction, events, cancellationToken).ConfigureAwait(false);
-            var versions = new Dictionary<StreamName, long>();
+            var current = await StreamVersionsAsync(connection, transaction, [.. events.Select(e => e.Stream).Distinct()],
+                cancellationToken).ConfigureAwait(false);
+            var versions = current.ToDictionary(pair => pair.Key, pair => pair.Value ?? -1);
             var rows = new List<EventRow>(events.Count);
             var position = head.Position;
             foreach (var e in events)
             {
-                if (!versions.TryGetValue(e.Stream, out var version))
-                {
-                    version = await StreamVersionAsync(connection, transaction, e.Stream, cancellationToken)
-                        .ConfigureAwait(false) ?? -1;
-                }
-
+                var version = versions[e.Stream];
                 versions[e.Stream] = ++version;
                 rows.Add(new EventRow(++position, e.Stream, version, e.Data, e.RecordedAt) { ExpectedHash = e.ExpectedHash });
             }
@@ -66,16 +63,12 @@ public abstract partial class SqlEventStore
             }
         }
 
-        foreach (var chunk in events.Chunk(500))
+        var existing = await FindExistingAsync(connection, transaction, events.Select(e => e.Data.EventId), cancellationToken)
+            .ConfigureAwait(false);
+        if (existing.Count > 0)
         {
-            var existing = await FindExistingAsync(connection, transaction,
-                new StreamAppend(chunk[0].Stream, ExpectedVersion.Any, [.. chunk.Select(e => e.Data)]), cancellationToken)
-                .ConfigureAwait(false);
-            if (existing.Count > 0)
-            {
-                var (id, stored) = existing.First();
-                throw new DuplicateEventException(id, stored.Stream, "the store already holds it");
-            }
+            var stored = existing[events.First(e => existing.ContainsKey(e.Data.EventId)).Data.EventId];
+            throw new DuplicateEventException(stored.EventId, stored.Stream, "the store already holds it");
         }
     }
 }

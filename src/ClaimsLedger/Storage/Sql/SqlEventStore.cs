@@ -19,7 +19,7 @@ namespace ClaimsLedger.Storage.Sql;
 /// writers' clocks disagree.</para>
 /// <para>Thread-safe: every operation uses its own pooled connection.</para>
 /// </remarks>
-public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore
+public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, ISequencedEventStore
 {
     private const int PageSize = 1000;
 
@@ -94,6 +94,16 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore
     /// <summary>A command selecting the event rows whose ids are in <paramref name="ids"/>.</summary>
     protected abstract DbCommand FindEventIdsCommand(DbConnection connection, DbTransaction transaction,
         IReadOnlyList<Guid> ids);
+
+    /// <summary>
+    /// A command returning (stream, last version or NULL) for each of <paramref name="streams"/> in one query; null (the
+    /// default) makes the store run <see cref="SqlStatements.StreamVersion"/> once per stream instead.
+    /// </summary>
+    protected virtual DbCommand? StreamVersionsCommand(DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<string> streams) => null;
+
+    /// <summary>How many stream names or event ids one lookup query carries at most.</summary>
+    protected virtual int LookupChunkSize => 500;
 
     /// <summary>Turns a provider error into a ledger error that says what failed; null to rethrow as is.</summary>
     protected abstract LedgerStoreException? Translate(Exception error, string operation);
@@ -174,13 +184,16 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore
         {
             var results = new AppendResult?[appends.Count];
             var versions = new long?[appends.Count];
+            var current = await StreamVersionsAsync(connection, transaction, [.. appends.Select(a => a.Stream)],
+                cancellationToken).ConfigureAwait(false);
+            var existing = await FindExistingAsync(connection, transaction,
+                appends.SelectMany(a => a.Events).Select(e => e.EventId), cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < appends.Count; i++)
             {
                 var part = appends[i];
-                versions[i] = await StreamVersionAsync(connection, transaction, part.Stream, cancellationToken)
-                    .ConfigureAwait(false);
-                var existing = await FindExistingAsync(connection, transaction, part, cancellationToken).ConfigureAwait(false);
-                results[i] = AppendPlan.FindRepeat(part, existing, versions[i]);
+                versions[i] = current[part.Stream];
+                results[i] = AppendPlan.FindRepeat(part, existing.Count == 0 ? existing : Within(part, existing),
+                    versions[i]);
                 if (results[i] is null)
                 {
                     AppendPlan.CheckVersion(part, versions[i]);
@@ -214,6 +227,20 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore
 
             return (rows, results!);
         }, cancellationToken);
+
+    private static Dictionary<Guid, RecordedEvent> Within(StreamAppend part, Dictionary<Guid, RecordedEvent> existing)
+    {
+        var found = new Dictionary<Guid, RecordedEvent>();
+        foreach (var data in part.Events)
+        {
+            if (existing.TryGetValue(data.EventId, out var stored))
+            {
+                found[data.EventId] = stored;
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>
     /// One write transaction: lock and read the head, let <paramref name="plan"/> check and number the rows, insert
