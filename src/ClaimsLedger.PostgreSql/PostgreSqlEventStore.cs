@@ -71,6 +71,14 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore
                 nameof(options), e);
         }
 
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The store runs the same few statements over and over (a catch-up before every view): let Npgsql prepare
+            // them once per connection instead of having the server parse and plan each one. A value in the connection
+            // string wins.
+            builder.MaxAutoPrepare = 32;
+        }
+
         var where = $"{builder.Host}:{builder.Port}/{builder.Database}, schema {options.Schema}, user {builder.Username}";
         var store = new PostgreSqlEventStore(options, NpgsqlDataSource.Create(builder), where);
         try
@@ -151,8 +159,8 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore
             await importer.WriteAsync(row.Version, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(row.Data.EventId, NpgsqlDbType.Uuid, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(row.Data.Type, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(row.Data.Data.ToArray(), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(row.Data.Metadata.ToArray(), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(row.Data.Data, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(row.Data.Metadata, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(row.RecordedAt.UtcTicks, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
             await WriteBytesOrNullAsync(importer, row.Hash, cancellationToken).ConfigureAwait(false);
             await WriteBytesOrNullAsync(importer, row.PreviousHash, cancellationToken).ConfigureAwait(false);

@@ -208,12 +208,19 @@ public abstract partial class SqlEventStore
             _version.Value = row.Version;
             _eventId.Value = row.Data.EventId;
             _type.Value = row.Data.Type;
-            _data.Value = row.Data.Data.ToArray();
-            _metadata.Value = row.Data.Metadata.ToArray();
+            _data.Value = WholeArray(row.Data.Data);
+            _metadata.Value = WholeArray(row.Data.Metadata);
             _recordedAt.Value = row.RecordedAt.UtcTicks;
             _hash.Value = (object?)row.Hash ?? DBNull.Value;
             _previousHash.Value = (object?)row.PreviousHash ?? DBNull.Value;
         }
+
+        // ADO.NET providers bind byte[]; the payload usually is one already, so pass it instead of copying it.
+        private static byte[] WholeArray(ReadOnlyMemory<byte> bytes) =>
+            System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment)
+            && segment.Offset == 0 && segment.Count == segment.Array!.Length
+                ? segment.Array
+                : bytes.ToArray();
 
         private static DbParameter Add(DbCommand command, string name)
         {
