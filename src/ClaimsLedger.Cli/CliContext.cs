@@ -26,13 +26,19 @@ internal sealed class CliContext(CliEnvironment environment)
     public StoreTarget Target(ParseResult result) => new(result.GetValue(Db)!, result.GetValue(Schema)!);
 
     /// <summary>Opens the store and the ledger, runs <paramref name="work"/>, and closes the store.</summary>
+    /// <param name="result">The parsed command line.</param>
+    /// <param name="forWriting">Open the store for writing.</param>
+    /// <param name="work">The command's work.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <param name="oneClaim">The work asks about one claim only: answer it from the claim's streams instead of waiting
+    /// for the whole ledger to load (LedgerOptions.LoadInBackground; the process ends before the load does).</param>
     public async Task<int> WithLedgerAsync(ParseResult result, bool forWriting, Func<Ledger, IEventStore, Task<int>> work,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool oneClaim = false)
     {
         var store = await Target(result).OpenAsync(environment.Clock, forWriting, cancellationToken).ConfigureAwait(false);
         await using var _ = store.ConfigureAwait(false);
-        var ledger = await Ledger.OpenAsync(store, new LedgerOptions { Clock = environment.Clock }, cancellationToken)
-            .ConfigureAwait(false);
+        var options = new LedgerOptions { Clock = environment.Clock, LoadInBackground = oneClaim };
+        var ledger = await Ledger.OpenAsync(store, options, cancellationToken).ConfigureAwait(false);
         return await work(ledger, store).ConfigureAwait(false);
     }
 

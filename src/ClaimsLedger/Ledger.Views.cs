@@ -11,9 +11,32 @@ public sealed partial class Ledger
     public Task<ClaimBoard> GetBoardAsync(AsOf asOf, CancellationToken cancellationToken = default) =>
         BuildViewAsync("board", index => LedgerQueries.Board(index, asOf), cancellationToken);
 
-    /// <summary>One claim's status; evaluates that claim only. Null when the claim was not registered by R.</summary>
+    /// <summary>
+    /// One claim's status; evaluates that claim only. Null when the claim was not registered by R. While the index is
+    /// still loading (<see cref="LedgerOptions.LoadInBackground"/>), answered from the claim's own streams instead.
+    /// </summary>
     public Task<ClaimStatus?> GetClaimAsync(ClaimId claim, AsOf asOf, CancellationToken cancellationToken = default) =>
-        BuildViewAsync("claim", index => LedgerQueries.Claim(index, claim, asOf), cancellationToken);
+        Volatile.Read(ref _complete)
+            ? BuildViewAsync("claim", index => LedgerQueries.Claim(index, claim, asOf), cancellationToken)
+            : ClaimFromStreamsAsync(claim, asOf, cancellationToken);
+
+    private async Task<ClaimStatus?> ClaimFromStreamsAsync(ClaimId claim, AsOf asOf, CancellationToken cancellationToken)
+    {
+        using var activity = LedgerDiagnostics.StartView("claim");
+        var started = _diagnostics.Timestamp();
+        try
+        {
+            var scope = await ClaimScope.LoadAsync(_store, claim, cancellationToken).ConfigureAwait(false);
+            var result = scope is null ? null : LedgerQueries.Claim(scope, claim, asOf);
+            _diagnostics.ViewBuilt("claim", started);
+            return result;
+        }
+        catch (Exception e)
+        {
+            LedgerDiagnostics.Failed(activity, e);
+            throw;
+        }
+    }
 
     /// <summary>One actor's position on every claim. Null when the actor was not registered by R.</summary>
     public Task<ActorPositions?> GetActorAsync(ActorId actor, AsOf asOf,

@@ -33,6 +33,9 @@ public sealed partial class Ledger
     private const long NoStamp = long.MinValue;
     private long _caughtUpAtStamp = NoStamp;
 
+    // True once a catch-up has read to the store's end: the index then holds every claim (see LoadInBackground).
+    private bool _complete;
+
     private Ledger(IEventStore store, LedgerOptions options)
     {
         _store = store;
@@ -69,9 +72,27 @@ public sealed partial class Ledger
         options ??= new LedgerOptions();
         options.Validate();
         var ledger = new Ledger(store, options);
-        await ledger.CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        if (options.LoadInBackground)
+        {
+            // Not the caller's token: the load outlives OpenAsync. A failed load is reported by Loaded, and the next
+            // operation's catch-up tries again from where it stopped.
+            ledger.Loaded = Task.Run(() => ledger.CatchUpAsync(CancellationToken.None), CancellationToken.None);
+            _ = ledger.Loaded.ContinueWith(static t => t.Exception, CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        else
+        {
+            await ledger.CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return ledger;
     }
+
+    /// <summary>
+    /// Completes when the ledger has read everything its store held at open into its index: at once unless
+    /// <see cref="LedgerOptions.LoadInBackground"/>; faulted if that load failed (the next operation tries again).
+    /// </summary>
+    public Task Loaded { get; private set; } = Task.CompletedTask;
 
     /// <summary>Now on both axes, by the ledger clock.</summary>
     public AsOf Now() => AsOf.Now(_options.Clock);
@@ -234,6 +255,7 @@ public sealed partial class Ledger
 
             Fold(batch);
             Volatile.Write(ref _caughtUpAtStamp, stamp ?? NoStamp);
+            Volatile.Write(ref _complete, true);
             _diagnostics.CaughtUp(activity, read, read > 0 ? _index.LastPosition : after);
         }
         catch (Exception e)

@@ -33,6 +33,14 @@ public sealed record LedgerOptions
     /// <summary>Told about every batch the ledger appends; see <see cref="ILedgerObserver"/>. Default none.</summary>
     public IReadOnlyList<ILedgerObserver> Observers { get; init => field = value is null ? null! : [.. value]; } = [];
 
+    /// <summary>
+    /// When true, <see cref="Ledger.OpenAsync"/> returns at once and the ledger reads the store into its index in the
+    /// background (<see cref="Ledger.Loaded"/>). Until the index is complete, <see cref="Ledger.GetClaimAsync"/> answers
+    /// from the claim's own streams (read at the call, so never stale) and every other operation waits for the load.
+    /// For large ledgers whose first question is about one claim. Default false: open reads the whole store first.
+    /// </summary>
+    public bool LoadInBackground { get; init; }
+
     /// <summary>Checks the values; called when a ledger opens.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()

@@ -45,6 +45,12 @@ internal static class BenchMetric
     public const string MartenEqual = "marten.equal";
     public const string OpenInProcess = "open.inprocess.s";
     public const string OpenWall = "open.wall.s";
+
+    /// <summary>Fresh process, LoadInBackground: open + first claim query (answered from its streams), seconds.</summary>
+    public const string OpenBackgroundFirstAnswer = "open.background.first.s";
+
+    /// <summary>Fresh process, LoadInBackground: wall time until the index finished loading and the process exited.</summary>
+    public const string OpenBackgroundWall = "open.background.wall.s";
     public const string OpenOnly = "open.only.s";
     public const string OpenGcSeconds = "open.gc.s";
     public const string BelgorodEvents = "belgorod.events";

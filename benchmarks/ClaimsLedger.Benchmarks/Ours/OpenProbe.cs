@@ -18,13 +18,15 @@ internal static class OpenProbe
         var clock = Stopwatch.StartNew();
         var store = await SqliteEventStore.OpenAsync(args[1]);
         await using var _ = store;
-        var ledger = await Ledger.OpenAsync(store);
+        var background = args.Length > 5 && args[5] == "background";
+        var ledger = await Ledger.OpenAsync(store, new LedgerOptions { LoadInBackground = background });
         var opened = clock.Elapsed;
         var asOf = new AsOf(new DateTimeOffset(long.Parse(args[3], CultureInfo.InvariantCulture), TimeSpan.Zero),
             new DateTimeOffset(long.Parse(args[4], CultureInfo.InvariantCulture), TimeSpan.Zero),
             SaidInclusion.CertainlySaid);
         var status = await ledger.GetClaimAsync(new ClaimId(args[2]), asOf);
         var answered = clock.Elapsed;
+        await ledger.Loaded;
         var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Command} {opened.TotalMilliseconds:0.0} {(answered - opened).TotalMilliseconds:0.000} " +
@@ -35,7 +37,7 @@ internal static class OpenProbe
     /// <summary>Runs the child: open + first query inside the process, the process's wall time, the open alone, and
     /// the collector's pauses in the child.</summary>
     public static async Task<(TimeSpan InProcess, TimeSpan Wall, TimeSpan Open, TimeSpan GcPause)> RunAsync(string path, ClaimId claim,
-        AsOf asOf, CancellationToken cancellationToken)
+        AsOf asOf, bool background, CancellationToken cancellationToken)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -46,7 +48,7 @@ internal static class OpenProbe
 
         foreach (var argument in new[] { Command, path, claim.Value,
                      asOf.Said.UtcTicks.ToString(CultureInfo.InvariantCulture),
-                     asOf.Recorded.UtcTicks.ToString(CultureInfo.InvariantCulture) })
+                     asOf.Recorded.UtcTicks.ToString(CultureInfo.InvariantCulture), background ? "background" : "eager" })
         {
             start.ArgumentList.Add(argument);
         }

@@ -33,7 +33,7 @@ internal static class ViewCommands
                          ?? throw new NotFoundException($"no claim '{claim}' in the ledger (as of the recorded time asked for)");
             await context.WriteViewAsync(result.GetValue(json), status, console => ViewTables.Claim(console, status));
             return ExitCodes.Ok;
-        }, cancellationToken));
+        }, cancellationToken, oneClaim: true));
         return command;
     }
 

@@ -1,6 +1,7 @@
 using ClaimsLedger.Conformance;
 using ClaimsLedger.Storage;
 using ClaimsLedger.Storage.InMemory;
+using ClaimsLedger.Tests.Storage;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ClaimsLedger.Tests.Recording;
@@ -56,7 +57,7 @@ public sealed class OwnAppendTests
     {
         var inner = new InMemoryEventStore(_clock);
         var other = await OpenAsync(inner);
-        var store = new InterleavingStore(inner);
+        var store = new HookedStore(inner);
         var writer = await OpenAsync(store);
         await writer.RecordAsync(SampleEvents.Uncontested);
 
@@ -75,37 +76,4 @@ public sealed class OwnAppendTests
 
     private Task<Ledger> OpenAsync(IEventStore store) =>
         Ledger.OpenAsync(store, new LedgerOptions { Clock = _clock });
-
-    /// <summary>A sequenced store that lets another writer in just before the next append.</summary>
-    private sealed class InterleavingStore(InMemoryEventStore inner) : IEventStore, ISequencedEventStore
-    {
-        public Func<Task>? BeforeNextAppend { get; set; }
-
-        public bool AtomicAcrossStreams => inner.AtomicAcrossStreams;
-
-        public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends,
-            CancellationToken cancellationToken = default)
-        {
-            if (BeforeNextAppend is { } before)
-            {
-                BeforeNextAppend = null;
-                await before();
-            }
-
-            return await inner.AppendAsync(appends, cancellationToken);
-        }
-
-        public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, ReadDirection direction,
-            long fromVersion, long maxCount, CancellationToken cancellationToken = default) =>
-            inner.ReadStreamAsync(stream, direction, fromVersion, maxCount, cancellationToken);
-
-        public IAsyncEnumerable<RecordedEvent> ReadAllAsync(ReadDirection direction, GlobalPosition from,
-            long maxCount, CancellationToken cancellationToken = default) =>
-            inner.ReadAllAsync(direction, from, maxCount, cancellationToken);
-
-        public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(GlobalPosition? after,
-            CancellationToken cancellationToken = default) => inner.SubscribeToAllAsync(after, cancellationToken);
-
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
-    }
 }
