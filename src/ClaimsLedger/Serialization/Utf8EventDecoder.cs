@@ -1,55 +1,51 @@
 using System.Text;
 using System.Text.Json;
 using ClaimsLedger.Events;
-using Newtonsoft.Json;
-using JsonException = System.Text.Json.JsonException;
 
 namespace ClaimsLedger.Serialization;
 
 /// <summary>
-/// Decodes event payloads straight from their UTF-8 bytes with <see cref="Utf8JsonReader"/>, one hand-written reader
-/// for the fields of every event type, without the strings, readers and reflection of the Newtonsoft path.
+/// Decodes event payloads straight from their UTF-8 bytes, one hand-written reader for the fields of every event
+/// type over <see cref="CompactJson"/>, without the strings, readers and reflection of the Newtonsoft path.
 /// </summary>
 /// <remarks>
 /// <para>A full rebuild decodes every stored event, so the decoder bounds it: Newtonsoft takes ~2.5 µs and 5 KB per
 /// event (the payload turned into a string, a reader over it, the creator path for records with constructor
 /// parameters).</para>
 /// <para>The Newtonsoft path stays the definition of what a payload means. This decoder only answers for payloads
-/// it reads with certainty to the same objects: properties by their exact names, each at most once, every required
-/// one present, each value of the token type <see cref="EventSerializer.Serialize"/> writes and valid, nothing after
-/// the object. For anything else (a name in another case or escaped, a repeated or unknown property, a null, a
-/// number for a string, a value that does not parse, malformed JSON) it returns null and the caller decodes with
-/// Newtonsoft, which gives the object or the <see cref="LedgerFormatException"/> it always gave. Errors are thus
-/// reported by one code path, and a payload written by another version still decodes as before, only slower.</para>
+/// it reads with certainty to the same objects: compact JSON as the encoder writes it, properties by their exact
+/// names, each at most once, every required one present, each value of the JSON type the encoder writes and valid,
+/// nothing after the object. For anything else (white space, a name in another case or escaped, a repeated or
+/// unknown property, a null, a number for a string, a value that does not parse, malformed JSON) it returns null
+/// and the caller decodes with Newtonsoft, which gives the object or the <see cref="LedgerFormatException"/> it
+/// always gave. Errors are thus reported by one code path, and a payload written by another version still decodes
+/// as before, only slower.</para>
 /// </remarks>
 internal static class Utf8EventDecoder
 {
     /// <summary>The event, or null when the payload is not one this decoder reads with certainty.</summary>
-    public static LedgerEvent? TryDecode(string typeName, ReadOnlySpan<byte> json)
+    public static LedgerEvent? TryDecode(string typeName, ReadOnlySpan<byte> payload)
     {
         var type = TypeOf(typeName);
-        if (type == EventType.None || json.IsEmpty || json[0] != '{')
+        if (type == EventType.None)
         {
             return null;
         }
 
         try
         {
-            var reader = new Utf8JsonReader(json);
-            reader.Read();
+            var json = new CompactJson(payload);
             var fields = default(Fields);
-            return ReadObject(ref reader, type, ref fields) && reader.BytesConsumed == json.Length
-                ? Create(type, in fields)
-                : null;
+            return ReadObject(ref json, type, ref fields) && json.AtEnd ? Create(type, in fields) : null;
         }
         catch (JsonException)
         {
-            // Malformed JSON: the Newtonsoft path says where.
+            // An invalid escape in a string: the Newtonsoft path says where.
             return null;
         }
         catch (InvalidOperationException)
         {
-            // A string that is not valid UTF-8 or UTF-16: the Newtonsoft path decodes it its own way.
+            // An escaped lone surrogate: the Newtonsoft path decodes it its own way.
             return null;
         }
         catch (FormatException)
@@ -218,114 +214,119 @@ internal static class Utf8EventDecoder
         _ => Field.None,
     };
 
-    /// <summary>Reads the properties of the event's object, from its start to its end.</summary>
-    private static bool ReadObject(ref Utf8JsonReader reader, EventType type, ref Fields fields)
+    /// <summary>Reads the event's object, from its opening brace to its closing one.</summary>
+    private static bool ReadObject(ref CompactJson json, EventType type, ref Fields fields)
     {
         var required = Required(type);
         var allowed = required | Optional(type);
-        while (reader.Read())
+        if (!json.TrySkip('{'))
         {
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return (fields.Seen & required) == required;
-            }
-
-            if (reader.ValueIsEscaped)
-            {
-                return false;
-            }
-
-            var field = FieldOf(reader.ValueSpan);
-            if ((field & allowed) == 0 || (field & fields.Seen) != 0 || !reader.Read()
-                || !ReadValue(ref reader, type, field, ref fields))
-            {
-                return false;
-            }
-
-            fields.Seen |= field;
+            return false;
         }
 
-        return false;
+        if (!json.TrySkip('}'))
+        {
+            do
+            {
+                if (!json.TryName(out var name))
+                {
+                    return false;
+                }
+
+                var field = FieldOf(name);
+                if ((field & allowed) == 0 || (field & fields.Seen) != 0 || !ReadValue(ref json, type, field, ref fields))
+                {
+                    return false;
+                }
+
+                fields.Seen |= field;
+            }
+            while (json.TrySkip(','));
+
+            if (!json.TrySkip('}'))
+            {
+                return false;
+            }
+        }
+
+        return (fields.Seen & required) == required;
     }
 
-    private static bool ReadValue(ref Utf8JsonReader reader, EventType type, Field field, ref Fields fields) => field switch
+    private static bool ReadValue(ref CompactJson json, EventType type, Field field, ref Fields fields) => field switch
     {
         // A registration's own id is shared with the statements that refer to it.
         Field.Id => (fields.Id = type is EventType.ClaimRegistered or EventType.ActorRegistered
-            or EventType.SourceRegistered ? SharedId(ref reader) : NewId(ref reader)) is not null,
-        Field.Claim => (fields.Claim = SharedId(ref reader)) is not null,
-        Field.Actor => (fields.Actor = SharedId(ref reader)) is not null,
-        Field.Source => (fields.Source = SharedId(ref reader)) is not null,
-        Field.Organisation => (fields.Organisation = SharedId(ref reader)) is not null,
-        Field.Target => (fields.Target = type == EventType.ClaimLinked ? SharedId(ref reader) : NewId(ref reader))
+            or EventType.SourceRegistered ? SharedId(ref json) : NewId(ref json)) is not null,
+        Field.Claim => (fields.Claim = SharedId(ref json)) is not null,
+        Field.Actor => (fields.Actor = SharedId(ref json)) is not null,
+        Field.Source => (fields.Source = SharedId(ref json)) is not null,
+        Field.Organisation => (fields.Organisation = SharedId(ref json)) is not null,
+        Field.Target => (fields.Target = type == EventType.ClaimLinked ? SharedId(ref json) : NewId(ref json))
             is not null,
-        Field.Investigation => (fields.Investigation = NewId(ref reader)) is not null,
-        Field.Statement => (fields.Statement = NewId(ref reader)) is not null,
-        Field.SaidAt => TrySaidAt(ref reader, out fields.SaidAt),
-        Field.Since => TrySaidAt(ref reader, out fields.Since),
-        Field.Until => TrySaidAt(ref reader, out fields.Until),
-        Field.Published => TrySaidAt(ref reader, out fields.Published),
-        Field.Quote => (fields.Quote = Text(ref reader)) is not null,
-        Field.Description => (fields.Description = Text(ref reader)) is not null,
-        Field.Reason => (fields.Reason = Text(ref reader)) is not null,
-        Field.Text => (fields.Text = Text(ref reader)) is not null,
-        Field.Name => (fields.Name = Text(ref reader)) is not null,
-        Field.Role => (fields.Role = Text(ref reader)) is not null,
-        Field.Publisher => (fields.Publisher = Text(ref reader)) is not null,
-        Field.Title => (fields.Title = Text(ref reader)) is not null,
-        Field.Via => (fields.Via = ActorIds(ref reader)) is not null,
-        Field.Incidents => (fields.Incidents = Texts(ref reader)) is not null,
-        Field.Certainty => Names<Certainty>.TryRead(ref reader, out fields.Certainty),
-        Field.Reaction => Names<ReactionKind>.TryRead(ref reader, out fields.Reaction),
-        Field.Evidence => Names<EvidenceKind>.TryRead(ref reader, out fields.Evidence),
-        Field.Kind => Names<ActorKind>.TryRead(ref reader, out fields.Kind),
-        Field.Link => Names<ClaimLinkKind>.TryRead(ref reader, out fields.Link),
-        Field.Anonymous => TryBoolean(ref reader, out fields.Anonymous),
-        Field.Finding => (fields.Finding = Finding(ref reader)) is not null,
-        Field.Changes => (fields.Changes = Changes(ref reader)) is not null,
-        Field.Url => (fields.Url = Url(ref reader)) is not null,
+        Field.Investigation => (fields.Investigation = NewId(ref json)) is not null,
+        Field.Statement => (fields.Statement = NewId(ref json)) is not null,
+        Field.SaidAt or Field.Since or Field.Until or Field.Published => TrySaidAt(ref json, out fields.When),
+        Field.Quote => json.TryText(out fields.Quote),
+        Field.Description => json.TryText(out fields.Description),
+        Field.Reason => json.TryText(out fields.Reason),
+        Field.Text => json.TryText(out fields.Text),
+        Field.Name => json.TryText(out fields.Name),
+        Field.Role => json.TryText(out fields.Role),
+        Field.Publisher => json.TryText(out fields.Publisher),
+        Field.Title => json.TryText(out fields.Title),
+        Field.Via => (fields.Via = ActorIds(ref json)) is not null,
+        Field.Incidents => (fields.Incidents = Texts(ref json)) is not null,
+        Field.Certainty => Names<Certainty>.TryRead(ref json, out fields.Certainty),
+        Field.Reaction => Names<ReactionKind>.TryRead(ref json, out fields.Reaction),
+        Field.Evidence => Names<EvidenceKind>.TryRead(ref json, out fields.Evidence),
+        Field.Kind => Names<ActorKind>.TryRead(ref json, out fields.Kind),
+        Field.Link => Names<ClaimLinkKind>.TryRead(ref json, out fields.Link),
+        Field.Anonymous => TryBoolean(ref json, out fields.Anonymous),
+        Field.Finding => (fields.Finding = Finding(ref json)) is not null,
+        Field.Changes => (fields.Changes = Changes(ref json)) is not null,
+        Field.Url => (fields.Url = Url(ref json)) is not null,
         _ => false,
     };
 
     private static LedgerEvent? Create(EventType type, in Fields f) => type switch
     {
-        EventType.StatementAsserted => new StatementAsserted(f.Id!, f.Claim!, f.Actor!, f.SaidAt, f.Source!)
+        EventType.StatementAsserted => new StatementAsserted(f.Id!, f.Claim!, f.Actor!, f.When, f.Source!)
         {
             Quote = f.Quote,
             Via = f.Via ?? ValueList<ActorId>.Empty,
             Certainty = (f.Seen & Field.Certainty) != 0 ? f.Certainty : Certainty.Certain,
         },
-        EventType.StatementDenied => new StatementDenied(f.Id!, f.Claim!, f.Actor!, f.SaidAt, f.Source!)
+        EventType.StatementDenied => new StatementDenied(f.Id!, f.Claim!, f.Actor!, f.When, f.Source!)
         {
             Quote = f.Quote,
             Via = f.Via ?? ValueList<ActorId>.Empty,
             Certainty = (f.Seen & Field.Certainty) != 0 ? f.Certainty : Certainty.Certain,
         },
         EventType.StatementRetracted =>
-            new StatementRetracted(f.Id!, f.Claim!, f.Actor!, f.SaidAt, f.Source!, f.Target!)
+            new StatementRetracted(f.Id!, f.Claim!, f.Actor!, f.When, f.Source!, f.Target!)
             {
                 Quote = f.Quote,
                 Via = f.Via ?? ValueList<ActorId>.Empty,
             },
-        EventType.InvestigationOpened => new InvestigationOpened(f.Id!, f.Claim!, f.Actor!, f.SaidAt, f.Source!)
+        EventType.InvestigationOpened => new InvestigationOpened(f.Id!, f.Claim!, f.Actor!, f.When, f.Source!)
         {
             Quote = f.Quote,
             Via = f.Via ?? ValueList<ActorId>.Empty,
         },
         EventType.InvestigationConcluded =>
-            new InvestigationConcluded(f.Id!, f.Claim!, f.Actor!, f.SaidAt, f.Source!, f.Investigation!, f.Finding!)
+            new InvestigationConcluded(f.Id!, f.Claim!, f.Actor!, f.When, f.Source!, f.Investigation!, f.Finding!)
             {
                 Quote = f.Quote,
                 Via = f.Via ?? ValueList<ActorId>.Empty,
             },
         EventType.ReactionExpressed =>
-            new ReactionExpressed(f.Id!, f.Claim!, f.Actor!, f.SaidAt, f.Source!, f.Reaction)
+            new ReactionExpressed(f.Id!, f.Claim!, f.Actor!, f.When, f.Source!, f.Reaction)
             {
                 Quote = f.Quote,
                 Via = f.Via ?? ValueList<ActorId>.Empty,
             },
         EventType.EvidencePresented =>
-            new EvidencePresented(f.Id!, f.Claim!, f.Actor!, f.SaidAt, f.Source!, f.Evidence, f.Description!)
+            new EvidencePresented(f.Id!, f.Claim!, f.Actor!, f.When, f.Source!, f.Evidence, f.Description!)
             {
                 Quote = f.Quote,
                 Via = f.Via ?? ValueList<ActorId>.Empty,
@@ -339,59 +340,49 @@ internal static class Utf8EventDecoder
         },
         EventType.ClaimLinked => new ClaimLinked(f.Claim!, f.Link, f.Target!),
         EventType.ActorRegistered => new ActorRegistered(f.Id!, f.Name!, f.Kind) { Anonymous = f.Anonymous },
-        EventType.ActorAffiliated => new ActorAffiliated(f.Actor!, f.Organisation!, f.Since) { Role = f.Role },
-        EventType.ActorAffiliationEnded => new ActorAffiliationEnded(f.Actor!, f.Organisation!, f.Until),
+        EventType.ActorAffiliated => new ActorAffiliated(f.Actor!, f.Organisation!, f.When) { Role = f.Role },
+        EventType.ActorAffiliationEnded => new ActorAffiliationEnded(f.Actor!, f.Organisation!, f.When),
         EventType.SourceRegistered => new SourceRegistered(f.Id!, f.Publisher!, f.Title!)
         {
             Url = f.Url,
-            Published = (f.Seen & Field.Published) != 0 ? f.Published : null,
+            Published = (f.Seen & Field.Published) != 0 ? f.When : null,
         },
         _ => null,
     };
 
     /// <summary>An id string shared with every other event naming the same claim, actor or source.</summary>
-    private static string? SharedId(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped ? IdStrings.Process.Shared(reader.ValueSpan) : null;
+    private static string? SharedId(ref CompactJson json) =>
+        json.TryAscii(out var id) ? IdStrings.Process.Shared(id) : null;
 
-    private static string? NewId(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped ? IdStrings.Create(reader.ValueSpan) : null;
+    private static string? NewId(ref CompactJson json) => json.TryAscii(out var id) ? IdStrings.Create(id) : null;
 
-    private static string? Text(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-
-    private static bool TrySaidAt(ref Utf8JsonReader reader, out SaidAt value)
+    private static bool TrySaidAt(ref CompactJson json, out SaidAt value)
     {
         value = default;
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            return false;
-        }
-
-        return (!reader.ValueIsEscaped && Utf8SaidAt.TryParse(reader.ValueSpan, out value))
-            || SaidAt.TryParse(reader.GetString(), out value, out _);
+        return json.TryString(out var raw, out var kind)
+            && ((kind == CompactJson.StringKind.Ascii && Utf8SaidAt.TryParse(raw, out value))
+                || SaidAt.TryParse(CompactJson.Decode(raw, kind), out value, out _));
     }
 
-    private static bool TryBoolean(ref Utf8JsonReader reader, out bool value)
+    private static bool TryBoolean(ref CompactJson json, out bool value)
     {
-        value = reader.TokenType == JsonTokenType.True;
-        return reader.TokenType is JsonTokenType.True or JsonTokenType.False;
+        value = json.TryLiteral("true"u8);
+        return value || json.TryLiteral("false"u8);
     }
 
     /// <summary>A URL as Newtonsoft makes one from a string (ConvertUtils), so that relative and odd URLs come out the
     /// same; an empty string, which Newtonsoft turns into null, is left to it.</summary>
-    private static Uri? Url(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } text
-            ? new Uri(text, UriKind.RelativeOrAbsolute)
-            : null;
+    private static Uri? Url(ref CompactJson json) =>
+        json.TryText(out var text) && text is { Length: > 0 } ? new Uri(text, UriKind.RelativeOrAbsolute) : null;
 
-    private static IReadOnlyList<ActorId>? ActorIds(ref Utf8JsonReader reader)
+    private static IReadOnlyList<ActorId>? ActorIds(ref CompactJson json)
     {
-        if (reader.TokenType != JsonTokenType.StartArray || !reader.Read())
+        if (!json.TrySkip('['))
         {
             return null;
         }
 
-        if (reader.TokenType == JsonTokenType.EndArray)
+        if (json.TrySkip(']'))
         {
             return ValueList<ActorId>.Empty;
         }
@@ -399,26 +390,26 @@ internal static class Utf8EventDecoder
         var ids = new List<ActorId>(2);
         do
         {
-            if (SharedId(ref reader) is not { } id)
+            if (SharedId(ref json) is not { } id)
             {
                 return null;
             }
 
             ids.Add(new ActorId(id));
         }
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray);
+        while (json.TrySkip(','));
 
-        return reader.TokenType == JsonTokenType.EndArray ? ids : null;
+        return json.TrySkip(']') ? ids : null;
     }
 
-    private static IReadOnlyList<string>? Texts(ref Utf8JsonReader reader)
+    private static IReadOnlyList<string>? Texts(ref CompactJson json)
     {
-        if (reader.TokenType != JsonTokenType.StartArray || !reader.Read())
+        if (!json.TrySkip('['))
         {
             return null;
         }
 
-        if (reader.TokenType == JsonTokenType.EndArray)
+        if (json.TrySkip(']'))
         {
             return ValueList<string>.Empty;
         }
@@ -426,55 +417,61 @@ internal static class Utf8EventDecoder
         var texts = new List<string>(1);
         do
         {
-            if (Text(ref reader) is not { } text)
+            if (!json.TryText(out var text))
             {
                 return null;
             }
 
-            texts.Add(text);
+            texts.Add(text!);
         }
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray);
+        while (json.TrySkip(','));
 
-        return reader.TokenType == JsonTokenType.EndArray ? texts : null;
+        return json.TrySkip(']') ? texts : null;
     }
 
-    private static Finding? Finding(ref Utf8JsonReader reader)
+    private static Finding? Finding(ref CompactJson json)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
+        if (!json.TrySkip('{'))
         {
             return null;
         }
 
         FindingOutcome? outcome = null;
         string? summary = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName && !reader.ValueIsEscaped)
+        if (!json.TrySkip('}'))
         {
-            var isOutcome = reader.ValueTextEquals("outcome"u8);
-            var isSummary = reader.ValueTextEquals("summary"u8);
-            if (!reader.Read())
+            do
             {
-                return null;
-            }
+                if (!json.TryName(out var name))
+                {
+                    return null;
+                }
 
-            if (isOutcome && outcome is null && Names<FindingOutcome>.TryRead(ref reader, out var read))
-            {
-                outcome = read;
+                if (name.SequenceEqual("outcome"u8) && outcome is null
+                    && Names<FindingOutcome>.TryRead(ref json, out var read))
+                {
+                    outcome = read;
+                }
+                else if (!(name.SequenceEqual("summary"u8) && summary is null && json.TryText(out summary)))
+                {
+                    return null;
+                }
             }
-            else if (!(isSummary && summary is null && (summary = Text(ref reader)) is not null))
+            while (json.TrySkip(','));
+
+            if (!json.TrySkip('}'))
             {
                 return null;
             }
         }
 
-        return reader.TokenType == JsonTokenType.EndObject && outcome is { } found
-            ? new Finding(found) { Summary = summary }
-            : null;
+        return outcome is { } found ? new Finding(found) { Summary = summary } : null;
     }
 
     /// <summary>The changed fields of an amendment (see <see cref="StatementChangesConverter"/>).</summary>
-    private static StatementChanges? Changes(ref Utf8JsonReader reader)
+    private static StatementChanges? Changes(ref CompactJson json)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
+        if (!json.TrySkip('{'))
         {
             return null;
         }
@@ -485,33 +482,46 @@ internal static class Utf8EventDecoder
         SaidAt saidAt = default;
         IReadOnlyList<ActorId>? via = null;
         var removeQuote = false;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName && !reader.ValueIsEscaped)
+        if (!json.TrySkip('}'))
         {
-            var field = FieldOf(reader.ValueSpan);
-            if ((field & seen) != 0 || !reader.Read())
+            do
             {
-                return null;
-            }
+                if (!json.TryName(out var name))
+                {
+                    return null;
+                }
 
-            seen |= field;
-            var read = field switch
-            {
-                Field.Actor => (actor = SharedId(ref reader)) is not null,
-                Field.Certainty => Names<Certainty>.TryRead(ref reader, out certainty),
-                Field.Quote when reader.TokenType == JsonTokenType.Null => removeQuote = true,
-                Field.Quote => (quote = Text(ref reader)) is not null,
-                Field.SaidAt => TrySaidAt(ref reader, out saidAt),
-                Field.Source => (source = SharedId(ref reader)) is not null,
-                Field.Via => (via = ActorIds(ref reader)) is not null,
-                _ => false,
-            };
-            if (!read)
+                var field = FieldOf(name);
+                if ((field & seen) != 0)
+                {
+                    return null;
+                }
+
+                seen |= field;
+                var read = field switch
+                {
+                    Field.Actor => (actor = SharedId(ref json)) is not null,
+                    Field.Certainty => Names<Certainty>.TryRead(ref json, out certainty),
+                    Field.Quote => (removeQuote = json.TryLiteral("null"u8)) || json.TryText(out quote),
+                    Field.SaidAt => TrySaidAt(ref json, out saidAt),
+                    Field.Source => (source = SharedId(ref json)) is not null,
+                    Field.Via => (via = ActorIds(ref json)) is not null,
+                    _ => false,
+                };
+                if (!read)
+                {
+                    return null;
+                }
+            }
+            while (json.TrySkip(','));
+
+            if (!json.TrySkip('}'))
             {
                 return null;
             }
         }
 
-        return reader.TokenType != JsonTokenType.EndObject ? null : new StatementChanges
+        return new StatementChanges
         {
             Actor = actor is null ? null : (ActorId?)new ActorId(actor),
             Certainty = (seen & Field.Certainty) != 0 ? certainty : null,
@@ -535,10 +545,8 @@ internal static class Utf8EventDecoder
         public string? Investigation;
         public string? Statement;
         public string? Organisation;
-        public SaidAt SaidAt;
-        public SaidAt Since;
-        public SaidAt Until;
-        public SaidAt Published;
+        /// <summary>The one time an event has: saidAt, since, until or published.</summary>
+        public SaidAt When;
         public string? Quote;
         public string? Description;
         public string? Reason;
@@ -572,11 +580,10 @@ internal static class Utf8EventDecoder
             .. Enum.GetValues<T>().Select(value => (Written(value), value)),
         ];
 
-        public static bool TryRead(ref Utf8JsonReader reader, out T value)
+        public static bool TryRead(ref CompactJson json, out T value)
         {
-            if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
+            if (json.TryAscii(out var name))
             {
-                var name = reader.ValueSpan;
                 foreach (var entry in Entries)
                 {
                     if (name.SequenceEqual(entry.Name))

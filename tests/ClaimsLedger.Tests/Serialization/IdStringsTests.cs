@@ -55,13 +55,13 @@ public sealed class IdStringsTests
 
         Parallel.For(0, ids.Length * 2, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
         {
-            var id = ids[(i * 7919) % ids.Length];
+            var id = ids[(int)((long)i * 7919 % ids.Length)];
             Assert.Equal(id, table.Shared(Encoding.ASCII.GetBytes(id)));
         });
     }
 
     [Fact]
-    public void A_ledger_sized_set_of_ids_stays_shared_once_seen()
+    public void Once_seen_the_ids_of_a_large_ledger_are_shared_by_nearly_every_later_decode()
     {
         // The synthetic ledger's proportions: 10,000 claims, 2,000 actors, 500 sources, then used in random order.
         var ids = Enumerable.Range(0, 10_000).Select(i => $"claim-{i:D6}")
@@ -76,7 +76,7 @@ public sealed class IdStringsTests
         var uses = Enumerable.Range(0, 100_000).Select(_ => random.Next(ids.Length)).ToArray();
         var kept = uses.Count(i => ReferenceEquals(table.Shared(ids[i]), first[i]));
 
-        Assert.True(kept >= uses.Length * 0.98, $"{kept} of {uses.Length} uses shared");
+        Assert.True(kept >= uses.Length * 0.99, $"{kept} of {uses.Length} uses shared");
     }
 
     private static Statement Decode(Statement statement) =>
