@@ -3,11 +3,11 @@ using ClaimsLedger.Benchmarks.Micro;
 using ClaimsLedger.Benchmarks.Ours;
 
 // ClaimsLedger.Benchmarks: `bench` (the issue 8 table), `growth` (cost by ledger size), `hash-chain` (what the
-// integrity chain costs on SQLite), `micro` (BenchmarkDotNet).
+// integrity chain costs on SQLite), `decode` (the rebuild's decoder on a whole ledger), `micro` (BenchmarkDotNet).
 // Exit codes: 0 done (missed targets included: they are printed, not failed), 2 bad arguments, 1 anything thrown.
 var command = args.FirstOrDefault();
 BenchOptions? options = null;
-if (command is "bench" or "growth" or "hash-chain")
+if (command is "bench" or "growth" or "hash-chain" or "decode")
 {
     try
     {
@@ -25,6 +25,7 @@ return command switch
     "bench" => await BenchCommand.RunAsync(options!, CancellationToken.None),
     "growth" => await GrowthCommand.RunAsync(options!, CancellationToken.None),
     "hash-chain" => await HashChainCommand.RunAsync(options!, CancellationToken.None),
+    "decode" => await DecodeCommand.RunAsync(options!, CancellationToken.None),
     "micro" => MicroCommand.Run(args[1..]),
     OpenProbe.Command => await OpenProbe.RunChildAsync(args),
     _ => Usage(),

@@ -40,6 +40,7 @@ internal sealed record BenchOptions
                [--queries N] [--marten-queries N] [--boards N] [--quick] [--no-postgres] [--no-marten]
         growth [--sizes 1000,10000,100000,1000000] [--batch N] [--runs N] [--queries N] [--boards N] [--quick]
         hash-chain [--statements N] [--batch N] [--runs N] [--quick]
+        decode [--statements N] [--runs N] [--quick]
         micro  [--quick] [BenchmarkDotNet arguments, e.g. --filter *ClaimQuery*]
         PostgreSQL and Marten figures need CLAIMS_PG_CONN (bash .ci/with-postgres.sh starts a server and sets it).
         """;

@@ -15,7 +15,15 @@ internal static class EventSerializer
     }
 
     /// <exception cref="LedgerFormatException">Unknown type name or a payload that does not parse.</exception>
-    public static LedgerEvent Deserialize(string typeName, ReadOnlySpan<byte> data)
+    public static LedgerEvent Deserialize(string typeName, ReadOnlySpan<byte> data) =>
+        Utf8EventDecoder.TryDecode(typeName, data) ?? DeserializeWithNewtonsoft(typeName, data);
+
+    /// <summary>
+    /// The reference decoder: what a payload means and how a bad one is reported. <see cref="Deserialize"/> only
+    /// bypasses it for payloads <see cref="Utf8EventDecoder"/> reads to the same objects.
+    /// </summary>
+    /// <exception cref="LedgerFormatException">Unknown type name or a payload that does not parse.</exception>
+    internal static LedgerEvent DeserializeWithNewtonsoft(string typeName, ReadOnlySpan<byte> data)
     {
         var type = EventTypeNames.TypeOf(typeName)
             ?? throw new LedgerFormatException(string.Empty, $"unknown event type '{typeName}'");
