@@ -1,4 +1,5 @@
 using ClaimsLedger.Events;
+using ClaimsLedger.Views;
 
 namespace ClaimsLedger.Index;
 
@@ -9,7 +10,11 @@ namespace ClaimsLedger.Index;
 /// </remarks>
 internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, DateTimeOffset recordedAt)
 {
-    private static readonly Comparer<StatementEntry> OriginalOrder = Comparer<StatementEntry>.Create(Compare);
+    // Rows rather than a list of entries: an evaluation scans every statement of the claim but builds views for only
+    // the few that count, and the statement objects are scattered over a large heap.
+    private StatementRow[] _rows = [];
+    private int _count;
+    private ClaimSummary? _summary;
 
     public ClaimRegistered Registration { get; } = registration;
 
@@ -19,20 +24,107 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
 
     public List<(ClaimLinked Link, DateTimeOffset RecordedAt)> Links { get; } = [];
 
-    public List<StatementEntry> Statements { get; } = [];
+    /// <summary>The claim's statements in the original statement order.</summary>
+    public ReadOnlySpan<StatementRow> Statements => _rows.AsSpan(0, _count);
 
     /// <summary>recordedAt of the first amendment of a saidAt in this claim; null when there is none.</summary>
     public DateTimeOffset? SaidAtAmendedFrom { get; set; }
 
+    /// <summary>The claim as views show it; it does not depend on the as-of point, so it is built once.</summary>
+    public ClaimSummary Summary =>
+        _summary ??= new ClaimSummary(Registration.Id, Registration.Text, Registration.Incidents);
+
     public void Add(StatementEntry statement)
     {
-        var index = Statements.BinarySearch(statement, OriginalOrder);
-        Statements.Insert(index < 0 ? ~index : index, statement);
+        var row = new StatementRow(statement);
+        var index = Find(row.SaidStart, row.SaidEnd, statement.Ordinal);
+        if (_count == _rows.Length)
+        {
+            Array.Resize(ref _rows, Math.Max(4, _count * 2));
+        }
+
+        Array.Copy(_rows, index, _rows, index + 1, _count - index);
+        _rows[index] = row;
+        _count++;
+        statement.Owner = this;
     }
 
-    private static int Compare(StatementEntry a, StatementEntry b)
+    /// <summary>Marks the row of <paramref name="statement"/> as having corrections.</summary>
+    public void Corrected(StatementEntry statement)
     {
-        var bySaid = a.Original.SaidAt.CompareTo(b.Original.SaidAt);
-        return bySaid != 0 ? bySaid : a.Ordinal.CompareTo(b.Ordinal);
+        var saidAt = statement.Original.SaidAt;
+        for (var i = Find(saidAt.Start.UtcTicks, saidAt.End.UtcTicks, statement.Ordinal); i < _count; i++)
+        {
+            if (ReferenceEquals(_rows[i].Entry, statement))
+            {
+                _rows[i].HasCorrections = true;
+                return;
+            }
+        }
     }
+
+    /// <summary>The first row not before (start, end, ordinal) in the original statement order.</summary>
+    private int Find(long start, long end, long ordinal)
+    {
+        int low = 0, high = _count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) >> 1);
+            ref readonly var row = ref _rows[middle];
+            var before = row.SaidStart != start ? row.SaidStart < start
+                : row.SaidEnd != end ? row.SaidEnd < end
+                : row.Entry.Ordinal < ordinal;
+            if (before)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+}
+
+/// <summary>
+/// What an evaluation needs of a statement to decide whether it counts and how it folds, without visiting the
+/// statement: everything here is fixed when it is recorded (only <see cref="HasCorrections"/> changes, once).
+/// </summary>
+internal struct StatementRow
+{
+    public StatementRow(StatementEntry entry)
+    {
+        var statement = entry.Original;
+        Entry = entry;
+        RecordedTicks = entry.RecordedAt.UtcTicks;
+        SaidStart = statement.SaidAt.Start.UtcTicks;
+        SaidEnd = statement.SaidAt.End.UtcTicks;
+        ActorHash = statement.Actor.GetHashCode();
+        IdHash = statement.Id.GetHashCode();
+        Kind = statement.Kind;
+    }
+
+    public StatementEntry Entry { get; }
+
+    /// <summary>recordedAt in UTC ticks.</summary>
+    public long RecordedTicks { get; }
+
+    /// <summary>The original saidAt start in UTC ticks.</summary>
+    public long SaidStart { get; }
+
+    /// <summary>The original saidAt end in UTC ticks.</summary>
+    public long SaidEnd { get; }
+
+    /// <summary>Hash of the original actor, to group positions by actor without visiting the statements.</summary>
+    public int ActorHash { get; }
+
+    /// <summary>Hash of the statement id, to find retraction targets without visiting the statements.</summary>
+    public int IdHash { get; }
+
+    public StatementKind Kind { get; }
+
+    /// <summary>True once any correction was recorded against the statement, whatever its recordedAt.</summary>
+    public bool HasCorrections { get; set; }
 }

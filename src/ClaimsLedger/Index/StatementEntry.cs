@@ -28,11 +28,20 @@ internal sealed class StatementEntry(Statement original, long ordinal, GlobalPos
 
     public IReadOnlyList<CorrectionEntry> Corrections => _corrections ?? (IReadOnlyList<CorrectionEntry>)[];
 
+    /// <summary>The claim whose statement list holds this statement, told of its corrections.</summary>
+    public ClaimEntry? Owner { get; set; }
+
     public bool HasCorrections => _corrections is not null;
 
     public void AddCorrection(CorrectionEntry correction)
     {
-        (_corrections ??= []).Add(correction);
+        if (_corrections is null)
+        {
+            _corrections = [];
+            Owner?.Corrected(this);
+        }
+
+        _corrections.Add(correction);
         switch (correction.Event)
         {
             case StatementAmended amended:
