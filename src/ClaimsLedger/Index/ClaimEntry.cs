@@ -49,15 +49,15 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
         statement.Owner = this;
     }
 
-    /// <summary>Marks the row of <paramref name="statement"/> as having corrections.</summary>
-    public void Corrected(StatementEntry statement)
+    /// <summary>Notes on the row of <paramref name="statement"/> that <paramref name="correction"/> was recorded.</summary>
+    public void Corrected(StatementEntry statement, CorrectionEntry correction)
     {
         var saidAt = statement.Original.SaidAt;
         for (var i = Find(saidAt.Start.UtcTicks, saidAt.End.UtcTicks, statement.Ordinal); i < _count; i++)
         {
             if (ReferenceEquals(_rows[i].Entry, statement))
             {
-                _rows[i].HasCorrections = true;
+                _rows[i].AddCorrection(correction.RecordedAt.UtcTicks);
                 return;
             }
         }
@@ -90,7 +90,7 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
 
 /// <summary>
 /// What an evaluation needs of a statement to decide whether it counts and how it folds, without visiting the
-/// statement: everything here is fixed when it is recorded (only <see cref="HasCorrections"/> changes, once).
+/// statement: everything here is fixed when it is recorded, except what is noted of its corrections.
 /// </summary>
 internal struct StatementRow
 {
@@ -101,6 +101,7 @@ internal struct StatementRow
         RecordedTicks = entry.RecordedAt.UtcTicks;
         SaidStart = statement.SaidAt.Start.UtcTicks;
         SaidEnd = statement.SaidAt.End.UtcTicks;
+        CorrectedFrom = long.MaxValue;
         ActorHash = statement.Actor.GetHashCode();
         IdHash = statement.Id.GetHashCode();
         Kind = statement.Kind;
@@ -117,6 +118,9 @@ internal struct StatementRow
     /// <summary>The original saidAt end in UTC ticks.</summary>
     public long SaidEnd { get; }
 
+    /// <summary>recordedAt of the first correction in UTC ticks; <see cref="long.MaxValue"/> when there is none.</summary>
+    public long CorrectedFrom { get; private set; }
+
     /// <summary>Hash of the original actor, to group positions by actor without visiting the statements.</summary>
     public int ActorHash { get; }
 
@@ -125,6 +129,15 @@ internal struct StatementRow
 
     public StatementKind Kind { get; }
 
-    /// <summary>True once any correction was recorded against the statement, whatever its recordedAt.</summary>
-    public bool HasCorrections { get; set; }
+    /// <summary>
+    /// True when exactly one correction was recorded: as of any R from <see cref="CorrectedFrom"/> on, the statement
+    /// is then what the ledger holds now (<see cref="StatementEntry.Current"/>, or struck), with nothing to replay.
+    /// </summary>
+    public bool OneCorrection { get; private set; }
+
+    public void AddCorrection(long recordedTicks)
+    {
+        OneCorrection = CorrectedFrom == long.MaxValue;
+        CorrectedFrom = Math.Min(CorrectedFrom, recordedTicks);
+    }
 }

@@ -189,23 +189,15 @@ internal sealed class ClaimEvaluation : IDisposable
                 continue;
             }
 
-            if (row.HasCorrections)
+            if (row.CorrectedFrom <= recorded)
             {
-                if (!row.Entry.TryAsRecordedAt(asOf.Recorded, out var statement, out var corrections))
+                if (Corrected(row, asOf) is { } statement && asOf.CountsSaid(statement.SaidAt))
                 {
-                    continue;
+                    statements[count++] = new Counted(row.Entry, statement, true, row.Kind,
+                        statement.Actor.GetHashCode(), row.IdHash);
                 }
 
-                if (corrections > 0)
-                {
-                    if (asOf.CountsSaid(statement.SaidAt))
-                    {
-                        statements[count++] = new Counted(row.Entry, statement, true, row.Kind,
-                            statement.Actor.GetHashCode(), row.IdHash);
-                    }
-
-                    continue;
-                }
+                continue;
             }
 
             if ((possibly ? row.SaidStart : row.SaidEnd) <= said)
@@ -220,6 +212,19 @@ internal sealed class ClaimEvaluation : IDisposable
         {
             statements.AsSpan(0, count).Sort(StatementOrder);
         }
+    }
+
+    /// <summary>
+    /// The statement as the ledger held it at R, at least one correction recorded by then; null when struck.
+    /// </summary>
+    private static Statement? Corrected(in StatementRow row, AsOf asOf)
+    {
+        if (row.OneCorrection)
+        {
+            return row.Entry.Strike is null ? row.Entry.Current : null;
+        }
+
+        return row.Entry.TryAsRecordedAt(asOf.Recorded, out var statement, out _) ? statement : null;
     }
 
     /// <summary>Rules 4 and 5 over the counted statements.</summary>

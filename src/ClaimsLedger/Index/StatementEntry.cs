@@ -28,6 +28,12 @@ internal sealed class StatementEntry(Statement original, long ordinal, GlobalPos
 
     public IReadOnlyList<CorrectionEntry> Corrections => _corrections ?? (IReadOnlyList<CorrectionEntry>)[];
 
+    /// <summary>The registered actor of <see cref="Original"/>, resolved when the statement is folded in.</summary>
+    public ActorEntry? Speaker { get; init; }
+
+    /// <summary>The registered source of <see cref="Original"/>, resolved when the statement is folded in.</summary>
+    public SourceEntry? Source { get; init; }
+
     /// <summary>The claim whose statement list holds this statement, told of its corrections.</summary>
     public ClaimEntry? Owner { get; set; }
 
@@ -35,13 +41,8 @@ internal sealed class StatementEntry(Statement original, long ordinal, GlobalPos
 
     public void AddCorrection(CorrectionEntry correction)
     {
-        if (_corrections is null)
-        {
-            _corrections = [];
-            Owner?.Corrected(this);
-        }
-
-        _corrections.Add(correction);
+        (_corrections ??= []).Add(correction);
+        Owner?.Corrected(this, correction);
         switch (correction.Event)
         {
             case StatementAmended amended:
