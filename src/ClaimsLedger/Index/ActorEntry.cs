@@ -10,6 +10,9 @@ internal sealed class ActorEntry(ActorRegistered registration, DateTimeOffset re
 
     public DateTimeOffset RecordedAt { get; } = recordedAt;
 
+    /// <summary>The id's hash, so an evaluation groups statements by actor without visiting their ids.</summary>
+    public int IdHash { get; } = registration.Id.GetHashCode();
+
     public List<AffiliationEntry> Affiliations { get; } = [];
 
     /// <summary>Claims with a statement by this actor, as recorded or as amended.</summary>

@@ -191,7 +191,7 @@ internal sealed class ClaimEvaluation : IDisposable
 
             if (row.CorrectedFrom <= recorded)
             {
-                if (Corrected(row, asOf) is { } statement && asOf.CountsSaid(statement.SaidAt))
+                if (AsRecorded(row, asOf) is { } statement && asOf.CountsSaid(statement.SaidAt))
                 {
                     statements[count++] = new Counted(row.Entry, statement, true, row.Kind,
                         statement.Actor.GetHashCode(), row.IdHash);
@@ -202,8 +202,10 @@ internal sealed class ClaimEvaluation : IDisposable
 
             if ((possibly ? row.SaidStart : row.SaidEnd) <= said)
             {
-                statements[count++] = new Counted(row.Entry, row.Entry.Original, false, row.Kind, row.ActorHash,
-                    row.IdHash);
+                var entry = row.Entry;
+                var statement = entry.Original;
+                statements[count++] = new Counted(entry, statement, false, row.Kind,
+                    entry.Speaker?.IdHash ?? statement.Actor.GetHashCode(), row.IdHash);
             }
         }
 
@@ -217,7 +219,7 @@ internal sealed class ClaimEvaluation : IDisposable
     /// <summary>
     /// The statement as the ledger held it at R, at least one correction recorded by then; null when struck.
     /// </summary>
-    private static Statement? Corrected(in StatementRow row, AsOf asOf)
+    private static Statement? AsRecorded(in StatementRow row, AsOf asOf)
     {
         if (row.OneCorrection)
         {
