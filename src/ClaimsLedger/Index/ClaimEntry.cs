@@ -14,7 +14,6 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
     // the few that count, and the statement objects are scattered over a large heap.
     private StatementRow[] _rows = [];
     private int _count;
-    private ClaimSummary? _summary;
 
     public ClaimRegistered Registration { get; } = registration;
 
@@ -32,7 +31,7 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
 
     /// <summary>The claim as views show it; it does not depend on the as-of point, so it is built once.</summary>
     public ClaimSummary Summary =>
-        _summary ??= new ClaimSummary(Registration.Id, Registration.Text, Registration.Incidents);
+        field ??= new ClaimSummary(Registration.Id, Registration.Text, Registration.Incidents);
 
     public void Add(StatementEntry statement)
     {
@@ -40,7 +39,7 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
         var index = Find(row.SaidStart, row.SaidEnd, statement.Ordinal);
         if (_count == _rows.Length)
         {
-            // Grown by half rather than doubled: the rows of 10,000 claims add up, and few claims grow for long.
+            // Grown by half rather than doubled: every claim keeps its unused rows for good.
             Array.Resize(ref _rows, Math.Max(4, _count + (_count >> 1)));
         }
 

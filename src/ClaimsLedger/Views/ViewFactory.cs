@@ -10,7 +10,7 @@ namespace ClaimsLedger.Views;
 /// </remarks>
 internal sealed class ViewFactory(LedgerIndex index, AsOf asOf)
 {
-    private static readonly Comparer<Statement> PositionOrder = Comparer<Statement>.Create(ComparePositions);
+    private static readonly Comparison<PositionView> PositionOrder = ComparePositions;
 
     private Dictionary<ActorId, ActorSummary>? _affiliated;
 
@@ -96,65 +96,53 @@ internal sealed class ViewFactory(LedgerIndex index, AsOf asOf)
 
     private IReadOnlyList<PositionView> Positions(ClaimEvaluation evaluation)
     {
-        var count = evaluation.Positions.Length;
-        if (count == 0)
+        var indexes = evaluation.Positions;
+        if (indexes.IsEmpty)
         {
             return ValueList<PositionView>.Empty;
         }
 
         var statements = evaluation.Statements;
-        Span<int> order = count <= 128 ? stackalloc int[count] : new int[count];
-        evaluation.Positions.CopyTo(order);
-        SortPositions(order, statements);
-        var views = new PositionView[count];
+        var views = new PositionView[indexes.Length];
         for (var i = 0; i < views.Length; i++)
         {
-            views[i] = Position(statements[order[i]]);
+            views[i] = Position(statements[indexes[i]]);
         }
 
+        SortPositions(views);
         return ValueList<PositionView>.Wrap(views);
     }
 
     /// <summary>By stance (asserts first), certainty, then actor id.</summary>
     /// <remarks>
-    /// Positions are one per actor, so the order is total and any sort gives the one result. The statements are sorted
-    /// before their views are built, reading each actor id from its statement, and a claim typically holds a few dozen
-    /// positions as of one point: there an insertion sort beats a general sort with a delegate.
+    /// Positions are one per actor, so the order is total and any sort gives the one result. A claim typically holds a
+    /// few dozen as of one point: there an insertion sort, reading the actor ids (strings elsewhere on the heap) only
+    /// between equal stances and certainties, beats a general sort with a delegate.
     /// </remarks>
-    private static void SortPositions(Span<int> order, ReadOnlySpan<Counted> statements)
+    private static void SortPositions(PositionView[] views)
     {
-        if (order.Length > 64)
+        if (views.Length > 64)
         {
-            var keys = new Statement[order.Length];
-            for (var i = 0; i < keys.Length; i++)
-            {
-                keys[i] = statements[order[i]].Statement;
-            }
-
-            var items = order.ToArray();
-            Array.Sort(keys, items, PositionOrder);
-            items.CopyTo(order);
+            Array.Sort(views, PositionOrder);
             return;
         }
 
-        for (var i = 1; i < order.Length; i++)
+        for (var i = 1; i < views.Length; i++)
         {
-            var index = order[i];
-            var statement = statements[index].Statement;
+            var view = views[i];
             var j = i - 1;
-            while (j >= 0 && ComparePositions(statements[order[j]].Statement, statement) > 0)
+            while (j >= 0 && ComparePositions(views[j], view) > 0)
             {
-                order[j + 1] = order[j];
+                views[j + 1] = views[j];
                 j--;
             }
 
-            order[j + 1] = index;
+            views[j + 1] = view;
         }
     }
 
-    private static int ComparePositions(Statement first, Statement second)
+    private static int ComparePositions(PositionView a, PositionView b)
     {
-        var (a, b) = ((StanceStatement)first, (StanceStatement)second);
         if (a.Stance != b.Stance)
         {
             return a.Stance < b.Stance ? -1 : 1;
@@ -165,7 +153,7 @@ internal sealed class ViewFactory(LedgerIndex index, AsOf asOf)
             return a.Certainty < b.Certainty ? -1 : 1;
         }
 
-        return a.Actor.CompareTo(b.Actor);
+        return a.Actor.Id.CompareTo(b.Actor.Id);
     }
 
     private IReadOnlyList<InvestigationView> Investigations(ClaimEvaluation evaluation)
