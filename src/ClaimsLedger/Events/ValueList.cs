@@ -22,6 +22,9 @@ internal sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
         _ => items.ToArray() is { Length: > 0 } array ? new ValueList<T>(array) : Empty,
     };
 
+    /// <summary>A list over <paramref name="items"/> without copying them; the caller gives the array up.</summary>
+    public static ValueList<T> Wrap(T[] items) => items.Length > 0 ? new ValueList<T>(items) : Empty;
+
     public bool Equals(ValueList<T>? other) =>
         other is not null && _items.AsSpan().SequenceEqual(other._items, EqualityComparer<T>.Default);
 

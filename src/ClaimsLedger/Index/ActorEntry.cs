@@ -1,4 +1,5 @@
 using ClaimsLedger.Events;
+using ClaimsLedger.Views;
 
 namespace ClaimsLedger.Index;
 
@@ -9,10 +10,20 @@ internal sealed class ActorEntry(ActorRegistered registration, DateTimeOffset re
 
     public DateTimeOffset RecordedAt { get; } = recordedAt;
 
+    /// <summary>The id's hash, so an evaluation groups statements by actor without visiting their ids.</summary>
+    public int IdHash { get; } = registration.Id.GetHashCode();
+
     public List<AffiliationEntry> Affiliations { get; } = [];
 
     /// <summary>Claims with a statement by this actor, as recorded or as amended.</summary>
     public HashSet<ClaimId> Claims { get; } = [];
+
+    /// <summary>
+    /// The actor as views show it when no affiliation counts: the same at every as-of point, so built once and
+    /// shared by the views.
+    /// </summary>
+    public ActorSummary Unaffiliated => field ??= new ActorSummary(Registration.Id, Registration.Name,
+        Registration.Kind, Registration.Anonymous, ValueList<string>.Empty);
 }
 
 /// <summary>One period of membership of an organisation.</summary>
@@ -30,4 +41,16 @@ internal sealed class AffiliationEntry(ActorAffiliated start, DateTimeOffset rec
 }
 
 /// <summary>A registered source.</summary>
-internal sealed record SourceEntry(SourceRegistered Registration, DateTimeOffset RecordedAt);
+internal sealed class SourceEntry(SourceRegistered registration, DateTimeOffset recordedAt)
+{
+    public SourceRegistered Registration { get; } = registration;
+
+    public DateTimeOffset RecordedAt { get; } = recordedAt;
+
+    /// <summary>The source as views show it; it does not depend on the as-of point, so it is built once.</summary>
+    public SourceSummary Summary => field ??= new SourceSummary(Registration.Id, Registration.Publisher,
+        Registration.Title, Registration.Url, Registration.Published);
+
+    /// <summary>The provenance of a statement reported directly in this source, with no intermediaries.</summary>
+    public Provenance Direct => field ??= new Provenance(Summary, ValueList<ActorSummary>.Empty);
+}

@@ -1,4 +1,5 @@
 using ClaimsLedger.Events;
+using ClaimsLedger.Views;
 
 namespace ClaimsLedger.Index;
 
@@ -9,7 +10,10 @@ namespace ClaimsLedger.Index;
 /// </remarks>
 internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, DateTimeOffset recordedAt)
 {
-    private static readonly Comparer<StatementEntry> OriginalOrder = Comparer<StatementEntry>.Create(Compare);
+    // Rows rather than a list of entries: an evaluation scans every statement of the claim but builds views for only
+    // the few that count, and the statement objects are scattered over a large heap.
+    private StatementRow[] _rows = [];
+    private int _count;
 
     public ClaimRegistered Registration { get; } = registration;
 
@@ -19,20 +23,120 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
 
     public List<(ClaimLinked Link, DateTimeOffset RecordedAt)> Links { get; } = [];
 
-    public List<StatementEntry> Statements { get; } = [];
+    /// <summary>The claim's statements in the original statement order.</summary>
+    public ReadOnlySpan<StatementRow> Statements => _rows.AsSpan(0, _count);
 
     /// <summary>recordedAt of the first amendment of a saidAt in this claim; null when there is none.</summary>
     public DateTimeOffset? SaidAtAmendedFrom { get; set; }
 
+    /// <summary>The claim as views show it; it does not depend on the as-of point, so it is built once.</summary>
+    public ClaimSummary Summary =>
+        field ??= new ClaimSummary(Registration.Id, Registration.Text, Registration.Incidents);
+
     public void Add(StatementEntry statement)
     {
-        var index = Statements.BinarySearch(statement, OriginalOrder);
-        Statements.Insert(index < 0 ? ~index : index, statement);
+        var row = new StatementRow(statement);
+        var index = Find(row.SaidStart, row.SaidEnd, statement.Ordinal);
+        if (_count == _rows.Length)
+        {
+            // Grown by half rather than doubled: every claim keeps its unused rows for good.
+            Array.Resize(ref _rows, Math.Max(4, _count + (_count >> 1)));
+        }
+
+        Array.Copy(_rows, index, _rows, index + 1, _count - index);
+        _rows[index] = row;
+        _count++;
+        statement.Owner = this;
     }
 
-    private static int Compare(StatementEntry a, StatementEntry b)
+    /// <summary>Notes on the row of <paramref name="statement"/> that <paramref name="correction"/> was recorded.</summary>
+    public void Corrected(StatementEntry statement, CorrectionEntry correction)
     {
-        var bySaid = a.Original.SaidAt.CompareTo(b.Original.SaidAt);
-        return bySaid != 0 ? bySaid : a.Ordinal.CompareTo(b.Ordinal);
+        var saidAt = statement.Original.SaidAt;
+        for (var i = Find(saidAt.Start.UtcTicks, saidAt.End.UtcTicks, statement.Ordinal); i < _count; i++)
+        {
+            if (ReferenceEquals(_rows[i].Entry, statement))
+            {
+                _rows[i].AddCorrection(correction.RecordedAt.UtcTicks);
+                return;
+            }
+        }
+    }
+
+    /// <summary>The first row not before (start, end, ordinal) in the original statement order.</summary>
+    private int Find(long start, long end, long ordinal)
+    {
+        int low = 0, high = _count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) >> 1);
+            ref readonly var row = ref _rows[middle];
+            var before = row.SaidStart != start ? row.SaidStart < start
+                : row.SaidEnd != end ? row.SaidEnd < end
+                : row.Entry.Ordinal < ordinal;
+            if (before)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+}
+
+/// <summary>
+/// What an evaluation needs of a statement to decide whether it counts and how it folds, without visiting the
+/// statement: everything here is fixed when it is recorded, except what is noted of its corrections.
+/// </summary>
+internal struct StatementRow
+{
+    // A byte, so the row packs into 48 bytes.
+    private readonly byte _kind;
+
+    public StatementRow(StatementEntry entry)
+    {
+        var statement = entry.Original;
+        Entry = entry;
+        RecordedTicks = entry.RecordedAt.UtcTicks;
+        SaidStart = statement.SaidAt.Start.UtcTicks;
+        SaidEnd = statement.SaidAt.End.UtcTicks;
+        CorrectedFrom = long.MaxValue;
+        IdHash = statement.Id.GetHashCode();
+        _kind = (byte)statement.Kind;
+    }
+
+    public StatementEntry Entry { get; }
+
+    /// <summary>recordedAt in UTC ticks.</summary>
+    public long RecordedTicks { get; }
+
+    /// <summary>The original saidAt start in UTC ticks.</summary>
+    public long SaidStart { get; }
+
+    /// <summary>The original saidAt end in UTC ticks.</summary>
+    public long SaidEnd { get; }
+
+    /// <summary>recordedAt of the first correction in UTC ticks; <see cref="long.MaxValue"/> when there is none.</summary>
+    public long CorrectedFrom { get; private set; }
+
+    /// <summary>Hash of the statement id, to find retraction targets without visiting the statements.</summary>
+    public int IdHash { get; }
+
+    public StatementKind Kind => (StatementKind)_kind;
+
+    /// <summary>
+    /// True when exactly one correction was recorded: as of any R from <see cref="CorrectedFrom"/> on, the statement
+    /// is then what the ledger holds now (<see cref="StatementEntry.Current"/>, or struck), with nothing to replay.
+    /// </summary>
+    public bool OneCorrection { get; private set; }
+
+    public void AddCorrection(long recordedTicks)
+    {
+        OneCorrection = CorrectedFrom == long.MaxValue;
+        CorrectedFrom = Math.Min(CorrectedFrom, recordedTicks);
     }
 }

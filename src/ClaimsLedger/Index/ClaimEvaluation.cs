@@ -3,130 +3,430 @@ using ClaimsLedger.Events;
 namespace ClaimsLedger.Index;
 
 /// <summary>A statement that counts as of (T, R), as the ledger held it at R.</summary>
-/// <param name="Entry">The recorded statement.</param>
-/// <param name="Statement">The statement with corrections recorded by R applied.</param>
-/// <param name="Corrected">True when at least one amendment was applied.</param>
-internal sealed record Counted(StatementEntry Entry, Statement Statement, bool Corrected);
+internal readonly struct Counted
+{
+    public Counted(StatementEntry entry, Statement statement, bool corrected, StatementKind kind, int actorHash,
+        int idHash)
+    {
+        Entry = entry;
+        Statement = statement;
+        Corrected = corrected;
+        Kind = kind;
+        ActorHash = actorHash;
+        IdHash = idHash;
+    }
+
+    /// <summary>The recorded statement.</summary>
+    public StatementEntry Entry { get; }
+
+    /// <summary>The statement with corrections recorded by R applied.</summary>
+    public Statement Statement { get; }
+
+    /// <summary>True when at least one amendment was applied.</summary>
+    public bool Corrected { get; }
+
+    public StatementKind Kind { get; }
+
+    /// <summary>Hash of <see cref="Statement"/>'s actor.</summary>
+    public int ActorHash { get; }
+
+    /// <summary>Hash of <see cref="Statement"/>'s id.</summary>
+    public int IdHash { get; }
+
+    public bool IsStance => Kind is StatementKind.Assertion or StatementKind.Denial;
+}
 
 /// <summary>One claim evaluated as of (T, R) by the design's precise rules 2-5.</summary>
-internal sealed class ClaimEvaluation
+/// <remarks>
+/// Evaluations are recycled per thread: dispose one as soon as its views are built and do not keep its spans. The
+/// results are indexes into <see cref="Statements"/>, so an evaluation allocates nothing once its buffers have grown
+/// to the size of the claims asked about.
+/// </remarks>
+internal sealed class ClaimEvaluation : IDisposable
 {
-    private static readonly Comparer<Counted> StatementOrder = Comparer<Counted>.Create((a, b) =>
+    // Two spares: a diff holds the evaluations of one claim at both points at once.
+    [ThreadStatic]
+    private static ClaimEvaluation? _spare;
+
+    [ThreadStatic]
+    private static ClaimEvaluation? _secondSpare;
+
+    // Buffers of claims larger than this are not kept, so one huge claim does not pin its memory to the thread.
+    private const int MaxKeptCapacity = 4096;
+
+    private static readonly Comparison<Counted> StatementOrder = (a, b) =>
     {
         var bySaid = a.Statement.SaidAt.CompareTo(b.Statement.SaidAt);
         return bySaid != 0 ? bySaid : a.Entry.Ordinal.CompareTo(b.Entry.Ordinal);
-    });
+    };
 
-    private ClaimEvaluation(ClaimEntry claim, AsOf asOf, List<Counted> statements)
+    private Counted[] _statements = [];
+    private int[] _candidates = [];
+    private int[] _retractedBy = [];
+    private int[] _positions = [];
+    private int[] _others = [];
+    private int[] _table = [];
+    private int _count;
+    private int _positionCount;
+    private int _investigationCount;
+    private int _reactionCount;
+    private int _evidenceCount;
+    private int _retractionCount;
+    private bool _inUse;
+
+    private ClaimEvaluation()
     {
-        Claim = claim;
-        AsOf = asOf;
-        Statements = statements;
     }
 
-    public ClaimEntry Claim { get; }
+    public ClaimEntry Claim { get; private set; } = null!;
 
-    public AsOf AsOf { get; }
+    public AsOf AsOf { get; private set; }
 
     /// <summary>Counted statements in the ledger's statement order (rule 3).</summary>
-    public List<Counted> Statements { get; }
+    public ReadOnlySpan<Counted> Statements => _statements.AsSpan(0, _count);
 
-    /// <summary>Retracted statements by id, with the counted retraction that withdrew each (rule 4).</summary>
-    public Dictionary<StatementId, Counted> RetractedBy { get; } = [];
+    /// <summary>Each actor's position (rule 4): indexes into <see cref="Statements"/>, in statement order.</summary>
+    public ReadOnlySpan<int> Positions => _positions.AsSpan(0, _positionCount);
 
-    /// <summary>Each actor's position: latest counted assertion or denial not retracted (rule 4).</summary>
-    public List<Counted> Positions { get; } = [];
+    /// <summary>
+    /// Counted investigation openings with their latest counted conclusion (rule 5): pairs of indexes into
+    /// <see cref="Statements"/>, opening then conclusion (-1 when it is open).
+    /// </summary>
+    public ReadOnlySpan<int> Investigations => _others.AsSpan(0, 2 * _investigationCount);
 
-    /// <summary>Counted investigation openings with their latest counted conclusion, if any (rule 5).</summary>
-    public List<(Counted Opening, Counted? Conclusion)> Investigations { get; } = [];
+    /// <summary>Counted, unretracted reactions: indexes into <see cref="Statements"/>.</summary>
+    public ReadOnlySpan<int> Reactions => _others.AsSpan(2 * _count, _reactionCount);
 
-    public List<Counted> Reactions { get; } = [];
-
-    public List<Counted> Evidence { get; } = [];
+    /// <summary>Counted, unretracted evidence: indexes into <see cref="Statements"/>.</summary>
+    public ReadOnlySpan<int> Evidence => _others.AsSpan(3 * _count, _evidenceCount);
 
     /// <summary>Counted retractions that withdrew a counted statement of the same actor.</summary>
-    public List<Counted> Retractions { get; } = [];
+    public ReadOnlySpan<int> Retractions => _others.AsSpan(4 * _count, _retractionCount);
 
     /// <summary>Someone's position asserts the claim and another's denies it (rule 5).</summary>
     public bool Contested { get; private set; }
 
-    public bool IsEmpty => Statements.Count == 0;
+    public bool IsEmpty => _count == 0;
 
     public static ClaimEvaluation Evaluate(ClaimEntry claim, AsOf asOf)
     {
-        var statements = new List<Counted>();
-        foreach (var entry in claim.Statements)
+        var evaluation = _spare ?? _secondSpare ?? new ClaimEvaluation();
+        if (ReferenceEquals(evaluation, _spare))
         {
-            if (entry.RecordedAt > asOf.Recorded
-                || !entry.TryAsRecordedAt(asOf.Recorded, out var statement, out var corrections)
-                || !asOf.CountsSaid(statement.SaidAt))
-            {
-                continue;
-            }
-
-            statements.Add(new Counted(entry, statement, corrections > 0));
+            _spare = null;
+        }
+        else if (ReferenceEquals(evaluation, _secondSpare))
+        {
+            _secondSpare = null;
         }
 
-        if (claim.SaidAtAmendedFrom is { } amendedFrom && amendedFrom <= asOf.Recorded)
-        {
-            statements.Sort(StatementOrder);
-        }
-
-        var evaluation = new ClaimEvaluation(claim, asOf, statements);
+        evaluation._inUse = true;
+        evaluation.Claim = claim;
+        evaluation.AsOf = asOf;
+        evaluation.Count(claim, asOf);
         evaluation.Fold();
         return evaluation;
     }
 
+    /// <summary>The counted retraction that withdrew the statement at <paramref name="index"/>, or -1.</summary>
+    public int RetractionOf(int index) => _retractedBy[index];
+
+    /// <summary>True when a counted retraction withdrew the counted statement <paramref name="id"/>.</summary>
+    public bool IsRetracted(StatementId id)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (_statements[i].Statement.Id == id)
+            {
+                return _retractedBy[i] >= 0;
+            }
+        }
+
+        return false;
+    }
+
+    public void Dispose()
+    {
+        if (!_inUse)
+        {
+            return;
+        }
+
+        _inUse = false;
+
+        // Cleared so a recycled evaluation does not keep a dropped index alive.
+        Array.Clear(_statements, 0, _count);
+        Claim = null!;
+        _count = 0;
+        if (_statements.Length > MaxKeptCapacity)
+        {
+            return;
+        }
+
+        if (_spare is null)
+        {
+            _spare = this;
+        }
+        else
+        {
+            _secondSpare ??= this;
+        }
+    }
+
+    /// <summary>Rule 2, with rule 3's order: the statements that count, corrected as of R.</summary>
+    private void Count(ClaimEntry claim, AsOf asOf)
+    {
+        var rows = claim.Statements;
+        Grow(rows.Length);
+        var recorded = asOf.Recorded.UtcTicks;
+        var said = asOf.Said.UtcTicks;
+        var possibly = asOf.Inclusion == SaidInclusion.PossiblySaid;
+
+        // First the rows alone, without branching on what they hold (whether a statement counts is a coin toss the
+        // branch predictor loses), keeping those recorded by R that count by their original saidAt or have a
+        // correction by R; then the statements of those, whose loads no longer wait on one another.
+        var candidates = _candidates;
+        var found = 0;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            ref readonly var row = ref rows[i];
+            var bound = possibly ? row.SaidStart : row.SaidEnd;
+            var keep = (row.RecordedTicks <= recorded) & ((bound <= said) | (row.CorrectedFrom <= recorded));
+            candidates[found] = i;
+            found += keep ? 1 : 0;
+        }
+
+        var statements = _statements;
+        var count = 0;
+        for (var k = 0; k < found; k++)
+        {
+            ref readonly var row = ref rows[candidates[k]];
+            var entry = row.Entry;
+            if (row.CorrectedFrom > recorded)
+            {
+                var original = entry.Original;
+                statements[count++] = new Counted(entry, original, false, row.Kind,
+                    entry.Speaker?.IdHash ?? original.Actor.GetHashCode(), row.IdHash);
+            }
+            else if (AsRecorded(row, asOf) is { } statement && asOf.CountsSaid(statement.SaidAt))
+            {
+                statements[count++] = new Counted(entry, statement, true, row.Kind, statement.Actor.GetHashCode(),
+                    row.IdHash);
+            }
+        }
+
+        _count = count;
+        if (claim.SaidAtAmendedFrom is { } amendedFrom && amendedFrom <= asOf.Recorded)
+        {
+            statements.AsSpan(0, count).Sort(StatementOrder);
+        }
+    }
+
+    /// <summary>
+    /// The statement as the ledger held it at R, at least one correction recorded by then; null when struck.
+    /// </summary>
+    private static Statement? AsRecorded(in StatementRow row, AsOf asOf)
+    {
+        if (row.OneCorrection)
+        {
+            return row.Entry.Strike is null ? row.Entry.Current : null;
+        }
+
+        return row.Entry.TryAsRecordedAt(asOf.Recorded, out var statement, out _) ? statement : null;
+    }
+
+    /// <summary>Rules 4 and 5 over the counted statements.</summary>
     private void Fold()
     {
-        Dictionary<StatementId, Counted>? byId = null;
-        foreach (var counted in Statements)
+        var statements = Statements;
+        var retractedBy = _retractedBy.AsSpan(0, _count);
+        retractedBy.Fill(-1);
+        _positionCount = _investigationCount = _reactionCount = _evidenceCount = _retractionCount = 0;
+        var retractions = 0;
+        var conclusions = 0;
+        foreach (ref readonly var counted in statements)
         {
-            if (counted.Statement is not StatementRetracted retraction)
+            retractions += counted.Kind == StatementKind.Retraction ? 1 : 0;
+            conclusions += counted.Kind == StatementKind.InvestigationConcluded ? 1 : 0;
+        }
+
+        if (retractions > 0)
+        {
+            FoldRetractions();
+        }
+
+        FoldPositions();
+        var reactionsAt = 2 * _count;
+        var evidenceAt = 3 * _count;
+        for (var i = 0; i < statements.Length; i++)
+        {
+            switch (statements[i].Kind)
+            {
+                case StatementKind.InvestigationOpened:
+                    _others[2 * _investigationCount] = i;
+                    _others[(2 * _investigationCount) + 1] = conclusions > 0 ? LatestConclusion(i) : -1;
+                    _investigationCount++;
+                    break;
+                case StatementKind.Reaction when retractedBy[i] < 0:
+                    _others[reactionsAt + _reactionCount++] = i;
+                    break;
+                case StatementKind.Evidence when retractedBy[i] < 0:
+                    _others[evidenceAt + _evidenceCount++] = i;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A retraction withdraws its target when both count and the target has the retraction's actor; the first such
+    /// retraction in statement order is the one shown.
+    /// </summary>
+    private void FoldRetractions()
+    {
+        var statements = Statements;
+        var mask = ClearTable();
+        for (var i = 0; i < statements.Length; i++)
+        {
+            var slot = statements[i].IdHash & mask;
+            while (_table[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            _table[slot] = i + 1;
+        }
+
+        var retractionsAt = 4 * _count;
+        for (var i = 0; i < statements.Length; i++)
+        {
+            if (statements[i].Kind != StatementKind.Retraction)
             {
                 continue;
             }
 
-            byId ??= Statements.ToDictionary(c => c.Statement.Id);
-            if (byId.TryGetValue(retraction.Target, out var target)
-                && target.Statement.Actor == retraction.Actor
-                && RetractedBy.TryAdd(retraction.Target, counted))
+            var retraction = (StatementRetracted)statements[i].Statement;
+            var target = Find(retraction.Target, mask);
+            if (target >= 0 && SameActor(statements[target], statements[i]) && _retractedBy[target] < 0)
             {
-                Retractions.Add(counted);
+                _retractedBy[target] = i;
+                _others[retractionsAt + _retractionCount++] = i;
             }
         }
+    }
 
-        var seen = new HashSet<ActorId>();
-        for (var i = Statements.Count - 1; i >= 0; i--)
+    private int Find(StatementId id, int mask)
+    {
+        var hash = id.GetHashCode();
+        for (var slot = hash & mask; _table[slot] != 0; slot = (slot + 1) & mask)
         {
-            var counted = Statements[i];
-            if (counted.Statement is StanceStatement && !RetractedBy.ContainsKey(counted.Statement.Id)
-                && seen.Add(counted.Statement.Actor))
+            var index = _table[slot] - 1;
+            if (_statements[index].IdHash == hash && _statements[index].Statement.Id == id)
             {
-                Positions.Add(counted);
+                return index;
             }
         }
 
-        Positions.Reverse();
-        Contested = Positions.Any(p => ((StanceStatement)p.Statement).Stance == Stance.Asserts)
-                    && Positions.Any(p => ((StanceStatement)p.Statement).Stance == Stance.Denies);
+        return -1;
+    }
 
-        foreach (var counted in Statements)
+    /// <summary>Each actor's latest counted assertion or denial not retracted, in statement order.</summary>
+    private void FoldPositions()
+    {
+        var statements = Statements;
+        var mask = ClearTable();
+        bool asserts = false, denies = false;
+        for (var i = statements.Length - 1; i >= 0; i--)
         {
-            switch (counted.Statement)
+            ref readonly var counted = ref statements[i];
+            if (!counted.IsStance || _retractedBy[i] >= 0 || !FirstOfActor(i, mask))
             {
-                case InvestigationOpened opening:
-                    var conclusion = Statements.LastOrDefault(c =>
-                        c.Statement is InvestigationConcluded concluded && concluded.Investigation == opening.Id);
-                    Investigations.Add((counted, conclusion));
-                    break;
-                case ReactionExpressed when !RetractedBy.ContainsKey(counted.Statement.Id):
-                    Reactions.Add(counted);
-                    break;
-                case EvidencePresented when !RetractedBy.ContainsKey(counted.Statement.Id):
-                    Evidence.Add(counted);
-                    break;
+                continue;
+            }
+
+            _positions[_positionCount++] = i;
+            asserts |= counted.Kind == StatementKind.Assertion;
+            denies |= counted.Kind == StatementKind.Denial;
+        }
+
+        _positions.AsSpan(0, _positionCount).Reverse();
+        Contested = asserts && denies;
+    }
+
+    /// <summary>Adds the actor of statement <paramref name="index"/> to the table; false when it was there.</summary>
+    private bool FirstOfActor(int index, int mask)
+    {
+        ref readonly var counted = ref _statements[index];
+        var slot = counted.ActorHash & mask;
+        for (; _table[slot] != 0; slot = (slot + 1) & mask)
+        {
+            ref readonly var other = ref _statements[_table[slot] - 1];
+            if (other.ActorHash == counted.ActorHash && SameActor(other, counted))
+            {
+                return false;
             }
         }
+
+        _table[slot] = index + 1;
+        return true;
+    }
+
+    /// <summary>
+    /// True when both statements have the same actor; the registered actors of uncorrected statements, resolved when
+    /// they were recorded, spare reading the ids in the common case.
+    /// </summary>
+    private static bool SameActor(in Counted a, in Counted b) =>
+        (!a.Corrected && !b.Corrected && a.Entry.Speaker is { } first && ReferenceEquals(first, b.Entry.Speaker))
+        || a.Statement.Actor == b.Statement.Actor;
+
+    /// <summary>The last counted conclusion of the investigation opened by statement <paramref name="opening"/>.</summary>
+    private int LatestConclusion(int opening)
+    {
+        var id = _statements[opening].Statement.Id;
+        for (var i = _count - 1; i >= 0; i--)
+        {
+            if (_statements[i].Kind == StatementKind.InvestigationConcluded
+                && ((InvestigationConcluded)_statements[i].Statement).Investigation == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Empties the open-addressing table (at most half full) and returns its mask.</summary>
+    private int ClearTable()
+    {
+        var size = 16;
+        while (size < 2 * _count)
+        {
+            size *= 2;
+        }
+
+        if (_table.Length < size)
+        {
+            _table = new int[size];
+        }
+        else
+        {
+            Array.Clear(_table, 0, size);
+        }
+
+        return size - 1;
+    }
+
+    private void Grow(int rows)
+    {
+        if (_statements.Length >= rows)
+        {
+            return;
+        }
+
+        var capacity = Math.Max(rows, 2 * _statements.Length);
+        _statements = new Counted[capacity];
+        _candidates = new int[capacity];
+        _retractedBy = new int[capacity];
+        _positions = new int[capacity];
+        _others = new int[5 * capacity];
     }
 }

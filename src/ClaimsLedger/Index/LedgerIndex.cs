@@ -107,10 +107,15 @@ internal sealed class LedgerIndex
 
     private void AddStatement(Statement statement, long ordinal, RecordedEvent recorded)
     {
-        var entry = new StatementEntry(statement, ordinal, recorded.Position, recorded.RecordedAt);
+        var actor = Actor(statement.Actor, recorded);
+        var entry = new StatementEntry(statement, ordinal, recorded.Position, recorded.RecordedAt)
+        {
+            Speaker = actor,
+            Source = Sources.GetValueOrDefault(statement.Source),
+        };
         Claim(statement.Claim, recorded).Add(entry);
         Statements[statement.Id] = entry;
-        Actor(statement.Actor, recorded).Claims.Add(statement.Claim);
+        actor.Claims.Add(statement.Claim);
         if (statement is InvestigationConcluded conclusion
             && Statements.TryGetValue(conclusion.Investigation, out var opening))
         {

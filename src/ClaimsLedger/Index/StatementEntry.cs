@@ -28,11 +28,21 @@ internal sealed class StatementEntry(Statement original, long ordinal, GlobalPos
 
     public IReadOnlyList<CorrectionEntry> Corrections => _corrections ?? (IReadOnlyList<CorrectionEntry>)[];
 
+    /// <summary>The registered actor of <see cref="Original"/>, resolved when the statement is folded in.</summary>
+    public ActorEntry? Speaker { get; init; }
+
+    /// <summary>The registered source of <see cref="Original"/>, resolved when the statement is folded in.</summary>
+    public SourceEntry? Source { get; init; }
+
+    /// <summary>The claim whose statement list holds this statement, told of its corrections.</summary>
+    public ClaimEntry? Owner { get; set; }
+
     public bool HasCorrections => _corrections is not null;
 
     public void AddCorrection(CorrectionEntry correction)
     {
         (_corrections ??= []).Add(correction);
+        Owner?.Corrected(this, correction);
         switch (correction.Event)
         {
             case StatementAmended amended:

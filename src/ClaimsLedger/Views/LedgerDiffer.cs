@@ -12,8 +12,8 @@ internal static class LedgerDiffer
         var claims = new List<ClaimDiff>();
         foreach (var claim in index.Claims.Values.OrderBy(c => c.Registration.Id))
         {
-            var was = ClaimEvaluation.Evaluate(claim, from);
-            var now = ClaimEvaluation.Evaluate(claim, to);
+            using var was = ClaimEvaluation.Evaluate(claim, from);
+            using var now = ClaimEvaluation.Evaluate(claim, to);
             if (was.IsEmpty && now.IsEmpty)
             {
                 continue;
@@ -93,7 +93,7 @@ internal static class LedgerDiffer
             return RemovalReason.Struck;
         }
 
-        if (now.RetractedBy.ContainsKey(before.Statement))
+        if (now.IsRetracted(before.Statement))
         {
             return RemovalReason.Retracted;
         }

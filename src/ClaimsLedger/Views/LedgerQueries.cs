@@ -10,20 +10,31 @@ internal static class LedgerQueries
     public static ClaimBoard Board(LedgerIndex index, AsOf asOf)
     {
         var factory = new ViewFactory(index, asOf);
-        var claims = index.Claims.Values
-            .Where(c => c.RecordedAt <= asOf.Recorded)
-            .OrderBy(c => c.Registration.Id)
-            .Select(c => ClaimEvaluation.Evaluate(c, asOf))
-            .Where(e => !e.IsEmpty)
-            .Select(factory.Status);
-        return new ClaimBoard(asOf, [.. claims]);
+        var claims = new List<ClaimStatus>();
+        foreach (var claim in index.Claims.Values.Where(c => c.RecordedAt <= asOf.Recorded)
+                     .OrderBy(c => c.Registration.Id))
+        {
+            using var evaluation = ClaimEvaluation.Evaluate(claim, asOf);
+            if (!evaluation.IsEmpty)
+            {
+                claims.Add(factory.Status(evaluation));
+            }
+        }
+
+        return new ClaimBoard(asOf, claims);
     }
 
     /// <summary>One claim's status, or null when the claim was not registered by R.</summary>
-    public static ClaimStatus? Claim(LedgerIndex index, ClaimId id, AsOf asOf) =>
-        index.Claims.TryGetValue(id, out var claim) && claim.RecordedAt <= asOf.Recorded
-            ? new ViewFactory(index, asOf).Status(ClaimEvaluation.Evaluate(claim, asOf))
-            : null;
+    public static ClaimStatus? Claim(LedgerIndex index, ClaimId id, AsOf asOf)
+    {
+        if (!index.Claims.TryGetValue(id, out var claim) || claim.RecordedAt > asOf.Recorded)
+        {
+            return null;
+        }
+
+        using var evaluation = ClaimEvaluation.Evaluate(claim, asOf);
+        return new ViewFactory(index, asOf).Status(evaluation);
+    }
 
     /// <summary>One actor's positions, or null when the actor was not registered by R.</summary>
     public static ActorPositions? Actor(LedgerIndex index, ActorId id, AsOf asOf)
@@ -37,12 +48,16 @@ internal static class LedgerQueries
         var positions = new List<ActorPosition>();
         foreach (var claimId in actor.Claims.Order())
         {
-            var evaluation = ClaimEvaluation.Evaluate(index.Claims[claimId], asOf);
-            var position = evaluation.Positions.FirstOrDefault(p => p.Statement.Actor == id);
-            if (position is not null)
+            using var evaluation = ClaimEvaluation.Evaluate(index.Claims[claimId], asOf);
+            foreach (var position in evaluation.Positions)
             {
-                positions.Add(new ActorPosition(factory.Claim(evaluation.Claim), evaluation.Contested,
-                    factory.Position(position)));
+                ref readonly var counted = ref evaluation.Statements[position];
+                if (counted.Statement.Actor == id)
+                {
+                    positions.Add(new ActorPosition(factory.Claim(evaluation.Claim), evaluation.Contested,
+                        factory.Position(counted)));
+                    break;
+                }
             }
         }
 
@@ -55,9 +70,10 @@ internal static class LedgerQueries
         var byActor = new Dictionary<ActorId, List<ActorPosition>>();
         foreach (var claim in index.Claims.Values.OrderBy(c => c.Registration.Id))
         {
-            var evaluation = ClaimEvaluation.Evaluate(claim, asOf);
-            foreach (var position in evaluation.Positions)
+            using var evaluation = ClaimEvaluation.Evaluate(claim, asOf);
+            foreach (var at in evaluation.Positions)
             {
+                ref readonly var position = ref evaluation.Statements[at];
                 var actor = position.Statement.Actor;
                 if (!byActor.TryGetValue(actor, out var list))
                 {
@@ -83,10 +99,14 @@ internal static class LedgerQueries
                 continue;
             }
 
-            var evaluation = ClaimEvaluation.Evaluate(claim, asOf);
-            foreach (var counted in evaluation.Statements.Where(c => Matches(c.Statement, query)))
+            using var evaluation = ClaimEvaluation.Evaluate(claim, asOf);
+            var statements = evaluation.Statements;
+            for (var i = 0; i < statements.Length; i++)
             {
-                rows.Add((counted, Entry(factory, evaluation, counted)));
+                if (Matches(statements[i].Statement, query))
+                {
+                    rows.Add((statements[i], Entry(factory, evaluation, i)));
+                }
             }
         }
 
@@ -122,9 +142,11 @@ internal static class LedgerQueries
         && (query.From is not { } from || statement.SaidAt.End > from || statement.SaidAt.Start >= from)
         && (query.To is not { } to || statement.SaidAt.Start < to);
 
-    private static TimelineEntry Entry(ViewFactory factory, ClaimEvaluation evaluation, Counted counted)
+    private static TimelineEntry Entry(ViewFactory factory, ClaimEvaluation evaluation, int index)
     {
+        ref readonly var counted = ref evaluation.Statements[index];
         var statement = counted.Statement;
+        var retraction = evaluation.RetractionOf(index);
         var stance = statement as StanceStatement;
         var conclusion = statement as InvestigationConcluded;
         var corrections = counted.Entry.Corrections
@@ -137,7 +159,7 @@ internal static class LedgerQueries
             stance?.Certainty,
             conclusion?.Finding,
             conclusion?.Investigation,
-            evaluation.RetractedBy.TryGetValue(statement.Id, out var retraction) ? retraction.Statement.Id : (StatementId?)null,
+            retraction >= 0 ? evaluation.Statements[retraction].Statement.Id : (StatementId?)null,
             [.. corrections]);
     }
 }
