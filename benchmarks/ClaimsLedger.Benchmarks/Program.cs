@@ -28,6 +28,7 @@ return command switch
     "decode" => await DecodeCommand.RunAsync(options!, CancellationToken.None),
     "micro" => MicroCommand.Run(args[1..]),
     OpenProbe.Command => await OpenProbe.RunChildAsync(args),
+    RebuildParts.Command => await RebuildParts.RunAsync(args),
     _ => Usage(),
 };
 

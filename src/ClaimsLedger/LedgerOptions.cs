@@ -41,6 +41,14 @@ public sealed record LedgerOptions
     /// </summary>
     public bool LoadInBackground { get; init; }
 
+    /// <summary>
+    /// Where the ledger loads its snapshot from on open and saves it to with <see cref="Ledger.SaveSnapshotAsync"/>:
+    /// with a snapshot, opening a large ledger reads the snapshot and only the events recorded after it from the
+    /// store. A snapshot that does not match the log is ignored (see <see cref="Ledger.Snapshot"/>). Default null: no
+    /// snapshot, open reads the whole store.
+    /// </summary>
+    public Snapshots.ILedgerSnapshotStore? Snapshots { get; init; }
+
     /// <summary>Checks the values; called when a ledger opens.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()

@@ -1,6 +1,7 @@
 using Belgorod;
 using ClaimsLedger.Events;
 using ClaimsLedger.Interchange;
+using ClaimsLedger.Snapshots;
 using ClaimsLedger.Storage;
 using ClaimsLedger.Storage.InMemory;
 using Microsoft.Extensions.Time.Testing;
@@ -185,6 +186,62 @@ public abstract class LedgerContract
         Assert.Equal(before, after);
         var asOf = AsOf.At(BelgorodHistory.CorrectedAt).WithRecorded(BelgorodHistory.RecordedAt);
         Assert.Equal((await original.GetBoardAsync(asOf)).ToJson(), (await restored.GetBoardAsync(asOf)).ToJson());
+    }
+
+    [SkippableFact]
+    public async Task A_ledger_opened_from_its_snapshot_gives_the_views_of_a_full_replay_and_reads_only_what_came_after()
+    {
+        await using var store = await CreateStoreAsync(Clock);
+        var snapshots = new MemorySnapshotStore();
+        var first = await Ledger.OpenAsync(store, Options with { Snapshots = snapshots });
+        await first.RecordAsync([.. BelgorodHistory.Registrations, .. BelgorodHistory.Statements]);
+        var saved = await first.SaveSnapshotAsync();
+        Clock.SetUtcNow(BelgorodHistory.CorrectedAt);
+        await first.RecordAsync(BelgorodHistory.Correction);
+
+        await using var reopened = await ReopenAsync(store, Clock);
+        var counting = new CountingReader(reopened);
+        var fromSnapshot = await Ledger.OpenAsync(counting, Options with { Snapshots = snapshots });
+        var fullReplay = await Ledger.OpenAsync(reopened, Options);
+
+        Assert.NotNull(saved);
+        Assert.Equal(BelgorodHistory.Registrations.Count + BelgorodHistory.Statements.Count, saved.Events);
+        Assert.Equal(new SnapshotLoad(SnapshotOutcome.Used, saved.Events, saved.Position, null), fromSnapshot.Snapshot);
+        Assert.Equal(fullReplay.EventCount, fromSnapshot.EventCount);
+        Assert.True(counting.LowestPositionReadInBulk >= saved.Position,
+            $"the open read the store from {counting.LowestPositionReadInBulk}, before the snapshot's end {saved.Position}");
+        foreach (var asOf in new[] { AsOf.At(BelgorodHistory.RecordedAt), AsOf.At(BelgorodHistory.CorrectedAt) }
+                     .SelectMany(at => BelgorodHistory.BoardDates.Select(d => at.WithSaid(AsOf.EndOfDay(d)))))
+        {
+            Assert.Equal((await fullReplay.GetBoardAsync(asOf)).ToJson(), (await fromSnapshot.GetBoardAsync(asOf)).ToJson());
+        }
+
+        var claim = BelgorodHistory.Registrations.OfType<ClaimRegistered>().First().Id;
+        Assert.Equal((await fullReplay.GetTimelineAsync(Views.TimelineQuery.All, fullReplay.Now())).ToJson(),
+            (await fromSnapshot.GetTimelineAsync(Views.TimelineQuery.All, fromSnapshot.Now())).ToJson());
+        Assert.Equal((await fullReplay.GetClaimAsync(claim, fullReplay.Now()))!.ToJson(),
+            (await fromSnapshot.GetClaimAsync(claim, fromSnapshot.Now()))!.ToJson());
+
+        // The ledger opened from the snapshot records on as usual.
+        var more = await fromSnapshot.RecordAsync(BelgorodHistory.Statements);
+        Assert.Equal(BelgorodHistory.Statements.Count, more.Unchanged);
+    }
+
+    [SkippableFact]
+    public async Task A_snapshot_of_another_ledger_is_rejected_and_the_store_is_read_instead()
+    {
+        await using var store = await CreateStoreAsync(Clock);
+        var snapshots = new MemorySnapshotStore();
+        var other = await Ledger.OpenAsync(new InMemoryEventStore(Clock), Options with { Snapshots = snapshots });
+        await other.RecordAsync([.. BelgorodHistory.Registrations]);
+        await other.SaveSnapshotAsync();
+        await RecordBelgorodAsync(store);
+
+        var ledger = await Ledger.OpenAsync(store, Options with { Snapshots = snapshots });
+
+        Assert.Equal(SnapshotOutcome.Rejected, ledger.Snapshot.Outcome);
+        Assert.Contains("another ledger", ledger.Snapshot.Reason, StringComparison.Ordinal);
+        Assert.Equal(BelgorodHistory.Registrations.Count + BelgorodHistory.Statements.Count, ledger.EventCount);
     }
 
     private static string Describe(RecordedEvent e) =>

@@ -42,6 +42,7 @@ internal sealed record BenchOptions
         hash-chain [--statements N] [--batch N] [--runs N] [--quick]
         decode [--statements N] [--runs N] [--quick]
         micro  [--quick] [BenchmarkDotNet arguments, e.g. --filter *ClaimQuery*]
+        rebuild-parts LEDGER.db [save-snapshot|snapshot]
         PostgreSQL and Marten figures need CLAIMS_PG_CONN (bash .ci/with-postgres.sh starts a server and sets it).
         """;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ClaimsLedger.Snapshots;
 using ClaimsLedger.Sqlite;
 
 namespace ClaimsLedger.Benchmarks.Ours;
@@ -18,8 +19,16 @@ internal static class OpenProbe
         var clock = Stopwatch.StartNew();
         var store = await SqliteEventStore.OpenAsync(args[1]);
         await using var _ = store;
-        var background = args.Length > 5 && args[5] == "background";
-        var ledger = await Ledger.OpenAsync(store, new LedgerOptions { LoadInBackground = background });
+        var mode = args.Length > 5 ? args[5] : "eager";
+        var ledger = await Ledger.OpenAsync(store, new LedgerOptions
+        {
+            LoadInBackground = mode == "background",
+            Snapshots = mode == "snapshot" ? FileSnapshotStore.Beside(args[1]) : null,
+        });
+        if (mode == "snapshot" && ledger.Snapshot.Outcome != SnapshotOutcome.Used)
+        {
+            throw new InvalidOperationException($"the snapshot was not used: {ledger.Snapshot}");
+        }
         var opened = clock.Elapsed;
         var asOf = new AsOf(new DateTimeOffset(long.Parse(args[3], CultureInfo.InvariantCulture), TimeSpan.Zero),
             new DateTimeOffset(long.Parse(args[4], CultureInfo.InvariantCulture), TimeSpan.Zero),

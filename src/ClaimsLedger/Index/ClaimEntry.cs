@@ -15,6 +15,11 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
     private StatementRow[] _rows = [];
     private int _count;
 
+    // Rows [0, _sorted) are in statement order; later rows were appended in log order and are put in place when the
+    // statements are next read. A load of a million statements in random saidAt order then costs one sort per claim
+    // instead of moving half a claim's rows for every statement.
+    private int _sorted;
+
     public ClaimRegistered Registration { get; } = registration;
 
     public long Ordinal { get; } = ordinal;
@@ -24,7 +29,18 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
     public List<(ClaimLinked Link, DateTimeOffset RecordedAt)> Links { get; } = [];
 
     /// <summary>The claim's statements in the original statement order.</summary>
-    public ReadOnlySpan<StatementRow> Statements => _rows.AsSpan(0, _count);
+    public ReadOnlySpan<StatementRow> Statements
+    {
+        get
+        {
+            if (_sorted < _count)
+            {
+                Sort();
+            }
+
+            return _rows.AsSpan(0, _count);
+        }
+    }
 
     /// <summary>recordedAt of the first amendment of a saidAt in this claim; null when there is none.</summary>
     public DateTimeOffset? SaidAtAmendedFrom { get; set; }
@@ -35,17 +51,20 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
 
     public void Add(StatementEntry statement)
     {
-        var row = new StatementRow(statement);
-        var index = Find(row.SaidStart, row.SaidEnd, statement.Ordinal);
         if (_count == _rows.Length)
         {
             // Grown by half rather than doubled: every claim keeps its unused rows for good.
             Array.Resize(ref _rows, Math.Max(4, _count + (_count >> 1)));
         }
 
-        Array.Copy(_rows, index, _rows, index + 1, _count - index);
-        _rows[index] = row;
-        _count++;
+        var row = new StatementRow(statement);
+        var inOrder = _sorted == _count && (_count == 0 || !Before(row, _rows[_count - 1]));
+        _rows[_count++] = row;
+        if (inOrder)
+        {
+            _sorted = _count;
+        }
+
         statement.Owner = this;
     }
 
@@ -53,7 +72,8 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
     public void Corrected(StatementEntry statement, CorrectionEntry correction)
     {
         var saidAt = statement.Original.SaidAt;
-        for (var i = Find(saidAt.Start.UtcTicks, saidAt.End.UtcTicks, statement.Ordinal); i < _count; i++)
+        var from = _sorted == _count ? Find(saidAt.Start.UtcTicks, saidAt.End.UtcTicks, statement.Ordinal) : 0;
+        for (var i = from; i < _count; i++)
         {
             if (ReferenceEquals(_rows[i].Entry, statement))
             {
@@ -63,10 +83,37 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
         }
     }
 
-    /// <summary>The first row not before (start, end, ordinal) in the original statement order.</summary>
-    private int Find(long start, long end, long ordinal)
+    private void Sort()
     {
-        int low = 0, high = _count;
+        var rows = _rows.AsSpan(0, _count);
+        if (_count - _sorted <= 8)
+        {
+            // A few rows appended out of order since the last read: put each in place.
+            for (var i = _sorted; i < _count; i++)
+            {
+                var row = rows[i];
+                var at = Find(row.SaidStart, row.SaidEnd, row.Entry.Ordinal, i);
+                rows.Slice(at, i - at).CopyTo(rows[(at + 1)..]);
+                rows[at] = row;
+            }
+        }
+        else
+        {
+            rows.Sort(static (a, b) => Before(a, b) ? -1 : Before(b, a) ? 1 : 0);
+        }
+
+        _sorted = _count;
+    }
+
+    private static bool Before(in StatementRow a, in StatementRow b) =>
+        a.SaidStart != b.SaidStart ? a.SaidStart < b.SaidStart
+        : a.SaidEnd != b.SaidEnd ? a.SaidEnd < b.SaidEnd
+        : a.Entry.Ordinal < b.Entry.Ordinal;
+
+    /// <summary>The first of the sorted rows [0, <paramref name="limit"/>) not before (start, end, ordinal).</summary>
+    private int Find(long start, long end, long ordinal, int limit = -1)
+    {
+        int low = 0, high = limit < 0 ? _count : limit;
         while (low < high)
         {
             var middle = low + ((high - low) >> 1);

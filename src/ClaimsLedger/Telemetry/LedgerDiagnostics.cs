@@ -70,6 +70,21 @@ internal sealed class LedgerDiagnostics(LedgerOptions options)
         activity?.AddException(error);
     }
 
+    public void SnapshotLoaded(Snapshots.SnapshotLoad load)
+    {
+        if (load.Outcome == Snapshots.SnapshotOutcome.Used)
+        {
+            LedgerLog.SnapshotLoaded(_logger, load.Events, load.Position?.ToString() ?? "-");
+        }
+        else if (load.Outcome == Snapshots.SnapshotOutcome.Rejected)
+        {
+            LedgerLog.SnapshotRejected(_logger, load.Reason ?? "-");
+        }
+    }
+
+    public void SnapshotSaved(Snapshots.SnapshotSaved saved) =>
+        LedgerLog.SnapshotSaved(_logger, saved.Events, saved.Position.ToString(), saved.Bytes);
+
     public static Activity? StartCatchUp() => LedgerInstruments.Source.StartActivity("ClaimsLedger.CatchUp");
 
     public void CaughtUp(Activity? activity, long count, GlobalPosition? position)

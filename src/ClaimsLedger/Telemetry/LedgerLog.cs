@@ -31,4 +31,14 @@ internal static partial class LedgerLog
 
     [LoggerMessage(7, LogLevel.Error, "Recording a batch of {Count} events failed; nothing was recorded")]
     public static partial void RecordFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(8, LogLevel.Information,
+        "Loaded {Count} events from the snapshot, up to position {Position}; the rest comes from the store")]
+    public static partial void SnapshotLoaded(ILogger logger, long count, string position);
+
+    [LoggerMessage(9, LogLevel.Warning, "Ignored the snapshot and read the whole store instead: {Reason}")]
+    public static partial void SnapshotRejected(ILogger logger, string reason);
+
+    [LoggerMessage(10, LogLevel.Information, "Saved a snapshot of {Count} events up to position {Position} ({Bytes} bytes)")]
+    public static partial void SnapshotSaved(ILogger logger, long count, string position, long bytes);
 }

@@ -1,0 +1,36 @@
+using ClaimsLedger.Storage;
+
+namespace ClaimsLedger.Snapshots;
+
+/// <summary>What a ledger did with its snapshot when it loaded (see <see cref="Ledger.Snapshot"/>).</summary>
+public enum SnapshotOutcome
+{
+    /// <summary>No snapshot store is set, or it held no snapshot: the ledger read the whole store.</summary>
+    None,
+
+    /// <summary>The snapshot matched the log: the ledger loaded it and read only the events after it from the store.</summary>
+    Used,
+
+    /// <summary>
+    /// The snapshot did not match the log, or was damaged: the ledger ignored it and read the whole store. The
+    /// reason says why.
+    /// </summary>
+    Rejected,
+}
+
+/// <summary>How a ledger's load used its snapshot.</summary>
+/// <param name="Outcome">Whether the snapshot was used.</param>
+/// <param name="Events">Events loaded from the snapshot (0 unless <see cref="SnapshotOutcome.Used"/>).</param>
+/// <param name="Position">The log position the snapshot ends at, when it was read that far; else null.</param>
+/// <param name="Reason">Why it was rejected; null otherwise.</param>
+public sealed record SnapshotLoad(SnapshotOutcome Outcome, long Events, GlobalPosition? Position, string? Reason)
+{
+    /// <summary>No snapshot was there to load.</summary>
+    public static SnapshotLoad None { get; } = new(SnapshotOutcome.None, 0, null, null);
+}
+
+/// <summary>A snapshot just saved by <see cref="Ledger.SaveSnapshotAsync"/>.</summary>
+/// <param name="Events">Events it holds: every event of the log up to <paramref name="Position"/>.</param>
+/// <param name="Position">The log position it ends at.</param>
+/// <param name="Bytes">Its size.</param>
+public sealed record SnapshotSaved(long Events, GlobalPosition Position, long Bytes);

@@ -1,0 +1,254 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using ClaimsLedger.Storage;
+
+namespace ClaimsLedger.Snapshots;
+
+/// <summary>
+/// Reads what <see cref="SnapshotWriter"/> wrote, one block at a time. Every length and count is checked against
+/// what is left, so damaged bytes end in a <see cref="SnapshotFormatException"/>, and the digest at the end is
+/// compared once the last block is read.
+/// </summary>
+/// <remarks>Event payloads are slices of the block they came in, not copies: decode them before the next block.</remarks>
+internal sealed class SnapshotReader(Stream input)
+{
+    // A block's size is bounded so that a damaged length cannot make the reader allocate without limit.
+    private const int MaxBlock = 256 << 20;
+
+    private readonly IncrementalHash _digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly List<StreamName> _streams = [];
+    private readonly List<string> _types = [];
+    private SnapshotHeader? _header;
+    private long _read;
+
+    public async Task<SnapshotHeader> ReadHeaderAsync(CancellationToken cancellationToken)
+    {
+        var fixedPart = await ReadExactlyAsync(SnapshotWriter.Magic.Length + 2 + 8 * 4 + 1, "header", cancellationToken)
+            .ConfigureAwait(false);
+        if (!fixedPart.AsSpan(0, SnapshotWriter.Magic.Length).SequenceEqual(SnapshotWriter.Magic))
+        {
+            throw new SnapshotFormatException("not a ClaimsLedger snapshot (its first bytes are not the snapshot mark)");
+        }
+
+        var span = fixedPart.AsSpan(SnapshotWriter.Magic.Length);
+        var version = BinaryPrimitives.ReadUInt16LittleEndian(span);
+        if (version != SnapshotWriter.Version)
+        {
+            throw new SnapshotFormatException(
+                $"snapshot format {version} is not format {SnapshotWriter.Version}, the one this version reads");
+        }
+
+        var events = BinaryPrimitives.ReadInt64LittleEndian(span[2..]);
+        var commit = (ulong)BinaryPrimitives.ReadInt64LittleEndian(span[10..]);
+        var prepare = (ulong)BinaryPrimitives.ReadInt64LittleEndian(span[18..]);
+        var sequence = BinaryPrimitives.ReadInt64LittleEndian(span[26..]);
+        var hashLength = span[34];
+        if (events <= 0 || hashLength is 0 or > 64)
+        {
+            throw new SnapshotFormatException($"snapshot header is damaged ({events} events, hash of {hashLength} bytes)");
+        }
+
+        var hash = await ReadExactlyAsync(hashLength, "header", cancellationToken).ConfigureAwait(false);
+        return _header = new SnapshotHeader(events, new GlobalPosition(commit, prepare), sequence, hash);
+    }
+
+    /// <summary>
+    /// Reads the next block's events into <paramref name="into"/>; null after the last block, once the count and the
+    /// digest are checked. The payloads are slices of the returned buffer, rented from the shared array pool: return
+    /// it when they are no longer needed.
+    /// </summary>
+    public async Task<byte[]?> ReadBlockAsync(List<RecordedEvent> into, CancellationToken cancellationToken)
+    {
+        var header = _header ?? throw new InvalidOperationException("read the header first");
+        var prefix = await ReadExactlyAsync(8, "block", cancellationToken).ConfigureAwait(false);
+        var size = BinaryPrimitives.ReadInt32LittleEndian(prefix);
+        var count = BinaryPrimitives.ReadInt32LittleEndian(prefix.AsSpan(4));
+        if (size == 0 && count == 0)
+        {
+            await CheckEndAsync(header, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        if (size is <= 0 or > MaxBlock || count <= 0 || count > size || _read + count > header.Events)
+        {
+            throw new SnapshotFormatException($"snapshot block after event {_read} is damaged ({count} events in {size} bytes)");
+        }
+
+        // Rented: a fresh 1 MB array per block would land on the large object heap and bring on full collections.
+        var block = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            await ReadExactlyAsync(block.AsMemory(0, size), "block", cancellationToken).ConfigureAwait(false);
+            var at = 0;
+            for (var i = 0; i < count; i++)
+            {
+                into.Add(ReadEvent(block, size, ref at));
+            }
+
+            if (at != size)
+            {
+                throw new SnapshotFormatException($"snapshot block after event {_read} has {size - at} bytes left over");
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(block);
+            throw;
+        }
+
+        _read += count;
+        return block;
+    }
+
+    private RecordedEvent ReadEvent(byte[] block, int end, ref int at)
+    {
+        var type = Name(_types, block, end, ref at, static name => name);
+        var stream = Name(_streams, block, end, ref at, static name => new StreamName(name));
+        var version = (long)Varint(block, end, ref at);
+        var sequence = (long)Varint(block, end, ref at);
+        var fixedPart = Slice(block, end, ref at, 8 + 8 + 16 + 8);
+        var commit = (ulong)BinaryPrimitives.ReadInt64LittleEndian(fixedPart);
+        var prepare = (ulong)BinaryPrimitives.ReadInt64LittleEndian(fixedPart[8..]);
+        var eventId = new Guid(fixedPart.Slice(16, 16));
+        var ticks = BinaryPrimitives.ReadInt64LittleEndian(fixedPart[32..]);
+        if (ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks)
+        {
+            throw Damaged("recordedAt");
+        }
+
+        var length = checked((int)Varint(block, end, ref at));
+        if (length > end - at)
+        {
+            throw Damaged("payload length");
+        }
+
+        var data = new ReadOnlyMemory<byte>(block, at, length);
+        at += length;
+        return new RecordedEvent(stream, version, new GlobalPosition(commit, prepare), eventId, type, data,
+            ReadOnlyMemory<byte>.Empty, new DateTimeOffset(ticks, TimeSpan.Zero))
+        {
+            Sequence = sequence,
+        };
+    }
+
+    private T Name<T>(List<T> table, byte[] block, int end, ref int at, Func<string, T> create)
+    {
+        var number = Varint(block, end, ref at);
+        if (number < (ulong)table.Count)
+        {
+            return table[(int)number];
+        }
+
+        if (number != (ulong)table.Count)
+        {
+            throw Damaged("name number");
+        }
+
+        var length = checked((int)Varint(block, end, ref at));
+        if (length > end - at || length > StreamName.MaxLength * 4)
+        {
+            throw Damaged("name length");
+        }
+
+        T name;
+        try
+        {
+            name = create(Encoding.UTF8.GetString(block, at, length));
+        }
+        catch (ArgumentException)
+        {
+            throw Damaged("name");
+        }
+
+        at += length;
+        table.Add(name);
+        return name;
+    }
+
+    private ReadOnlySpan<byte> Slice(byte[] block, int end, ref int at, int length)
+    {
+        if (length > end - at)
+        {
+            throw Damaged("event");
+        }
+
+        var slice = block.AsSpan(at, length);
+        at += length;
+        return slice;
+    }
+
+    private ulong Varint(byte[] block, int end, ref int at)
+    {
+        ulong value = 0;
+        for (var shift = 0; shift < 64; shift += 7)
+        {
+            if (at >= end)
+            {
+                break;
+            }
+
+            var b = block[at++];
+            value |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return value;
+            }
+        }
+
+        throw Damaged("number");
+    }
+
+    private async Task CheckEndAsync(SnapshotHeader header, CancellationToken cancellationToken)
+    {
+        var expected = _digest.GetHashAndReset();
+        var digest = new byte[expected.Length];
+        try
+        {
+            await input.ReadExactlyAsync(digest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new SnapshotFormatException("snapshot ends inside its digest: the file is cut short");
+        }
+        if (_read != header.Events)
+        {
+            throw new SnapshotFormatException($"snapshot ends after {_read} events; its header says {header.Events}");
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(expected, digest))
+        {
+            throw new SnapshotFormatException("snapshot digest does not match its bytes: the file is damaged");
+        }
+
+        if (await input.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) != 0)
+        {
+            throw new SnapshotFormatException("snapshot has bytes after its digest");
+        }
+    }
+
+    private async Task<byte[]> ReadExactlyAsync(int length, string what, CancellationToken cancellationToken)
+    {
+        var bytes = new byte[length];
+        await ReadExactlyAsync(bytes, what, cancellationToken).ConfigureAwait(false);
+        return bytes;
+    }
+
+    private async Task ReadExactlyAsync(Memory<byte> bytes, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await input.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new SnapshotFormatException($"snapshot ends inside its {what} after event {_read}: the file is cut short");
+        }
+
+        _digest.AppendData(bytes.Span);
+    }
+
+    private SnapshotFormatException Damaged(string field) =>
+        new($"snapshot event {_read + 1} has a damaged {field}");
+}

@@ -1,0 +1,60 @@
+using Belgorod;
+using ClaimsLedger.Serialization;
+using ClaimsLedger.Storage;
+using ClaimsLedger.Storage.InMemory;
+using ClaimsLedger.Tests.Snapshots;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ClaimsLedger.Tests.Recording;
+
+/// <summary>
+/// A long catch-up (an open) reads the next batch while the one before is folded on another thread: the index must
+/// end up exactly as a one-by-one fold, and a bad event anywhere must still fail the open, naming it.
+/// </summary>
+public sealed class LongCatchUpTests
+{
+    private readonly FakeTimeProvider _clock = new(BelgorodHistory.RecordedAt);
+
+    [Fact]
+    public async Task A_ledger_opened_on_thousands_of_events_has_the_views_of_the_ledger_that_recorded_them()
+    {
+        var (store, recorder) = await RecordManyAsync(10_000);
+
+        var opened = await Ledger.OpenAsync(store, new LedgerOptions { Clock = _clock });
+
+        Assert.Equal(recorder.EventCount, opened.EventCount);
+        Assert.Equal((await recorder.GetBoardAsync(recorder.Now())).ToJson(), (await opened.GetBoardAsync(opened.Now())).ToJson());
+        var earlier = AsOf.At(BelgorodHistory.RecordedAt.AddMinutes(2));
+        Assert.Equal((await recorder.GetBoardAsync(earlier)).ToJson(), (await opened.GetBoardAsync(earlier)).ToJson());
+    }
+
+    [Fact]
+    public async Task A_bad_event_after_several_batches_fails_the_open_and_names_its_position()
+    {
+        var (store, _) = await RecordManyAsync(9_000);
+        await store.AppendToStreamAsync(new StreamName("claim-claim-00"), ExpectedVersion.Any,
+            [new EventData(Guid.NewGuid(), "statement-asserted.v1", "{\"id\":"u8.ToArray(), "{}"u8.ToArray())]);
+        var last = await store.ReadLastAsync();
+
+        var error = await Assert.ThrowsAsync<LedgerFormatException>(() =>
+            Ledger.OpenAsync(store, new LedgerOptions { Clock = _clock }));
+
+        Assert.Contains($"event at position {last!.Position} in stream 'claim-claim-00' (statement-asserted.v1)",
+            error.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<(InMemoryEventStore Store, Ledger Recorder)> RecordManyAsync(int statements)
+    {
+        var store = new InMemoryEventStore(_clock);
+        var recorder = await Ledger.OpenAsync(store, new LedgerOptions { Clock = _clock });
+        await recorder.RecordAsync([.. ManyStatements.Registrations()]);
+        foreach (var batch in ManyStatements.Statements(statements).Chunk(1_500))
+        {
+            await recorder.RecordAsync(batch);
+            _clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        await recorder.RecordAsync([.. ManyStatements.Corrections(statements)]);
+        return (store, recorder);
+    }
+}

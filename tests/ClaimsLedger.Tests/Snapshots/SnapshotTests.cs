@@ -1,0 +1,232 @@
+using Belgorod;
+using ClaimsLedger.Conformance;
+using ClaimsLedger.Events;
+using ClaimsLedger.Snapshots;
+using ClaimsLedger.Storage;
+using ClaimsLedger.Storage.InMemory;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ClaimsLedger.Tests.Snapshots;
+
+/// <summary>
+/// Ledger snapshots: a snapshot that matches the log is used; anything else (damaged, cut short, of another ledger,
+/// ahead of the log) is rejected with a reason, and the ledger reads the whole store instead, so the views are
+/// always those of a full replay.
+/// </summary>
+public sealed class SnapshotTests
+{
+    private readonly FakeTimeProvider _clock = new(BelgorodHistory.RecordedAt);
+
+    private LedgerOptions Options(ILedgerSnapshotStore? snapshots = null) => new() { Clock = _clock, Snapshots = snapshots };
+
+    [Fact]
+    public async Task A_ledger_with_no_snapshot_saved_reads_the_whole_store()
+    {
+        var (store, _) = await RecordBelgorodAsync();
+        var snapshots = new MemorySnapshotStore();
+
+        var ledger = await Ledger.OpenAsync(store, Options(snapshots));
+
+        Assert.Equal(SnapshotLoad.None, ledger.Snapshot);
+        Assert.Equal(1, snapshots.Opened);
+        Assert.Equal(Belgorod.Count, ledger.EventCount);
+    }
+
+    [Fact]
+    public async Task An_empty_ledger_saves_no_snapshot()
+    {
+        var snapshots = new MemorySnapshotStore();
+        var ledger = await Ledger.OpenAsync(new InMemoryEventStore(_clock), Options(snapshots));
+
+        Assert.Null(await ledger.SaveSnapshotAsync());
+        Assert.Null(snapshots.Bytes);
+    }
+
+    [Fact]
+    public async Task Saving_a_snapshot_without_a_snapshot_store_says_what_is_missing()
+    {
+        var (_, ledger) = await RecordBelgorodAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ledger.SaveSnapshotAsync());
+
+        Assert.Contains("LedgerOptions.Snapshots", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_snapshot_ahead_of_the_log_is_rejected()
+    {
+        var (_, ledger) = await RecordBelgorodAsync();
+        var snapshots = new MemorySnapshotStore();
+        var saved = await (await Ledger.OpenAsync(ledger.Store, Options(snapshots))).SaveSnapshotAsync();
+        var shorter = new InMemoryEventStore(_clock);
+        await (await Ledger.OpenAsync(shorter, Options())).RecordAsync([.. BelgorodHistory.Registrations]);
+
+        var reopened = await Ledger.OpenAsync(shorter, Options(snapshots));
+
+        Assert.Equal(SnapshotOutcome.Rejected, reopened.Snapshot.Outcome);
+        Assert.Equal(saved!.Position, reopened.Snapshot.Position);
+        Assert.Contains($"holds no event at position {saved.Position}", reopened.Snapshot.Reason, StringComparison.Ordinal);
+        Assert.Equal(BelgorodHistory.Registrations.Count, reopened.EventCount);
+    }
+
+    public static TheoryData<string, int> DamagedBytes { get; } = new()
+    {
+        { "not a ClaimsLedger snapshot", 0 },
+        { "snapshot format 0 is not format 1", 8 },
+        { "is damaged", 10 },
+        { "another ledger", 50 },
+        { "does not load", -1000 },
+        { "digest does not match", -1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(DamagedBytes))]
+    public async Task A_damaged_snapshot_is_rejected_with_the_reason_and_the_views_are_those_of_a_full_replay(
+        string reason, int offset)
+    {
+        var (store, full) = await RecordBelgorodAsync();
+        var snapshots = await SavedSnapshotAsync(store);
+        var at = offset >= 0 ? offset : snapshots.Bytes!.Length + offset;
+        snapshots.Bytes![at] ^= 0x01;
+
+        var ledger = await Ledger.OpenAsync(store, Options(snapshots));
+
+        Assert.Equal(SnapshotOutcome.Rejected, ledger.Snapshot.Outcome);
+        Assert.Contains(reason, ledger.Snapshot.Reason, StringComparison.Ordinal);
+        await AssertSameViewsAsync(full, ledger);
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(60)]
+    [InlineData(200)]
+    [InlineData(-40)]
+    [InlineData(-1)]
+    public async Task A_snapshot_cut_short_is_rejected(int length)
+    {
+        var (store, full) = await RecordBelgorodAsync();
+        var snapshots = await SavedSnapshotAsync(store);
+        snapshots.Bytes = snapshots.Bytes![..(length >= 0 ? length : snapshots.Bytes.Length + length)];
+
+        var ledger = await Ledger.OpenAsync(store, Options(snapshots));
+
+        Assert.Equal(SnapshotOutcome.Rejected, ledger.Snapshot.Outcome);
+        Assert.Contains("cut short", ledger.Snapshot.Reason, StringComparison.Ordinal);
+        await AssertSameViewsAsync(full, ledger);
+    }
+
+    [Fact]
+    public async Task A_snapshot_with_bytes_after_its_digest_is_rejected()
+    {
+        var (store, _) = await RecordBelgorodAsync();
+        var snapshots = await SavedSnapshotAsync(store);
+        snapshots.Bytes = [.. snapshots.Bytes!, 0];
+
+        var ledger = await Ledger.OpenAsync(store, Options(snapshots));
+
+        Assert.Contains("bytes after its digest", ledger.Snapshot.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_snapshot_whose_event_does_not_decode_is_rejected_even_with_a_valid_digest()
+    {
+        var (store, full) = await RecordBelgorodAsync();
+        var events = await store.ReadAllForwardsAsync(GlobalPosition.Start).ToListAsync();
+        var last = events[^1];
+        using var forged = new MemoryStream();
+        var writer = new SnapshotWriter(forged);
+        await writer.WriteHeaderAsync(new SnapshotHeader(events.Count, last.Position, last.Sequence, last.Hash.ToArray()),
+            CancellationToken.None);
+        foreach (var e in events)
+        {
+            await writer.AddAsync(e == events[5] ? e with { Data = "{\"id\":\"not a slug!\"}"u8.ToArray() } : e,
+                CancellationToken.None);
+        }
+
+        await writer.CompleteAsync(CancellationToken.None);
+        var snapshots = new MemorySnapshotStore { Bytes = forged.ToArray() };
+
+        var ledger = await Ledger.OpenAsync(store, Options(snapshots));
+
+        Assert.Equal(SnapshotOutcome.Rejected, ledger.Snapshot.Outcome);
+        Assert.Contains("does not load", ledger.Snapshot.Reason, StringComparison.Ordinal);
+        await AssertSameViewsAsync(full, ledger);
+    }
+
+    [Fact]
+    public async Task A_ledger_loading_in_the_background_loads_its_snapshot_and_then_the_rest()
+    {
+        var (store, full) = await RecordBelgorodAsync();
+        var snapshots = await SavedSnapshotAsync(store);
+        _clock.SetUtcNow(BelgorodHistory.CorrectedAt);
+        await full.RecordAsync(BelgorodHistory.Correction);
+
+        var ledger = await Ledger.OpenAsync(store, Options(snapshots) with { LoadInBackground = true });
+        await ledger.Loaded;
+
+        Assert.Equal(SnapshotOutcome.Used, ledger.Snapshot.Outcome);
+        Assert.Equal(Belgorod.Count, ledger.Snapshot.Events);
+        Assert.Equal(full.EventCount, ledger.EventCount);
+        await AssertSameViewsAsync(full, ledger);
+    }
+
+    [Fact]
+    public async Task A_snapshot_of_many_blocks_and_corrections_loads_to_the_views_of_a_full_replay()
+    {
+        var store = new InMemoryEventStore(_clock);
+        var full = await Ledger.OpenAsync(store, Options());
+        await full.RecordAsync([.. ManyStatements.Registrations()]);
+        foreach (var batch in ManyStatements.Statements(12_000).Chunk(2_000))
+        {
+            await full.RecordAsync(batch);
+            _clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        await full.RecordAsync([.. ManyStatements.Corrections(12_000)]);
+        var snapshots = await SavedSnapshotAsync(store);
+        Assert.True(snapshots.Bytes!.Length > 2 << 20, $"the snapshot is {snapshots.Bytes.Length} bytes, under 3 blocks");
+
+        var ledger = await Ledger.OpenAsync(store, Options(snapshots));
+
+        Assert.Equal(SnapshotOutcome.Used, ledger.Snapshot.Outcome);
+        Assert.Equal(full.EventCount, ledger.EventCount);
+        foreach (var minutes in new[] { 0, 2, 5, 7 })
+        {
+            var asOf = AsOf.At(BelgorodHistory.RecordedAt.AddMinutes(minutes));
+            Assert.Equal((await full.GetBoardAsync(asOf)).ToJson(), (await ledger.GetBoardAsync(asOf)).ToJson());
+        }
+
+        Assert.Equal((await full.GetBoardAsync(full.Now())).ToJson(), (await ledger.GetBoardAsync(ledger.Now())).ToJson());
+    }
+
+    private static class Belgorod
+    {
+        public static long Count => BelgorodHistory.Registrations.Count + BelgorodHistory.Statements.Count;
+    }
+
+    private async Task<MemorySnapshotStore> SavedSnapshotAsync(IEventStore store)
+    {
+        var snapshots = new MemorySnapshotStore();
+        var ledger = await Ledger.OpenAsync(store, Options(snapshots));
+        Assert.NotNull(await ledger.SaveSnapshotAsync());
+        return snapshots;
+    }
+
+    private async Task<(InMemoryEventStore Store, Ledger Ledger)> RecordBelgorodAsync()
+    {
+        var store = new InMemoryEventStore(_clock);
+        var ledger = await Ledger.OpenAsync(store, Options());
+        await ledger.RecordAsync([.. BelgorodHistory.Registrations, .. BelgorodHistory.Statements]);
+        return (store, ledger);
+    }
+
+    private static async Task AssertSameViewsAsync(Ledger expected, Ledger actual)
+    {
+        Assert.Equal(expected.EventCount, actual.EventCount);
+        foreach (var date in BelgorodHistory.BoardDates)
+        {
+            var asOf = expected.Now().WithSaid(AsOf.EndOfDay(date));
+            Assert.Equal((await expected.GetBoardAsync(asOf)).ToJson(), (await actual.GetBoardAsync(asOf)).ToJson());
+        }
+    }
+}
