@@ -13,6 +13,7 @@ internal static class ClaimsCli
         var root = new RootCommand("Query and maintain a ClaimsLedger: who says what happened, as of any time.");
         root.Options.Add(context.Db);
         root.Options.Add(context.Schema);
+        root.Options.Add(context.Snapshot);
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(ViewCommands.Board(context));
@@ -26,6 +27,7 @@ internal static class ClaimsCli
         root.Subcommands.Add(IntegrityCommands.Prove(context));
         root.Subcommands.Add(IntegrityCommands.ProveConsistency(context));
         root.Subcommands.Add(IntegrityCommands.CheckProof(context));
+        root.Subcommands.Add(SnapshotCommand.Create(context));
         return root;
     }
 

@@ -16,6 +16,13 @@ internal sealed class CliContext(CliEnvironment environment)
         Recursive = true,
     };
 
+    public Option<string?> Snapshot { get; } = new("--snapshot")
+    {
+        Description = "The ledger's snapshot file (default: the SQLite file's path + .snapshot; none for a server). " +
+                      "Views load it when it matches the ledger; `claims snapshot` writes it",
+        Recursive = true,
+    };
+
     public Option<string> Schema { get; } = new("--schema")
     {
         Description = "PostgreSQL schema holding the ledger (default claims_ledger)",
@@ -37,9 +44,36 @@ internal sealed class CliContext(CliEnvironment environment)
     {
         var store = await Target(result).OpenAsync(environment.Clock, forWriting, cancellationToken).ConfigureAwait(false);
         await using var _ = store.ConfigureAwait(false);
-        var options = new LedgerOptions { Clock = environment.Clock, LoadInBackground = oneClaim };
+        var options = new LedgerOptions
+        {
+            Clock = environment.Clock,
+            LoadInBackground = oneClaim,
+            Snapshots = SnapshotFile(result),
+        };
         var ledger = await Ledger.OpenAsync(store, options, cancellationToken).ConfigureAwait(false);
+        if (!oneClaim)
+        {
+            await WarnIfSnapshotRejectedAsync(ledger).ConfigureAwait(false);
+        }
+
         return await work(ledger, store).ConfigureAwait(false);
+    }
+
+    /// <summary>The snapshot named by <c>--snapshot</c>, else the one beside a SQLite file; null for a server without
+    /// <c>--snapshot</c>.</summary>
+    public Snapshots.FileSnapshotStore? SnapshotFile(ParseResult result) =>
+        result.GetValue(Snapshot) is { Length: > 0 } path ? new Snapshots.FileSnapshotStore(path)
+        : Target(result) is { IsEventStoreDb: false, IsPostgreSql: false } file ? Snapshots.FileSnapshotStore.Beside(file.Db)
+        : null;
+
+    // A rejected snapshot costs a full read; say so, since the user can fix it with `claims snapshot`.
+    private async Task WarnIfSnapshotRejectedAsync(Ledger ledger)
+    {
+        if (ledger.Snapshot is { Outcome: Snapshots.SnapshotOutcome.Rejected, Reason: var reason })
+        {
+            await environment.Error.WriteLineAsync(
+                $"warning: snapshot ignored ({reason}); run `claims snapshot` to write a new one").ConfigureAwait(false);
+        }
     }
 
     /// <summary>Opens the store alone (no ledger fold: it may not even decode), runs <paramref name="work"/>, closes it.</summary>

@@ -19,6 +19,15 @@ public sealed class LedgerServiceOptions
     /// </summary>
     public bool OpenOnStart { get; set; } = true;
 
+    /// <summary>
+    /// The snapshot file (see <see cref="LedgerOptions.Snapshots"/> and <see cref="Snapshots.FileSnapshotStore"/>),
+    /// e.g. <c>ledger.db.snapshot</c>; relative to the current directory. Default null: no snapshot.
+    /// </summary>
+    public string? SnapshotPath { get; set; }
+
+    /// <summary>See <see cref="LedgerOptions.LoadInBackground"/>. Default false.</summary>
+    public bool LoadInBackground { get; set; }
+
     /// <summary>The immutable ledger options these settings stand for, with the container's services.</summary>
     internal LedgerOptions ToLedgerOptions(LedgerStoreContext context, IEnumerable<ILedgerObserver> observers) => new()
     {
@@ -27,5 +36,7 @@ public sealed class LedgerServiceOptions
         LoggerFactory = context.LoggerFactory,
         MeterFactory = context.MeterFactory,
         Observers = [.. observers],
+        LoadInBackground = LoadInBackground,
+        Snapshots = string.IsNullOrWhiteSpace(SnapshotPath) ? null : new Snapshots.FileSnapshotStore(SnapshotPath),
     };
 }

@@ -55,6 +55,39 @@ public sealed class InMemoryRegistrationTests
     }
 
     [Fact]
+    public async Task A_snapshot_path_in_configuration_is_where_the_ledger_saves_and_loads_its_snapshot()
+    {
+        var folder = Directory.CreateTempSubdirectory("claims-di-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "ledger.snapshot");
+            var store = new CountingStore();
+            using var host = TestHosts.Build(
+                (services, configuration) => services.AddClaimsLedger(configuration.GetSection("ClaimsLedger"),
+                    b => b.UseStore("counting", store.OpenAsync)),
+                null, ("ClaimsLedger:SnapshotPath", path));
+            await host.StartAsync();
+            var ledger = await host.LedgerAsync();
+            await ledger.RecordAsync(SampleEvents.Uncontested);
+
+            var saved = await ledger.SaveSnapshotAsync();
+            var reopened = await Ledger.OpenAsync(ledger.Store, new LedgerOptions
+            {
+                Clock = ledger.Clock,
+                Snapshots = new ClaimsLedger.Snapshots.FileSnapshotStore(path),
+            });
+
+            Assert.True(File.Exists(path));
+            Assert.Equal(ClaimsLedger.Snapshots.SnapshotOutcome.Used, reopened.Snapshot.Outcome);
+            Assert.Equal(saved!.Events, reopened.Snapshot.Events);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Settings_changed_in_code_win_over_configuration()
     {
         using var host = TestHosts.Build(
