@@ -11,6 +11,7 @@ namespace ClaimsLedger;
 
 public sealed partial class Ledger
 {
+    private readonly SemaphoreSlim _snapshotGate = new(1, 1);
     private bool _snapshotTried;
 
     /// <summary>
@@ -24,11 +25,12 @@ public sealed partial class Ledger
     /// previous one. The next open loads it and reads from the store only what was recorded after it.
     /// </summary>
     /// <remarks>
-    /// <para>The snapshot holds each event's stored bytes, so it decodes exactly as the log does, and ends with the
-    /// chain hash of its last event (docs/integrity.md). On open the ledger uses it only when the store holds that
-    /// same hash at that same position, which (the chain hash covering every event before it) means the log's prefix
-    /// is the snapshot's events; a damaged file fails its SHA-256 digest. In either case the ledger reads the whole
-    /// store instead and says why in <see cref="Snapshot"/>: a stale or foreign snapshot is never served.</para>
+    /// <para>The snapshot holds each event's stored bytes, so it decodes exactly as the log does, and names the chain
+    /// hash of its last event (docs/integrity.md). On open the ledger uses it only when the store holds that same hash
+    /// at that same position, and when the chain recomputed over the snapshot's own events ends in that hash: the
+    /// snapshot's events are then the log's, byte for byte. A damaged file also fails its SHA-256 digest. Otherwise
+    /// the ledger reads the whole store instead and says why in <see cref="Snapshot"/>: a stale, foreign, damaged or
+    /// altered snapshot is never served.</para>
     /// <para>A snapshot stays valid as the ledger grows; save again after large imports to keep the tail short.
     /// Saving reads the store from the start (the index does not keep the stored bytes).</para>
     /// </remarks>
@@ -61,9 +63,12 @@ public sealed partial class Ledger
         }
 
         long bytes = 0;
-        await snapshots.SaveAsync(async (output, token) =>
+        await _snapshotGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            var writer = new SnapshotWriter(output);
+            await snapshots.SaveAsync(async (output, token) =>
+            {
+                using var writer = new SnapshotWriter(output);
             await writer.WriteHeaderAsync(new SnapshotHeader(count, last, lastEvent.Sequence, lastEvent.Hash.ToArray()),
                 token).ConfigureAwait(false);
             await foreach (var recorded in _store.ReadAllForwardsAsync(GlobalPosition.Start, token).ConfigureAwait(false))
@@ -86,6 +91,11 @@ public sealed partial class Ledger
             await writer.CompleteAsync(token).ConfigureAwait(false);
             bytes = writer.Bytes;
         }, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _snapshotGate.Release();
+        }
 
         var saved = new SnapshotSaved(count, last, bytes);
         _diagnostics.SnapshotSaved(saved);
@@ -100,8 +110,8 @@ public sealed partial class Ledger
             return;
         }
 
-        _snapshotTried = true;
         Snapshot = await LoadSnapshotAsync(snapshots, cancellationToken).ConfigureAwait(false);
+        _snapshotTried = true;
         _diagnostics.SnapshotLoaded(Snapshot);
     }
 
@@ -112,7 +122,7 @@ public sealed partial class Ledger
         {
             input = await snapshots.OpenReadAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             return Rejected($"the snapshot could not be opened: {e.Message}", null);
         }
@@ -123,7 +133,7 @@ public sealed partial class Ledger
         }
 
         await using var _ = input.ConfigureAwait(false);
-        var reader = new SnapshotReader(input);
+        using var reader = new SnapshotReader(input, _options.SnapshotVerification == SnapshotVerification.Events);
         SnapshotHeader? header = null;
         try
         {
@@ -135,6 +145,7 @@ public sealed partial class Ledger
 
             lock (_indexGate)
             {
+                // Checked against the log above, so a damaged count cannot make this allocate without bound.
                 _index.Reserve(header.Events);
             }
 
@@ -153,21 +164,23 @@ public sealed partial class Ledger
         }
         catch (Exception e)
         {
-            // Part of it may be folded in already, before its digest was checked: start again from an empty index.
+            // Part of it may be folded in already, before its chain and digest were checked: start again from an empty
+            // index.
             lock (_indexGate)
             {
                 _index = new LedgerIndex();
             }
 
-            if (e is SnapshotFormatException or LedgerFormatException or IOException)
+            // Cancelled, or the store failed: the next catch-up tries the snapshot again.
+            if (e is OperationCanceledException or LedgerStoreException)
             {
-                var reason = e is SnapshotFormatException ? e.Message : $"a snapshot event does not load: {e.Message}";
-                return Rejected(reason, header?.Last);
+                throw;
             }
 
-            // Cancelled, or the store failed: the next catch-up tries the snapshot again.
-            _snapshotTried = false;
-            throw;
+            // Anything else is the snapshot's fault (whatever damaged bytes made the reader or the fold throw): it is
+            // ignored, never fatal, since the store holds everything it does.
+            var reason = e is SnapshotFormatException ? e.Message : $"a snapshot event does not load: {e.Message}";
+            return Rejected(reason, header?.Last);
         }
     }
 
@@ -179,6 +192,12 @@ public sealed partial class Ledger
         {
             return $"the store holds no event at position {header.Last}, where the snapshot ends: the snapshot is " +
                    "from another ledger, or the store was replaced";
+        }
+
+        if (atLast.Sequence != header.LastSequence || header.Events != header.LastSequence)
+        {
+            return $"the store's event at position {header.Last} is event {atLast.Sequence} of the log; the snapshot " +
+                   $"says event {header.LastSequence} and holds {header.Events}: the snapshot is damaged or from another ledger";
         }
 
         if (!atLast.Hash.Span.SequenceEqual(header.LastHash))

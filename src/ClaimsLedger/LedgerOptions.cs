@@ -49,6 +49,12 @@ public sealed record LedgerOptions
     /// </summary>
     public Snapshots.ILedgerSnapshotStore? Snapshots { get; init; }
 
+    /// <summary>
+    /// How much of the snapshot the ledger checks against the log before using it. Default
+    /// <see cref="Snapshots.SnapshotVerification.Events"/>: every event, so the snapshot cannot differ from the log.
+    /// </summary>
+    public Snapshots.SnapshotVerification SnapshotVerification { get; init; } = ClaimsLedger.Snapshots.SnapshotVerification.Events;
+
     /// <summary>Checks the values; called when a ledger opens.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
@@ -61,6 +67,12 @@ public sealed record LedgerOptions
         if (Observers is null || Observers.Any(o => o is null))
         {
             throw new ArgumentException("LedgerOptions.Observers must not be or hold null", nameof(Observers));
+        }
+
+        if (!Enum.IsDefined(SnapshotVerification))
+        {
+            throw new ArgumentException($"LedgerOptions.SnapshotVerification {SnapshotVerification} is not a known value",
+                nameof(SnapshotVerification));
         }
 
         if (ConcurrencyRetries is < 0 or > 100)

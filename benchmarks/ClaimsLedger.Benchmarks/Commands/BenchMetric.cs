@@ -52,6 +52,17 @@ internal static class BenchMetric
     /// <summary>Fresh process, LoadInBackground: wall time until the index finished loading and the process exited.</summary>
     public const string OpenBackgroundWall = "open.background.wall.s";
     public const string OpenOnly = "open.only.s";
+
+    /// <summary>Fresh process, from the snapshot: open + first claim query, seconds (default and server GC).</summary>
+    public const string OpenSnapshot = "open.snapshot.s";
+    public const string OpenSnapshotGc = "open.snapshot.gc.s";
+    public const string OpenSnapshotServerGc = "open.snapshot.servergc.s";
+    public const string OpenSnapshotHead = "open.snapshot.head.s";
+    public const string OpenSnapshotHeadServerGc = "open.snapshot.head.servergc.s";
+
+    /// <summary>Ledger.SaveSnapshotAsync on the bench ledger: seconds and the snapshot's size.</summary>
+    public const string SnapshotSaveSeconds = "snapshot.save.s";
+    public const string SnapshotBytes = "snapshot.bytes";
     public const string OpenGcSeconds = "open.gc.s";
     public const string BelgorodEvents = "belgorod.events";
     public const string BelgorodClaimPublic = "belgorod.claim.public.us";

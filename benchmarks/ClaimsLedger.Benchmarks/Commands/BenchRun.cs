@@ -4,6 +4,7 @@ using ClaimsLedger.Benchmarks.Measurement;
 using ClaimsLedger.Benchmarks.Ours;
 using ClaimsLedger.Events;
 using ClaimsLedger.Index;
+using ClaimsLedger.Snapshots;
 using ClaimsLedger.Sqlite;
 using ClaimsLedger.Storage;
 
@@ -106,15 +107,42 @@ internal sealed partial class BenchRun(BenchOptions options, IReadOnlyList<Ledge
     {
         Step("opening the SQLite ledger and answering a first as-of query in a fresh process");
         var point = AsOfPoints.Draw(1, 7, [.. _index!.Claims.Keys], AsOfPoints.SyntheticSaidRange, _recorded)[0];
-        var (inProcess, wall, open, gcPause) = await OpenProbe.RunAsync(_path, point.Claim, point.AsOf, false, cancellationToken);
+        var (inProcess, wall, open, gcPause) = await OpenProbe.RunAsync(_path, point.Claim, point.AsOf, "eager", cancellationToken);
         metrics.Add(BenchMetric.OpenGcSeconds, gcPause.TotalSeconds);
         metrics.Add(BenchMetric.OpenInProcess, inProcess.TotalSeconds);
         metrics.Add(BenchMetric.OpenWall, wall.TotalSeconds);
         metrics.Add(BenchMetric.OpenOnly, open.TotalSeconds);
         Step("the same with LedgerOptions.LoadInBackground: the first claim answered from its streams while the index loads");
-        var (firstAnswer, backgroundWall, _, _) = await OpenProbe.RunAsync(_path, point.Claim, point.AsOf, true, cancellationToken);
+        var (firstAnswer, backgroundWall, _, _) = await OpenProbe.RunAsync(_path, point.Claim, point.AsOf, "background", cancellationToken);
         metrics.Add(BenchMetric.OpenBackgroundFirstAnswer, firstAnswer.TotalSeconds);
         metrics.Add(BenchMetric.OpenBackgroundWall, backgroundWall.TotalSeconds);
+
+        Step("saving a snapshot of the SQLite ledger (Ledger.SaveSnapshotAsync)");
+        await using (var store = await SqliteEventStore.OpenAsync(_path, cancellationToken))
+        {
+            var snapshots = FileSnapshotStore.Beside(_path);
+            var ledger = await Ledger.OpenAsync(store, new LedgerOptions { Snapshots = snapshots }, cancellationToken);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var saved = await ledger.SaveSnapshotAsync(cancellationToken)
+                        ?? throw new InvalidOperationException("the bench ledger is empty");
+            metrics.Add(BenchMetric.SnapshotSaveSeconds, clock.Elapsed.TotalSeconds);
+            metrics.Add(BenchMetric.SnapshotBytes, saved.Bytes);
+        }
+
+        Step("opening the ledger from its snapshot in a fresh process, then the first as-of query");
+        var (fromSnapshot, _, _, snapshotGc) = await OpenProbe.RunAsync(_path, point.Claim, point.AsOf, "snapshot", cancellationToken);
+        metrics.Add(BenchMetric.OpenSnapshot, fromSnapshot.TotalSeconds);
+        metrics.Add(BenchMetric.OpenSnapshotGc, snapshotGc.TotalSeconds);
+        Step("the same with the server garbage collector (DOTNET_gcServer=1)");
+        var (fromSnapshotServerGc, _, _, _) = await OpenProbe.RunAsync(_path, point.Claim, point.AsOf, "snapshot",
+            cancellationToken, serverGc: true);
+        metrics.Add(BenchMetric.OpenSnapshotServerGc, fromSnapshotServerGc.TotalSeconds);
+        Step("the same checking only the snapshot's head (SnapshotVerification.Head), default and server GC");
+        var (fromSnapshotHead, _, _, _) = await OpenProbe.RunAsync(_path, point.Claim, point.AsOf, "snapshot-head", cancellationToken);
+        metrics.Add(BenchMetric.OpenSnapshotHead, fromSnapshotHead.TotalSeconds);
+        var (fromSnapshotHeadServerGc, _, _, _) = await OpenProbe.RunAsync(_path, point.Claim, point.AsOf, "snapshot-head",
+            cancellationToken, serverGc: true);
+        metrics.Add(BenchMetric.OpenSnapshotHeadServerGc, fromSnapshotHeadServerGc.TotalSeconds);
     }
 
     /// <summary>The 1-minute load average (Linux); NaN elsewhere.</summary>

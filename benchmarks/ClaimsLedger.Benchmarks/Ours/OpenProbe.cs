@@ -23,9 +23,10 @@ internal static class OpenProbe
         var ledger = await Ledger.OpenAsync(store, new LedgerOptions
         {
             LoadInBackground = mode == "background",
-            Snapshots = mode == "snapshot" ? FileSnapshotStore.Beside(args[1]) : null,
+            Snapshots = mode.StartsWith("snapshot", StringComparison.Ordinal) ? FileSnapshotStore.Beside(args[1]) : null,
+            SnapshotVerification = mode == "snapshot-head" ? SnapshotVerification.Head : SnapshotVerification.Events,
         });
-        if (mode == "snapshot" && ledger.Snapshot.Outcome != SnapshotOutcome.Used)
+        if (mode.StartsWith("snapshot", StringComparison.Ordinal) && ledger.Snapshot.Outcome != SnapshotOutcome.Used)
         {
             throw new InvalidOperationException($"the snapshot was not used: {ledger.Snapshot}");
         }
@@ -46,7 +47,7 @@ internal static class OpenProbe
     /// <summary>Runs the child: open + first query inside the process, the process's wall time, the open alone, and
     /// the collector's pauses in the child.</summary>
     public static async Task<(TimeSpan InProcess, TimeSpan Wall, TimeSpan Open, TimeSpan GcPause)> RunAsync(string path, ClaimId claim,
-        AsOf asOf, bool background, CancellationToken cancellationToken)
+        AsOf asOf, string mode, CancellationToken cancellationToken, bool serverGc = false)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -57,9 +58,14 @@ internal static class OpenProbe
 
         foreach (var argument in new[] { Command, path, claim.Value,
                      asOf.Said.UtcTicks.ToString(CultureInfo.InvariantCulture),
-                     asOf.Recorded.UtcTicks.ToString(CultureInfo.InvariantCulture), background ? "background" : "eager" })
+                     asOf.Recorded.UtcTicks.ToString(CultureInfo.InvariantCulture), mode })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (serverGc)
+        {
+            start.Environment["DOTNET_gcServer"] = "1";
         }
 
         var wall = Stopwatch.StartNew();

@@ -109,7 +109,7 @@ internal static class RebuildParts
             var clock = Stopwatch.StartNew();
             var gc = GcWatch.Start();
             await using var input = File.OpenRead(path + ".snapshot");
-            var reader = new SnapshotReader(input);
+            using var reader = new SnapshotReader(input);
             await reader.ReadHeaderAsync(CancellationToken.None);
             var events = new List<RecordedEvent>();
             var kept = new List<LedgerEvent>();

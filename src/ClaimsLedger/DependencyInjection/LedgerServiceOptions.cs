@@ -25,6 +25,9 @@ public sealed class LedgerServiceOptions
     /// </summary>
     public string? SnapshotPath { get; set; }
 
+    /// <summary>See <see cref="LedgerOptions.SnapshotVerification"/>. Default <c>Events</c>.</summary>
+    public Snapshots.SnapshotVerification SnapshotVerification { get; set; } = Snapshots.SnapshotVerification.Events;
+
     /// <summary>See <see cref="LedgerOptions.LoadInBackground"/>. Default false.</summary>
     public bool LoadInBackground { get; set; }
 
@@ -37,6 +40,7 @@ public sealed class LedgerServiceOptions
         MeterFactory = context.MeterFactory,
         Observers = [.. observers],
         LoadInBackground = LoadInBackground,
+        SnapshotVerification = SnapshotVerification,
         Snapshots = string.IsNullOrWhiteSpace(SnapshotPath) ? null : new Snapshots.FileSnapshotStore(SnapshotPath),
     };
 }

@@ -71,16 +71,38 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
     /// <summary>Notes on the row of <paramref name="statement"/> that <paramref name="correction"/> was recorded.</summary>
     public void Corrected(StatementEntry statement, CorrectionEntry correction)
     {
-        var saidAt = statement.Original.SaidAt;
-        var from = _sorted == _count ? Find(saidAt.Start.UtcTicks, saidAt.End.UtcTicks, statement.Ordinal) : 0;
-        for (var i = from; i < _count; i++)
+        var at = IndexOf(statement);
+        if (at >= 0)
         {
-            if (ReferenceEquals(_rows[i].Entry, statement))
+            _rows[at].AddCorrection(correction.RecordedAt.UtcTicks);
+        }
+    }
+
+    // The sorted rows are searched by statement order; the unsorted tail is in log order, so by ordinal.
+    private int IndexOf(StatementEntry statement)
+    {
+        var saidAt = statement.Original.SaidAt;
+        var at = Find(saidAt.Start.UtcTicks, saidAt.End.UtcTicks, statement.Ordinal, _sorted);
+        if (at < _sorted && ReferenceEquals(_rows[at].Entry, statement))
+        {
+            return at;
+        }
+
+        int low = _sorted, high = _count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) >> 1);
+            if (_rows[middle].Entry.Ordinal < statement.Ordinal)
             {
-                _rows[i].AddCorrection(correction.RecordedAt.UtcTicks);
-                return;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
             }
         }
+
+        return low < _count && ReferenceEquals(_rows[low].Entry, statement) ? low : -1;
     }
 
     private void Sort()

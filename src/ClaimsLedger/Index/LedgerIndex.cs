@@ -42,7 +42,7 @@ internal sealed class LedgerIndex
     /// Makes room for about <paramref name="events"/> statements at once, when the count is known before loading
     /// (a snapshot): growing a million-entry table step by step copies it ~20 times, on the large object heap.
     /// </summary>
-    public void Reserve(long events) => Statements.EnsureCapacity((int)Math.Min(events, Array.MaxLength / 2));
+    public void Reserve(long events) => Statements.EnsureCapacity((int)Math.Min(events, 1 << 26));
 
     public long? StreamVersion(StreamName stream) =>
         _streamVersions.TryGetValue(stream.Value, out var version) ? version : null;

@@ -73,7 +73,7 @@ public static class EventHash
         }
     }
 
-    private static int MaxCanonicalLength(string stream, string type, ReadOnlySpan<byte> data, ReadOnlySpan<byte> metadata)
+    internal static int MaxCanonicalLength(string stream, string type, ReadOnlySpan<byte> data, ReadOnlySpan<byte> metadata)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(type);
@@ -83,7 +83,7 @@ public static class EventHash
                metadata.Length;
     }
 
-    private static int WriteCanonicalForm(Span<byte> buffer, long sequence, string stream, long version, string type,
+    internal static int WriteCanonicalForm(Span<byte> buffer, long sequence, string stream, long version, string type,
         Guid eventId, DateTimeOffset recordedAt, ReadOnlySpan<byte> data, ReadOnlySpan<byte> metadata, ReadOnlySpan<byte> previous)
     {
         if (previous.Length != Length)
@@ -187,8 +187,8 @@ public static class EventHash
 
         public void Instant(DateTimeOffset instant)
         {
-            instant.UtcDateTime.TryFormat(_buffer[Length..], out var written, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'",
-                CultureInfo.InvariantCulture);
+            // "O" of a UTC DateTime is exactly yyyy-MM-ddTHH:mm:ss.fffffffZ, on the formatter's fast path.
+            instant.UtcDateTime.TryFormat(_buffer[Length..], out var written, "O", CultureInfo.InvariantCulture);
             Length += written;
         }
 

@@ -3,11 +3,16 @@ namespace ClaimsLedger.Snapshots;
 /// <summary>Keeps a ledger's snapshot in one file, e.g. <c>ledger.db.snapshot</c> beside a SQLite ledger.</summary>
 /// <remarks>
 /// Saving writes a temporary file in the same folder, flushes it to disk and renames it over the old snapshot, so a
-/// crash mid-save leaves the old snapshot (and at worst a stray <c>*.tmp</c> file, removed by the next save).
+/// crash mid-save leaves the old snapshot (and at worst a stray <c>*.tmp</c> file, removed by a save an hour later).
+/// Saves from several processes at once each write their own temporary file; the last rename wins, and every
+/// snapshot it can leave is whole.
 /// </remarks>
 public sealed class FileSnapshotStore : ILedgerSnapshotStore
 {
     private const int BufferSize = 1 << 20;
+
+    // A temporary file not written to for this long belongs to a save that died.
+    private static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
 
     /// <summary>Keeps the snapshot at <paramref name="path"/>; the file need not exist yet.</summary>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
@@ -49,9 +54,13 @@ public sealed class FileSnapshotStore : ILedgerSnapshotStore
         ArgumentNullException.ThrowIfNull(write);
         var folder = System.IO.Path.GetDirectoryName(Path)!;
         var name = System.IO.Path.GetFileName(Path);
+        // Left by a save that crashed; not by one still running (another process may be saving the same snapshot).
         foreach (var stray in Directory.EnumerateFiles(folder, name + ".*.tmp"))
         {
-            TryDelete(stray);
+            if (File.GetLastWriteTimeUtc(stray) < DateTime.UtcNow - StaleAfter)
+            {
+                TryDelete(stray);
+            }
         }
 
         var temporary = System.IO.Path.Combine(folder, $"{name}.{Guid.NewGuid():N}.tmp");

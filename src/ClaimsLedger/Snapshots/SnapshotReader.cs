@@ -2,17 +2,25 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using ClaimsLedger.Integrity;
 using ClaimsLedger.Storage;
 
 namespace ClaimsLedger.Snapshots;
 
 /// <summary>
 /// Reads what <see cref="SnapshotWriter"/> wrote, one block at a time. Every length and count is checked against
-/// what is left, so damaged bytes end in a <see cref="SnapshotFormatException"/>, and the digest at the end is
-/// compared once the last block is read.
+/// what is left, so damaged bytes end in a <see cref="SnapshotFormatException"/>; the digest at the end is compared
+/// once the last block is read.
 /// </summary>
-/// <remarks>Event payloads are slices of the block they came in, not copies: decode them before the next block.</remarks>
-internal sealed class SnapshotReader(Stream input)
+/// <remarks>
+/// <para>The reader also recomputes the log's hash chain (docs/integrity.md) over every event it reads, and at the end
+/// requires the header's hash: the hash the log holds at the snapshot's last position. A snapshot whose events
+/// differ from the log's in any hashed byte (payload, metadata, stream, version, type, id, recordedAt, order) is
+/// rejected, even one rewritten with a fresh digest.</para>
+/// <para>Event payloads are slices of the block they came in, not copies: decode them before the block is
+/// returned.</para>
+/// </remarks>
+internal sealed class SnapshotReader(Stream input, bool verifyChain = true) : IDisposable
 {
     // A block's size is bounded so that a damaged length cannot make the reader allocate without limit.
     private const int MaxBlock = 256 << 20;
@@ -22,6 +30,14 @@ internal sealed class SnapshotReader(Stream input)
     private readonly List<string> _types = [];
     private SnapshotHeader? _header;
     private long _read;
+    private readonly EventHasher _hasher = new();
+    private byte[] _chain = EventHash.Genesis.ToArray();
+
+    public void Dispose()
+    {
+        _digest.Dispose();
+        _hasher.Dispose();
+    }
 
     public async Task<SnapshotHeader> ReadHeaderAsync(CancellationToken cancellationToken)
     {
@@ -84,7 +100,7 @@ internal sealed class SnapshotReader(Stream input)
             var at = 0;
             for (var i = 0; i < count; i++)
             {
-                into.Add(ReadEvent(block, size, ref at));
+                into.Add(ReadEvent(block, size, i, ref at));
             }
 
             if (at != size)
@@ -102,7 +118,7 @@ internal sealed class SnapshotReader(Stream input)
         return block;
     }
 
-    private RecordedEvent ReadEvent(byte[] block, int end, ref int at)
+    private RecordedEvent ReadEvent(byte[] block, int end, int index, ref int at)
     {
         var type = Name(_types, block, end, ref at, static name => name);
         var stream = Name(_streams, block, end, ref at, static name => new StreamName(name));
@@ -118,18 +134,33 @@ internal sealed class SnapshotReader(Stream input)
             throw Damaged("recordedAt");
         }
 
-        var length = checked((int)Varint(block, end, ref at));
-        if (length > end - at)
-        {
-            throw Damaged("payload length");
-        }
+        var length = Length(block, end, ref at, "payload length");
 
         var data = new ReadOnlyMemory<byte>(block, at, length);
         at += length;
-        return new RecordedEvent(stream, version, new GlobalPosition(commit, prepare), eventId, type, data,
-            ReadOnlyMemory<byte>.Empty, new DateTimeOffset(ticks, TimeSpan.Zero))
+        var metadataLength = Length(block, end, ref at, "metadata length");
+        var metadata = new ReadOnlyMemory<byte>(block, at, metadataLength);
+        at += metadataLength;
+        var recordedAt = new DateTimeOffset(ticks, TimeSpan.Zero);
+        var number = _read + index + 1;
+        if (sequence != number)
+        {
+            throw new SnapshotFormatException($"snapshot event {number} says it is event {sequence} of the log");
+        }
+
+        byte[]? hash = null;
+        if (verifyChain)
+        {
+            hash = new byte[EventHash.Length];
+            _hasher.Compute(number, stream.Value, version, type, eventId, recordedAt, data.Span, metadata.Span, _chain, hash);
+            _chain = hash;
+        }
+
+        return new RecordedEvent(stream, version, new GlobalPosition(commit, prepare), eventId, type, data, metadata,
+            recordedAt)
         {
             Sequence = sequence,
+            Hash = hash,
         };
     }
 
@@ -146,8 +177,8 @@ internal sealed class SnapshotReader(Stream input)
             throw Damaged("name number");
         }
 
-        var length = checked((int)Varint(block, end, ref at));
-        if (length > end - at || length > StreamName.MaxLength * 4)
+        var length = Length(block, end, ref at, "name length");
+        if (length > StreamName.MaxLength * 4)
         {
             throw Damaged("name length");
         }
@@ -165,6 +196,13 @@ internal sealed class SnapshotReader(Stream input)
         at += length;
         table.Add(name);
         return name;
+    }
+
+    /// <summary>A length that must fit in what is left of the block.</summary>
+    private int Length(byte[] block, int end, ref int at, string field)
+    {
+        var length = Varint(block, end, ref at);
+        return length <= (ulong)(end - at) ? (int)length : throw Damaged(field);
     }
 
     private ReadOnlySpan<byte> Slice(byte[] block, int end, ref int at, int length)
@@ -222,6 +260,13 @@ internal sealed class SnapshotReader(Stream input)
             throw new SnapshotFormatException("snapshot digest does not match its bytes: the file is damaged");
         }
 
+        if (verifyChain && !_chain.AsSpan().SequenceEqual(header.LastHash))
+        {
+            throw new SnapshotFormatException(
+                $"snapshot events hash to {EventHash.ToHex(_chain)}, not to the log's {EventHash.ToHex(header.LastHash)} " +
+                $"at position {header.Last}: the snapshot's events are not the log's");
+        }
+
         if (await input.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) != 0)
         {
             throw new SnapshotFormatException("snapshot has bytes after its digest");
@@ -250,5 +295,5 @@ internal sealed class SnapshotReader(Stream input)
     }
 
     private SnapshotFormatException Damaged(string field) =>
-        new($"snapshot event {_read + 1} has a damaged {field}");
+        new($"snapshot block after event {_read} has a damaged {field}");
 }

@@ -12,9 +12,10 @@ namespace ClaimsLedger.Snapshots;
 /// </summary>
 /// <remarks>
 /// Stream names and event types are written once, where first used, and referred to by number after that. Events
-/// keep their stored payload bytes, so a snapshot decodes exactly as the log does.
+/// keep their stored payload and metadata bytes, so a snapshot decodes exactly as the log does and its reader can
+/// recompute the log's hash chain over them.
 /// </remarks>
-internal sealed class SnapshotWriter(Stream output)
+internal sealed class SnapshotWriter(Stream output) : IDisposable
 {
     /// <summary>Identifies the format; the version follows it.</summary>
     public static ReadOnlySpan<byte> Magic => "CLSNAP\r\n"u8;
@@ -30,6 +31,8 @@ internal sealed class SnapshotWriter(Stream output)
     private int _inBlock;
 
     public long Events { get; private set; }
+
+    public void Dispose() => _digest.Dispose();
 
     public long Bytes { get; private set; }
 
@@ -60,6 +63,8 @@ internal sealed class SnapshotWriter(Stream output)
         Fixed(_block, recorded.RecordedAt.UtcTicks, 8);
         Varint(_block, (ulong)recorded.Data.Length);
         _block.Write(recorded.Data.Span);
+        Varint(_block, (ulong)recorded.Metadata.Length);
+        _block.Write(recorded.Metadata.Span);
         _inBlock++;
         Events++;
         if (_block.WrittenCount >= BlockTarget)

@@ -47,14 +47,19 @@ public sealed class FileSnapshotStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_temporary_file_left_by_a_crashed_save_is_removed_by_the_next_save()
+    public async Task A_temporary_file_left_by_a_crashed_save_is_removed_by_a_later_save_but_a_fresh_one_is_kept()
     {
         var store = new FileSnapshotStore(Path.Combine(_folder, "ledger.snapshot"));
-        await File.WriteAllTextAsync(Path.Combine(_folder, "ledger.snapshot.0123abcd.tmp"), "crashed");
+        var crashed = Path.Combine(_folder, "ledger.snapshot.0123abcd.tmp");
+        var running = Path.Combine(_folder, "ledger.snapshot.4567cdef.tmp");
+        await File.WriteAllTextAsync(crashed, "crashed");
+        File.SetLastWriteTimeUtc(crashed, DateTime.UtcNow.AddHours(-2));
+        await File.WriteAllTextAsync(running, "another process is saving");
 
         await store.SaveAsync((s, t) => s.WriteAsync("new"u8.ToArray(), t).AsTask(), CancellationToken.None);
 
-        Assert.Equal(["ledger.snapshot"], Directory.GetFiles(_folder).Select(Path.GetFileName));
+        Assert.Equal(["ledger.snapshot", "ledger.snapshot.4567cdef.tmp"],
+            Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     private static async Task<string> ReadAsync(FileSnapshotStore store)

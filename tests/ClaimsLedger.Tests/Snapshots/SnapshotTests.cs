@@ -1,6 +1,7 @@
 using Belgorod;
 using ClaimsLedger.Conformance;
 using ClaimsLedger.Events;
+using ClaimsLedger.Serialization;
 using ClaimsLedger.Snapshots;
 using ClaimsLedger.Storage;
 using ClaimsLedger.Storage.InMemory;
@@ -73,9 +74,9 @@ public sealed class SnapshotTests
     {
         { "not a ClaimsLedger snapshot", 0 },
         { "snapshot format 0 is not format 1", 8 },
-        { "is damaged", 10 },
+        { "says event 67 and holds 66: the snapshot is damaged or from another ledger", 10 },
         { "another ledger", 50 },
-        { "does not load", -1000 },
+        { "snapshot", -1000 },
         { "digest does not match", -1 },
     };
 
@@ -94,6 +95,32 @@ public sealed class SnapshotTests
         Assert.Equal(SnapshotOutcome.Rejected, ledger.Snapshot.Outcome);
         Assert.Contains(reason, ledger.Snapshot.Reason, StringComparison.Ordinal);
         await AssertSameViewsAsync(full, ledger);
+    }
+
+    [Theory]
+    [InlineData(SnapshotVerification.Events)]
+    [InlineData(SnapshotVerification.Head)]
+    public async Task Any_byte_of_a_snapshot_changed_gets_it_rejected_never_an_exception_or_a_wrong_view(
+        SnapshotVerification verification)
+    {
+        var (store, full) = await RecordBelgorodAsync();
+        var good = (await SavedSnapshotAsync(store)).Bytes!;
+        var expected = (await full.GetBoardAsync(full.Now())).ToJson();
+
+        for (var at = 0; at < good.Length; at += 11)
+        {
+            foreach (var flip in new byte[] { 0x01, 0x80, 0xFF })
+            {
+                var damaged = (byte[])good.Clone();
+                damaged[at] ^= flip;
+
+                var ledger = await Ledger.OpenAsync(store,
+                    Options(new MemorySnapshotStore { Bytes = damaged }) with { SnapshotVerification = verification });
+
+                Assert.True(ledger.Snapshot.Outcome == SnapshotOutcome.Rejected, $"byte {at} ^ {flip:x2} was not noticed");
+                Assert.Equal(expected, (await ledger.GetBoardAsync(full.Now())).ToJson());
+            }
+        }
     }
 
     [Theory]
@@ -131,26 +158,77 @@ public sealed class SnapshotTests
     public async Task A_snapshot_whose_event_does_not_decode_is_rejected_even_with_a_valid_digest()
     {
         var (store, full) = await RecordBelgorodAsync();
-        var events = await store.ReadAllForwardsAsync(GlobalPosition.Start).ToListAsync();
-        var last = events[^1];
-        using var forged = new MemoryStream();
-        var writer = new SnapshotWriter(forged);
-        await writer.WriteHeaderAsync(new SnapshotHeader(events.Count, last.Position, last.Sequence, last.Hash.ToArray()),
-            CancellationToken.None);
-        foreach (var e in events)
-        {
-            await writer.AddAsync(e == events[5] ? e with { Data = "{\"id\":\"not a slug!\"}"u8.ToArray() } : e,
-                CancellationToken.None);
-        }
-
-        await writer.CompleteAsync(CancellationToken.None);
-        var snapshots = new MemorySnapshotStore { Bytes = forged.ToArray() };
+        var snapshots = await ForgedAsync(store, e => e.Sequence == 5 ? e with { Data = "{\"id\":\"not a slug!\"}"u8.ToArray() } : e);
 
         var ledger = await Ledger.OpenAsync(store, Options(snapshots));
 
         Assert.Equal(SnapshotOutcome.Rejected, ledger.Snapshot.Outcome);
         Assert.Contains("does not load", ledger.Snapshot.Reason, StringComparison.Ordinal);
         await AssertSameViewsAsync(full, ledger);
+    }
+
+    [Fact]
+    public async Task A_snapshot_rewritten_with_a_changed_statement_and_a_fresh_digest_is_rejected_by_the_chain()
+    {
+        var (store, full) = await RecordBelgorodAsync();
+        var denial = await store.ReadAllForwardsAsync(GlobalPosition.Start).FirstAsync(e => e.Type == "statement-denied.v1");
+        var snapshots = await ForgedAsync(store, e => e.EventId == denial.EventId
+            ? e with
+            {
+                Type = "statement-asserted.v1",
+                Data = EventSerializer.Serialize(EventSerializer.Deserialize(e.Type, e.Data.Span) switch
+                {
+                    StatementDenied d => new StatementAsserted(d.Id, d.Claim, d.Actor, d.SaidAt, d.Source) { Quote = d.Quote },
+                    var other => other,
+                }),
+            }
+            : e);
+
+        var ledger = await Ledger.OpenAsync(store, Options(snapshots));
+
+        Assert.Equal(SnapshotOutcome.Rejected, ledger.Snapshot.Outcome);
+        Assert.Contains("the snapshot's events are not the log's", ledger.Snapshot.Reason, StringComparison.Ordinal);
+        await AssertSameViewsAsync(full, ledger);
+    }
+
+    [Fact]
+    public async Task Checking_only_the_head_uses_a_good_snapshot_and_trusts_its_events_as_documented()
+    {
+        var (store, full) = await RecordBelgorodAsync();
+        var good = await SavedSnapshotAsync(store);
+        var denial = await store.ReadAllForwardsAsync(GlobalPosition.Start).FirstAsync(e => e.Type == "statement-denied.v1");
+        var rewritten = await ForgedAsync(store, e => e.EventId == denial.EventId
+            ? e with { Data = EventSerializer.Serialize(((StatementDenied)EventSerializer.Deserialize(e.Type, e.Data.Span)) with { Quote = "rewritten" }) }
+            : e);
+
+        var fromGood = await Ledger.OpenAsync(store, Options(good) with { SnapshotVerification = SnapshotVerification.Head });
+        var fromRewritten = await Ledger.OpenAsync(store, Options(rewritten) with { SnapshotVerification = SnapshotVerification.Head });
+        var checkedFully = await Ledger.OpenAsync(store, Options(rewritten));
+
+        Assert.Equal(SnapshotOutcome.Used, fromGood.Snapshot.Outcome);
+        await AssertSameViewsAsync(full, fromGood);
+        Assert.Equal(SnapshotOutcome.Used, fromRewritten.Snapshot.Outcome);
+        Assert.Equal(SnapshotOutcome.Rejected, checkedFully.Snapshot.Outcome);
+        await AssertSameViewsAsync(full, checkedFully);
+    }
+
+    /// <summary>A snapshot written from the store's events, changed by <paramref name="change"/>, with the log's real
+    /// last hash in its header and a digest that matches its bytes: what someone editing the file would make.</summary>
+    private static async Task<MemorySnapshotStore> ForgedAsync(IEventStore store, Func<RecordedEvent, RecordedEvent> change)
+    {
+        var events = await store.ReadAllForwardsAsync(GlobalPosition.Start).ToListAsync();
+        var last = events[^1];
+        using var forged = new MemoryStream();
+        using var writer = new SnapshotWriter(forged);
+        await writer.WriteHeaderAsync(new SnapshotHeader(events.Count, last.Position, last.Sequence, last.Hash.ToArray()),
+            CancellationToken.None);
+        foreach (var e in events)
+        {
+            await writer.AddAsync(change(e), CancellationToken.None);
+        }
+
+        await writer.CompleteAsync(CancellationToken.None);
+        return new MemorySnapshotStore { Bytes = forged.ToArray() };
     }
 
     [Fact]
