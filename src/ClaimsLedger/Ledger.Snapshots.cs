@@ -69,28 +69,28 @@ public sealed partial class Ledger
             await snapshots.SaveAsync(async (output, token) =>
             {
                 using var writer = new SnapshotWriter(output);
-            await writer.WriteHeaderAsync(new SnapshotHeader(count, last, lastEvent.Sequence, lastEvent.Hash.ToArray()),
-                token).ConfigureAwait(false);
-            await foreach (var recorded in _store.ReadAllForwardsAsync(GlobalPosition.Start, token).ConfigureAwait(false))
-            {
-                if (recorded.Position > last)
+                await writer.WriteHeaderAsync(new SnapshotHeader(count, last, lastEvent.Sequence, lastEvent.Hash.ToArray()),
+                    token).ConfigureAwait(false);
+                await foreach (var recorded in _store.ReadAllForwardsAsync(GlobalPosition.Start, token).ConfigureAwait(false))
                 {
-                    break;
+                    if (recorded.Position > last)
+                    {
+                        break;
+                    }
+
+                    await writer.AddAsync(recorded, token).ConfigureAwait(false);
                 }
 
-                await writer.AddAsync(recorded, token).ConfigureAwait(false);
-            }
+                if (writer.Events != count)
+                {
+                    throw new InvalidOperationException(
+                        $"the store holds {writer.Events} events up to position {last}, the ledger's index {count}: " +
+                        "the store was changed under the ledger; no snapshot was saved");
+                }
 
-            if (writer.Events != count)
-            {
-                throw new InvalidOperationException(
-                    $"the store holds {writer.Events} events up to position {last}, the ledger's index {count}: " +
-                    "the store was changed under the ledger; no snapshot was saved");
-            }
-
-            await writer.CompleteAsync(token).ConfigureAwait(false);
-            bytes = writer.Bytes;
-        }, cancellationToken).ConfigureAwait(false);
+                await writer.CompleteAsync(token).ConfigureAwait(false);
+                bytes = writer.Bytes;
+            }, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
