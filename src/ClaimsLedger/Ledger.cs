@@ -268,6 +268,11 @@ public sealed partial class Ledger
             }
 
             Fold(batch);
+            lock (_indexGate)
+            {
+                _index.SettleOrder();
+            }
+
             Volatile.Write(ref _caughtUpAtStamp, stamp ?? NoStamp);
             Volatile.Write(ref _complete, true);
             _diagnostics.CaughtUp(activity, read, read > 0 ? _index.LastPosition : after);
@@ -329,6 +334,11 @@ public sealed partial class Ledger
             }
 
             Fold(batch);
+            lock (_indexGate)
+            {
+                _index.SettleOrder();
+            }
+
             return true;
         }
         finally

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ClaimsLedger.Benchmarks.Measurement;
 using ClaimsLedger.Snapshots;
 using ClaimsLedger.Sqlite;
 
@@ -13,9 +14,12 @@ internal static class OpenProbe
 {
     public const string Command = "open-probe";
 
-    /// <summary>The child: open, query once, print "open-probe OPEN_MS QUERY_MS SINCE_START_MS POSITIONS GC_PAUSE_MS".</summary>
+    /// <summary>The child: open, query once, print "open-probe OPEN_MS QUERY_MS SINCE_START_MS POSITIONS GC_PAUSE_MS
+    /// HEAP_BYTES" (the managed heap the open ledger holds: settled heap after, minus before; nothing else lives in
+    /// this process).</summary>
     public static async Task<int> RunChildAsync(string[] args)
     {
+        var baseline = HeapMeter.Settled();
         var clock = Stopwatch.StartNew();
         var store = await SqliteEventStore.OpenAsync(args[1]);
         await using var _ = store;
@@ -38,15 +42,18 @@ internal static class OpenProbe
         var answered = clock.Elapsed;
         await ledger.Loaded;
         var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
+        var paused = GC.GetTotalPauseDuration();
+        var heap = HeapMeter.Settled() - baseline;
+        GC.KeepAlive(ledger);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Command} {opened.TotalMilliseconds:0.0} {(answered - opened).TotalMilliseconds:0.000} " +
-            $"{sinceStart.TotalMilliseconds:0.0} {status?.Positions.Count ?? -1} {GC.GetTotalPauseDuration().TotalMilliseconds:0.0}"));
+            $"{sinceStart.TotalMilliseconds:0.0} {status?.Positions.Count ?? -1} {paused.TotalMilliseconds:0.0} {heap}"));
         return 0;
     }
 
     /// <summary>Runs the child: open + first query inside the process, the process's wall time, the open alone, and
     /// the collector's pauses in the child.</summary>
-    public static async Task<(TimeSpan InProcess, TimeSpan Wall, TimeSpan Open, TimeSpan GcPause)> RunAsync(string path, ClaimId claim,
+    public static async Task<(TimeSpan InProcess, TimeSpan Wall, TimeSpan Open, TimeSpan GcPause, long HeapBytes)> RunAsync(string path, ClaimId claim,
         AsOf asOf, string mode, CancellationToken cancellationToken, bool serverGc = false)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
@@ -79,6 +86,6 @@ internal static class OpenProbe
         var open = TimeSpan.FromMilliseconds(double.Parse(parts[1], CultureInfo.InvariantCulture));
         var query = TimeSpan.FromMilliseconds(double.Parse(parts[2], CultureInfo.InvariantCulture));
         var gcPause = TimeSpan.FromMilliseconds(double.Parse(parts[5], CultureInfo.InvariantCulture));
-        return (open + query, wall.Elapsed, open, gcPause);
+        return (open + query, wall.Elapsed, open, gcPause, long.Parse(parts[6], CultureInfo.InvariantCulture));
     }
 }

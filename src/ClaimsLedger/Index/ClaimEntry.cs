@@ -49,7 +49,9 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
     public ClaimSummary Summary =>
         field ??= new ClaimSummary(Registration.Id, Registration.Text, Registration.Incidents);
 
-    public void Add(StatementEntry statement)
+    /// <summary>Appends a statement; it is put in statement order when the statements are next read (or settled).</summary>
+    /// <returns>True when this made the rows unsorted (they were in order before).</returns>
+    public bool Add(StatementEntry statement)
     {
         if (_count == _rows.Length)
         {
@@ -58,7 +60,8 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
         }
 
         var row = new StatementRow(statement);
-        var inOrder = _sorted == _count && (_count == 0 || !Before(row, _rows[_count - 1]));
+        var wasSorted = _sorted == _count;
+        var inOrder = wasSorted && (_count == 0 || !Before(row, _rows[_count - 1]));
         _rows[_count++] = row;
         if (inOrder)
         {
@@ -66,6 +69,16 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
         }
 
         statement.Owner = this;
+        return wasSorted && !inOrder;
+    }
+
+    /// <summary>Puts appended rows in statement order now, rather than at the next read.</summary>
+    public void Settle()
+    {
+        if (_sorted < _count)
+        {
+            Sort();
+        }
     }
 
     /// <summary>Notes on the row of <paramref name="statement"/> that <paramref name="correction"/> was recorded.</summary>

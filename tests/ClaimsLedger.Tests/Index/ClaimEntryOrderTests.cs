@@ -1,0 +1,76 @@
+using ClaimsLedger.Events;
+using ClaimsLedger.Index;
+using ClaimsLedger.Storage;
+
+namespace ClaimsLedger.Tests.Index;
+
+/// <summary>
+/// A claim's statements are appended in log order and put in statement order (saidAt start, end, then log order)
+/// when read or settled: whatever the order of appends, reads, settles and corrections, a read sees the rows sorted,
+/// each correction noted on its own statement's row.
+/// </summary>
+public sealed class ClaimEntryOrderTests
+{
+    private static readonly DateTimeOffset Recorded = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Rows_read_after_any_mix_of_appends_reads_settles_and_corrections_are_in_statement_order(int seed)
+    {
+        var random = new Random(seed);
+        var claim = new ClaimEntry(new ClaimRegistered("claim", "A claim"), 0, Recorded);
+        var added = new List<StatementEntry>();
+        var corrected = new Dictionary<StatementEntry, long>();
+        for (var step = 0; step < 600; step++)
+        {
+            switch (random.Next(10))
+            {
+                case < 6:
+                    var entry = Entry(added.Count + 1, random);
+                    claim.Add(entry);
+                    added.Add(entry);
+                    break;
+                case 6 when added.Count > 0:
+                    var target = added[random.Next(added.Count)];
+                    var ticks = Recorded.AddMinutes(step).UtcTicks;
+                    claim.Corrected(target, new CorrectionEntry(new StatementStruck($"fix-{step}", target.Original.Id, "test"),
+                        target, 10_000 + step, GlobalPosition.FromSequence(10_000 + step), new DateTimeOffset(ticks, TimeSpan.Zero)));
+                    corrected.TryAdd(target, ticks);
+                    break;
+                case 7:
+                    claim.Settle();
+                    break;
+                default:
+                    AssertInOrder(claim, added, corrected);
+                    break;
+            }
+        }
+
+        AssertInOrder(claim, added, corrected);
+    }
+
+    private static StatementEntry Entry(long ordinal, Random random)
+    {
+        // Few distinct days, so that many rows tie on saidAt and fall back to log order.
+        var day = new DateOnly(2023, 5, 1).AddDays(random.Next(6));
+        var said = random.Next(4) == 0 ? SaidAt.Range(day, day.AddDays(random.Next(1, 3))) : SaidAt.Day(day);
+        var statement = new StatementAsserted($"s-{ordinal:D4}", "claim", "actor", said, "source");
+        return new StatementEntry(statement, ordinal, GlobalPosition.FromSequence(ordinal), Recorded);
+    }
+
+    private static void AssertInOrder(ClaimEntry claim, List<StatementEntry> added, Dictionary<StatementEntry, long> corrected)
+    {
+        var expected = added
+            .OrderBy(e => e.Original.SaidAt.Start.UtcTicks)
+            .ThenBy(e => e.Original.SaidAt.End.UtcTicks)
+            .ThenBy(e => e.Ordinal)
+            .ToList();
+        var rows = claim.Statements.ToArray();
+        Assert.Equal(expected.Select(e => e.Ordinal), rows.Select(r => r.Entry.Ordinal));
+        Assert.All(rows, row => Assert.Equal(corrected.GetValueOrDefault(row.Entry, long.MaxValue), row.CorrectedFrom));
+    }
+}
