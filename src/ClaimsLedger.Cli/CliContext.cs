@@ -37,10 +37,11 @@ internal sealed class CliContext(CliEnvironment environment)
     /// <param name="forWriting">Open the store for writing.</param>
     /// <param name="work">The command's work.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
+    /// <param name="savingSnapshot">The work saves the snapshot: a rejected old one needs no warning.</param>
     /// <param name="oneClaim">The work asks about one claim only: answer it from the claim's streams instead of waiting
     /// for the whole ledger to load (LedgerOptions.LoadInBackground; the process ends before the load does).</param>
     public async Task<int> WithLedgerAsync(ParseResult result, bool forWriting, Func<Ledger, IEventStore, Task<int>> work,
-        CancellationToken cancellationToken, bool oneClaim = false)
+        CancellationToken cancellationToken, bool oneClaim = false, bool savingSnapshot = false)
     {
         var store = await Target(result).OpenAsync(environment.Clock, forWriting, cancellationToken).ConfigureAwait(false);
         await using var _ = store.ConfigureAwait(false);
@@ -51,7 +52,7 @@ internal sealed class CliContext(CliEnvironment environment)
             Snapshots = SnapshotFile(result),
         };
         var ledger = await Ledger.OpenAsync(store, options, cancellationToken).ConfigureAwait(false);
-        if (!oneClaim)
+        if (!oneClaim && !savingSnapshot)
         {
             await WarnIfSnapshotRejectedAsync(ledger).ConfigureAwait(false);
         }

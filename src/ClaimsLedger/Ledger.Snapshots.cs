@@ -42,6 +42,22 @@ public sealed partial class Ledger
     {
         var snapshots = _options.Snapshots ?? throw new InvalidOperationException(
             "LedgerOptions.Snapshots is not set: there is nowhere to save a snapshot");
+
+        // Taken before catching up, so that a save waiting for another cannot replace a newer snapshot with an older.
+        await _snapshotGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SaveSnapshotExclusiveAsync(snapshots, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _snapshotGate.Release();
+        }
+    }
+
+    private async Task<SnapshotSaved?> SaveSnapshotExclusiveAsync(ILedgerSnapshotStore snapshots,
+        CancellationToken cancellationToken)
+    {
         await CatchUpAsync(cancellationToken).ConfigureAwait(false);
         GlobalPosition last;
         long count;
@@ -63,39 +79,31 @@ public sealed partial class Ledger
         }
 
         long bytes = 0;
-        await _snapshotGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        await snapshots.SaveAsync(async (output, token) =>
         {
-            await snapshots.SaveAsync(async (output, token) =>
+            using var writer = new SnapshotWriter(output);
+            await writer.WriteHeaderAsync(new SnapshotHeader(count, last, lastEvent.Sequence, lastEvent.Hash.ToArray()),
+                token).ConfigureAwait(false);
+            await foreach (var recorded in _store.ReadAllForwardsAsync(GlobalPosition.Start, token).ConfigureAwait(false))
             {
-                using var writer = new SnapshotWriter(output);
-                await writer.WriteHeaderAsync(new SnapshotHeader(count, last, lastEvent.Sequence, lastEvent.Hash.ToArray()),
-                    token).ConfigureAwait(false);
-                await foreach (var recorded in _store.ReadAllForwardsAsync(GlobalPosition.Start, token).ConfigureAwait(false))
+                if (recorded.Position > last)
                 {
-                    if (recorded.Position > last)
-                    {
-                        break;
-                    }
-
-                    await writer.AddAsync(recorded, token).ConfigureAwait(false);
+                    break;
                 }
 
-                if (writer.Events != count)
-                {
-                    throw new InvalidOperationException(
-                        $"the store holds {writer.Events} events up to position {last}, the ledger's index {count}: " +
-                        "the store was changed under the ledger; no snapshot was saved");
-                }
+                await writer.AddAsync(recorded, token).ConfigureAwait(false);
+            }
 
-                await writer.CompleteAsync(token).ConfigureAwait(false);
-                bytes = writer.Bytes;
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _snapshotGate.Release();
-        }
+            if (writer.Events != count)
+            {
+                throw new InvalidOperationException(
+                    $"the store holds {writer.Events} events up to position {last}, the ledger's index {count}: " +
+                    "the store was changed under the ledger; no snapshot was saved");
+            }
+
+            await writer.CompleteAsync(token).ConfigureAwait(false);
+            bytes = writer.Bytes;
+        }, cancellationToken).ConfigureAwait(false);
 
         var saved = new SnapshotSaved(count, last, bytes);
         _diagnostics.SnapshotSaved(saved);
@@ -122,8 +130,9 @@ public sealed partial class Ledger
         {
             input = await snapshots.OpenReadAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!Cancelled(e, cancellationToken))
         {
+            // Whatever the snapshot store throws (a timeout included) only costs the snapshot, never the open.
             return Rejected($"the snapshot could not be opened: {e.Message}", null);
         }
 
@@ -134,15 +143,24 @@ public sealed partial class Ledger
 
         await using var _ = input.ConfigureAwait(false);
         using var reader = new SnapshotReader(input, _options.SnapshotVerification == SnapshotVerification.Events);
-        SnapshotHeader? header = null;
+        SnapshotHeader header;
         try
         {
             header = await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
-            if (await CheckAgainstLogAsync(header, cancellationToken).ConfigureAwait(false) is { } mismatch)
-            {
-                return Rejected(mismatch, header.Last);
-            }
+        }
+        catch (Exception e) when (!Cancelled(e, cancellationToken))
+        {
+            return Rejected(Reason(e), null);
+        }
 
+        // A failing store stops the open here (nothing is loaded yet), and the next catch-up tries the snapshot again.
+        if (await CheckAgainstLogAsync(header, cancellationToken).ConfigureAwait(false) is { } mismatch)
+        {
+            return Rejected(mismatch, header.Last);
+        }
+
+        try
+        {
             lock (_indexGate)
             {
                 // Checked against the log above, so a damaged count cannot make this allocate without bound.
@@ -171,18 +189,22 @@ public sealed partial class Ledger
                 _index = new LedgerIndex();
             }
 
-            // Cancelled, or the store failed: the next catch-up tries the snapshot again.
-            if (e is OperationCanceledException or LedgerStoreException)
+            if (Cancelled(e, cancellationToken))
             {
                 throw;
             }
 
             // Anything else is the snapshot's fault (whatever damaged bytes made the reader or the fold throw): it is
             // ignored, never fatal, since the store holds everything it does.
-            var reason = e is SnapshotFormatException ? e.Message : $"a snapshot event does not load: {e.Message}";
-            return Rejected(reason, header?.Last);
+            return Rejected(Reason(e), header.Last);
         }
     }
+
+    private static bool Cancelled(Exception e, CancellationToken cancellationToken) =>
+        e is OperationCanceledException && cancellationToken.IsCancellationRequested;
+
+    private static string Reason(Exception e) =>
+        e is SnapshotFormatException ? e.Message : $"a snapshot event does not load: {e.Message}";
 
     /// <summary>Null when the log holds the snapshot's last event (same position, same chain hash); else why not.</summary>
     private async Task<string?> CheckAgainstLogAsync(SnapshotHeader header, CancellationToken cancellationToken)

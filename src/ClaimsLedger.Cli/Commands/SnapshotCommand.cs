@@ -30,7 +30,7 @@ internal static class SnapshotCommand
                     : $"snapshot of {saved.Events:N0} events up to position {saved.Position} written to {file} " +
                       $"({saved.Bytes:N0} bytes, {clock.Elapsed.TotalSeconds:F1} s)");
                 return ExitCodes.Ok;
-            }, cancellationToken);
+            }, cancellationToken, savingSnapshot: true);
         });
         return command;
     }

@@ -30,13 +30,16 @@ internal sealed class SnapshotReader(Stream input, bool verifyChain = true) : ID
     private readonly List<string> _types = [];
     private SnapshotHeader? _header;
     private long _read;
-    private readonly EventHasher _hasher = new();
+    private readonly EventHasher? _hasher = verifyChain ? new EventHasher() : null;
+
+    // The chain so far, and the buffer the next hash is written to (swapped, so nothing is allocated per event).
     private byte[] _chain = EventHash.Genesis.ToArray();
+    private byte[] _next = new byte[EventHash.Length];
 
     public void Dispose()
     {
         _digest.Dispose();
-        _hasher.Dispose();
+        _hasher?.Dispose();
     }
 
     public async Task<SnapshotHeader> ReadHeaderAsync(CancellationToken cancellationToken)
@@ -148,19 +151,16 @@ internal sealed class SnapshotReader(Stream input, bool verifyChain = true) : ID
             throw new SnapshotFormatException($"snapshot event {number} says it is event {sequence} of the log");
         }
 
-        byte[]? hash = null;
-        if (verifyChain)
+        if (_hasher is not null)
         {
-            hash = new byte[EventHash.Length];
-            _hasher.Compute(number, stream.Value, version, type, eventId, recordedAt, data.Span, metadata.Span, _chain, hash);
-            _chain = hash;
+            _hasher.Compute(number, stream.Value, version, type, eventId, recordedAt, data.Span, metadata.Span, _chain, _next);
+            (_chain, _next) = (_next, _chain);
         }
 
         return new RecordedEvent(stream, version, new GlobalPosition(commit, prepare), eventId, type, data, metadata,
             recordedAt)
         {
             Sequence = sequence,
-            Hash = hash,
         };
     }
 

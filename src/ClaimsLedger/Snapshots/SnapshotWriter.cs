@@ -45,7 +45,7 @@ internal sealed class SnapshotWriter(Stream output) : IDisposable
         Fixed(buffer, (long)header.Last.Commit, 8);
         Fixed(buffer, (long)header.Last.Prepare, 8);
         Fixed(buffer, header.LastSequence, 8);
-        Varint(buffer, (ulong)header.LastHash.Length);
+        buffer.Write([checked((byte)header.LastHash.Length)]);
         buffer.Write(header.LastHash);
         await EmitAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
     }

@@ -34,6 +34,27 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public async Task A_snapshot_store_that_times_out_costs_the_snapshot_not_the_open()
+    {
+        var (store, full) = await RecordBelgorodAsync();
+
+        var ledger = await Ledger.OpenAsync(store, Options(new TimingOutSnapshotStore()));
+
+        Assert.Equal(SnapshotOutcome.Rejected, ledger.Snapshot.Outcome);
+        Assert.Contains("could not be opened: the blob store timed out", ledger.Snapshot.Reason, StringComparison.Ordinal);
+        await AssertSameViewsAsync(full, ledger);
+    }
+
+    private sealed class TimingOutSnapshotStore : ILedgerSnapshotStore
+    {
+        public Task<Stream?> OpenReadAsync(CancellationToken cancellationToken) =>
+            throw new TaskCanceledException("the blob store timed out");
+
+        public Task SaveAsync(Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken) =>
+            throw new TaskCanceledException("the blob store timed out");
+    }
+
+    [Fact]
     public async Task An_empty_ledger_saves_no_snapshot()
     {
         var snapshots = new MemorySnapshotStore();
