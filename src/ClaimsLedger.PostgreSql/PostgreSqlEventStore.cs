@@ -260,6 +260,9 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore
             ReadStreamBackwards = events + " WHERE stream = @stream AND version <= @from ORDER BY version DESC LIMIT @count",
             ReadAllForwards = events + " WHERE position >= @from ORDER BY position LIMIT @count",
             ReadAllBackwards = events + " WHERE position <= @from ORDER BY position DESC LIMIT @count",
+            ReadAllForwardsWithoutHashes = "SELECT position, stream, version, event_id, type, data, metadata, recorded_at, " +
+                                           $"NULL::bytea, NULL::bytea FROM {schema}.events WHERE position >= @from " +
+                                           "ORDER BY position LIMIT @count",
         };
     }
 }

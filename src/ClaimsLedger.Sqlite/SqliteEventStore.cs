@@ -38,6 +38,8 @@ public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
         ReadStreamBackwards = Events + " WHERE stream = @stream AND version <= @from ORDER BY version DESC LIMIT @count",
         ReadAllForwards = Events + " WHERE position >= @from ORDER BY position LIMIT @count",
         ReadAllBackwards = Events + " WHERE position <= @from ORDER BY position DESC LIMIT @count",
+        ReadAllForwardsWithoutHashes = "SELECT position, stream, version, event_id, type, data, metadata, recorded_at, " +
+                                       "NULL, NULL FROM ledger_events WHERE position >= @from ORDER BY position LIMIT @count",
     };
 
     private readonly SqliteStoreOptions _options;

@@ -248,7 +248,7 @@ public sealed partial class Ledger
             var read = 0L;
             try
             {
-                await foreach (var recorded in _store.ReadAllAfterAsync(after, cancellationToken).ConfigureAwait(false))
+                await foreach (var recorded in _store.ReadAllAfterForIndexAsync(after, cancellationToken).ConfigureAwait(false))
                 {
                     batch.Add(recorded);
                     read++;

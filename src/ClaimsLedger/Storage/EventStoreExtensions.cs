@@ -53,6 +53,35 @@ public static class EventStoreExtensions
         }
     }
 
+    /// <summary>
+    /// As <see cref="ReadAllAfterAsync"/>, for building an index: without the chain hashes when the store can leave
+    /// them out (<see cref="IIndexSource"/>).
+    /// </summary>
+    internal static async IAsyncEnumerable<RecordedEvent> ReadAllAfterForIndexAsync(this IEventReader reader,
+        GlobalPosition? after, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (reader is not IIndexSource source || reader is not ISequencedEventStore)
+        {
+            await foreach (var e in reader.ReadAllAfterAsync(after, cancellationToken).ConfigureAwait(false))
+            {
+                yield return e;
+            }
+
+            yield break;
+        }
+
+        var from = after is { } known ? GlobalPosition.FromSequence(known.ToSequence() + 1) : GlobalPosition.Start;
+        await foreach (var e in source.ReadAllForIndexAsync(from, cancellationToken).ConfigureAwait(false))
+        {
+            if (after is { } exclusive && e.Position <= exclusive)
+            {
+                continue;
+            }
+
+            yield return e;
+        }
+    }
+
     /// <summary>The last event in global order, or null when the store is empty.</summary>
     public static async Task<RecordedEvent?> ReadLastAsync(this IEventReader reader,
         CancellationToken cancellationToken = default)

@@ -12,6 +12,13 @@ public readonly record struct StreamName : IComparable<StreamName>
 
     private readonly string? _value;
 
+    // For names a store reads back: they were validated when the events were appended, and checking every row
+    // again is a measurable part of reading a million events.
+    private StreamName(string value, bool trusted) => _value = value;
+
+    /// <summary>A name read back from a store, which validated it when the event was appended.</summary>
+    internal static StreamName Trusted(string value) => new(value, trusted: true);
+
     /// <summary>Creates a stream name after validating it.</summary>
     /// <exception cref="ArgumentException">Empty, too long, starts with <c>$</c>, has control characters or a lone
     /// surrogate (it could not be written as UTF-8, which the hash chain and the stores need).</exception>

@@ -31,7 +31,7 @@ public abstract partial class SqlEventStore
     {
         ArgumentNullException.ThrowIfNull(reader);
         return new RecordedEvent(
-            new StreamName(reader.GetString(1)),
+            StreamName.Trusted(reader.GetString(1)),
             reader.GetInt64(2),
             GlobalPosition.FromSequence(reader.GetInt64(0)),
             reader.GetGuid(3),

@@ -19,7 +19,7 @@ namespace ClaimsLedger.Storage.Sql;
 /// writers' clocks disagree.</para>
 /// <para>Thread-safe: every operation uses its own pooled connection.</para>
 /// </remarks>
-public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, ISequencedEventStore
+public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, ISequencedEventStore, IIndexSource
 {
     private const int PageSize = 1000;
 
@@ -343,15 +343,24 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
     }
 
     /// <inheritdoc/>
-    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(ReadDirection direction, GlobalPosition from,
-        long maxCount, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(ReadDirection direction, GlobalPosition from,
+        long maxCount, CancellationToken cancellationToken = default) =>
+        ReadAllAsync(direction, from, maxCount, Sql.ReadAllForwards, cancellationToken);
+
+    IAsyncEnumerable<RecordedEvent> IIndexSource.ReadAllForIndexAsync(GlobalPosition from,
+        CancellationToken cancellationToken) =>
+        ReadAllAsync(ReadDirection.Forwards, from, long.MaxValue, Sql.ReadAllForwardsWithoutHashes ?? Sql.ReadAllForwards,
+            cancellationToken);
+
+    private async IAsyncEnumerable<RecordedEvent> ReadAllAsync(ReadDirection direction, GlobalPosition from,
+        long maxCount, string readForwards, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var forwards = direction == ReadDirection.Forwards;
         var next = (long)Math.Min(from.Commit, long.MaxValue);
         for (var remaining = maxCount; remaining > 0 && next >= 0;)
         {
             var count = (int)Math.Min(remaining, PageSize);
-            var page = await QueryAsync(forwards ? Sql.ReadAllForwards : Sql.ReadAllBackwards, cancellationToken,
+            var page = await QueryAsync(forwards ? readForwards : Sql.ReadAllBackwards, cancellationToken,
                 ("from", next), ("count", count)).ConfigureAwait(false);
             foreach (var e in page)
             {

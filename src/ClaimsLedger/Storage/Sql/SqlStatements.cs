@@ -46,4 +46,11 @@ public sealed record SqlStatements
 
     /// <summary>Up to @count rows with position ≤ @from, descending.</summary>
     public required string ReadAllBackwards { get; init; }
+
+    /// <summary>
+    /// As <see cref="ReadAllForwards"/>, with NULL in place of hash and previous_hash: what a ledger reads to build its
+    /// index, which does not check the chain (reading two 32-byte blobs a row is a fifth of a million-event load).
+    /// Null: <see cref="ReadAllForwards"/> is used.
+    /// </summary>
+    public string? ReadAllForwardsWithoutHashes { get; init; }
 }

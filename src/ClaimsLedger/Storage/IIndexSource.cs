@@ -1,0 +1,11 @@
+namespace ClaimsLedger.Storage;
+
+/// <summary>
+/// A store that can read the global order without the chain hashes, for a ledger building its index (which does not
+/// check the chain; <see cref="Integrity.LedgerIntegrity"/> does, through the public reads).
+/// </summary>
+internal interface IIndexSource
+{
+    /// <summary>Every event from <paramref name="from"/> on, in global order, with empty hashes.</summary>
+    IAsyncEnumerable<RecordedEvent> ReadAllForIndexAsync(GlobalPosition from, CancellationToken cancellationToken);
+}
