@@ -111,11 +111,7 @@ public sealed class SnapshotTests
         var at = offset >= 0 ? offset : snapshots.Bytes!.Length + offset;
         snapshots.Bytes![at] ^= 0x01;
 
-        var ledger = await Ledger.OpenAsync(store, Options(snapshots));
-
-        Assert.Equal(SnapshotOutcome.Rejected, ledger.Snapshot.Outcome);
-        Assert.Contains(reason, ledger.Snapshot.Reason, StringComparison.Ordinal);
-        await AssertSameViewsAsync(full, ledger);
+        await AssertRejectedAsync(store, full, snapshots, reason);
     }
 
     [Theory]
@@ -156,11 +152,7 @@ public sealed class SnapshotTests
         var snapshots = await SavedSnapshotAsync(store);
         snapshots.Bytes = snapshots.Bytes![..(length >= 0 ? length : snapshots.Bytes.Length + length)];
 
-        var ledger = await Ledger.OpenAsync(store, Options(snapshots));
-
-        Assert.Equal(SnapshotOutcome.Rejected, ledger.Snapshot.Outcome);
-        Assert.Contains("cut short", ledger.Snapshot.Reason, StringComparison.Ordinal);
-        await AssertSameViewsAsync(full, ledger);
+        await AssertRejectedAsync(store, full, snapshots, "cut short");
     }
 
     [Fact]
@@ -181,11 +173,7 @@ public sealed class SnapshotTests
         var (store, full) = await RecordBelgorodAsync();
         var snapshots = await ForgedAsync(store, e => e.Sequence == 5 ? e with { Data = "{\"id\":\"not a slug!\"}"u8.ToArray() } : e);
 
-        var ledger = await Ledger.OpenAsync(store, Options(snapshots));
-
-        Assert.Equal(SnapshotOutcome.Rejected, ledger.Snapshot.Outcome);
-        Assert.Contains("does not load", ledger.Snapshot.Reason, StringComparison.Ordinal);
-        await AssertSameViewsAsync(full, ledger);
+        await AssertRejectedAsync(store, full, snapshots, "does not load");
     }
 
     [Fact]
@@ -205,11 +193,7 @@ public sealed class SnapshotTests
             }
             : e);
 
-        var ledger = await Ledger.OpenAsync(store, Options(snapshots));
-
-        Assert.Equal(SnapshotOutcome.Rejected, ledger.Snapshot.Outcome);
-        Assert.Contains("the snapshot's events are not the log's", ledger.Snapshot.Reason, StringComparison.Ordinal);
-        await AssertSameViewsAsync(full, ledger);
+        await AssertRejectedAsync(store, full, snapshots, "the snapshot's events are not the log's");
     }
 
     [Fact]
@@ -317,6 +301,17 @@ public sealed class SnapshotTests
         var ledger = await Ledger.OpenAsync(store, Options());
         await ledger.RecordAsync([.. BelgorodHistory.Registrations, .. BelgorodHistory.Statements]);
         return (store, ledger);
+    }
+
+    /// <summary>Opens a ledger on <paramref name="store"/> with <paramref name="snapshots"/>: the snapshot must be
+    /// rejected for <paramref name="reason"/>, and the views must be those of the full replay.</summary>
+    private async Task AssertRejectedAsync(IEventStore store, Ledger full, ILedgerSnapshotStore snapshots, string reason)
+    {
+        var ledger = await Ledger.OpenAsync(store, Options(snapshots));
+
+        Assert.Equal(SnapshotOutcome.Rejected, ledger.Snapshot.Outcome);
+        Assert.Contains(reason, ledger.Snapshot.Reason, StringComparison.Ordinal);
+        await AssertSameViewsAsync(full, ledger);
     }
 
     private static async Task AssertSameViewsAsync(Ledger expected, Ledger actual)
