@@ -142,7 +142,9 @@ public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
 
     private static void Durable(DbConnection connection)
     {
-        using var pragma = Command(connection, null, "PRAGMA synchronous = FULL");
+        // A checkpoint copies the log into the file and syncs both; at SQLite's default (every 1,000 pages, ~4 MiB) a
+        // 10,000-event append paid one at every commit. Every 8,192 pages (32 MiB) pays for a hot page once, not each time.
+        using var pragma = Command(connection, null, "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 8192");
         pragma.ExecuteNonQuery();
     }
 
@@ -183,6 +185,16 @@ public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
         _probe?.Dispose();
         _probe = null;
     }
+
+    /// <inheritdoc/>
+    internal override bool DetectsDuplicateEventIds => true;
+
+    /// <inheritdoc/>
+    internal override bool IsUniqueViolation(Exception error) =>
+        error is SqliteException { SqliteExtendedErrorCode: SqliteUniqueConstraint };
+
+    // SQLITE_CONSTRAINT_UNIQUE: the extended result code of a UNIQUE index refusing a row.
+    private const int SqliteUniqueConstraint = 2067;
 
     /// <inheritdoc/>
     protected override DbCommand FindEventIdsCommand(DbConnection connection, DbTransaction transaction,

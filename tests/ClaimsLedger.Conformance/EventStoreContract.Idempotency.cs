@@ -111,6 +111,33 @@ public abstract partial class EventStoreContract
     }
 
     [SkippableFact]
+    public async Task A_multi_stream_append_repeating_one_stream_writes_only_the_new_one()
+    {
+        await using var store = await CreateStoreAsync(Clock);
+        if (!store.AtomicAcrossStreams)
+        {
+            return;
+        }
+
+        var repeated = NewStream("repeated");
+        var fresh = NewStream("fresh");
+        var stored = Batch(2, 10);
+        var first = await store.AppendToStreamAsync(repeated, ExpectedVersion.NoStream, stored);
+
+        var results = await store.AppendAsync(
+        [
+            new StreamAppend(fresh, ExpectedVersion.NoStream, Batch(2, 20)),
+            new StreamAppend(repeated, ExpectedVersion.NoStream, stored),
+        ]);
+
+        Assert.False(results[0].AlreadyPresent);
+        Assert.True(results[1].AlreadyPresent);
+        Assert.Equal(first.FirstPosition, results[1].FirstPosition);
+        Assert.Equal([20, 21], (await store.ReadStreamForwardsAsync(fresh).ToListAsync()).Select(Number));
+        Assert.Equal([10, 11], (await store.ReadStreamForwardsAsync(repeated).ToListAsync()).Select(Number));
+    }
+
+    [SkippableFact]
     public async Task A_multi_stream_append_writes_every_stream_in_order()
     {
         await using var store = await CreateStoreAsync(Clock);

@@ -225,7 +225,7 @@ public abstract partial class SqlEventStore
         private static DbParameter Add(DbCommand command, string name)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
+            parameter.ParameterName = "@" + name;
             command.Parameters.Add(parameter);
             return parameter;
         }

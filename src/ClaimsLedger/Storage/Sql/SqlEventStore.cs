@@ -102,6 +102,16 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
     protected virtual DbCommand? StreamVersionsCommand(DbConnection connection, DbTransaction transaction,
         IReadOnlyList<string> streams) => null;
 
+    /// <summary>
+    /// True when <see cref="IsUniqueViolation"/> recognises the backend's unique-constraint error, so that an append may
+    /// insert without looking its event ids up first and fall back to the lookup only when the insert is refused.
+    /// </summary>
+    internal virtual bool DetectsDuplicateEventIds => false;
+
+    /// <summary>Whether <paramref name="error"/> is the backend's unique-constraint violation (read only when
+    /// <see cref="DetectsDuplicateEventIds"/> is true).</summary>
+    internal virtual bool IsUniqueViolation(Exception error) => false;
+
     /// <summary>How many stream names or event ids one lookup query carries at most.</summary>
     protected virtual int LookupChunkSize => 500;
 
@@ -178,7 +188,30 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
         }
     }
 
-    private Task<IReadOnlyList<AppendResult>> AppendCoreAsync(IReadOnlyList<StreamAppend> appends,
+    private async Task<IReadOnlyList<AppendResult>> AppendCoreAsync(IReadOnlyList<StreamAppend> appends,
+        CancellationToken cancellationToken)
+    {
+        if (DetectsDuplicateEventIds)
+        {
+            try
+            {
+                return await AppendOnceAsync(appends, lookUpIds: false, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is WrongExpectedVersionException || IsUniqueViolation(e))
+            {
+                // A repeat, a partial repeat or a real conflict: nothing was committed, and the full check tells which.
+            }
+        }
+
+        return await AppendOnceAsync(appends, lookUpIds: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One append transaction. Without <paramref name="lookUpIds"/> the event ids are not looked up first: the unique
+    /// index on event_id rejects a stored one during the insert, and the caller then retries with the lookup, which
+    /// tells an idempotent repeat from a conflict (a repeat's expected version may also fail, so that retries too).
+    /// </summary>
+    private Task<IReadOnlyList<AppendResult>> AppendOnceAsync(IReadOnlyList<StreamAppend> appends, bool lookUpIds,
         CancellationToken cancellationToken) =>
         WriteAsync<IReadOnlyList<AppendResult>>(async (connection, transaction, head) =>
         {
@@ -186,8 +219,10 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
             var versions = new long?[appends.Count];
             var current = await StreamVersionsAsync(connection, transaction, [.. appends.Select(a => a.Stream)],
                 cancellationToken).ConfigureAwait(false);
-            var existing = await FindExistingAsync(connection, transaction,
-                appends.SelectMany(a => a.Events).Select(e => e.EventId), cancellationToken).ConfigureAwait(false);
+            var existing = lookUpIds
+                ? await FindExistingAsync(connection, transaction, appends.SelectMany(a => a.Events).Select(e => e.EventId),
+                    cancellationToken).ConfigureAwait(false)
+                : NoneExisting;
             for (var i = 0; i < appends.Count; i++)
             {
                 var part = appends[i];
@@ -227,6 +262,8 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
 
             return (rows, results!);
         }, cancellationToken);
+
+    private static readonly Dictionary<Guid, RecordedEvent> NoneExisting = [];
 
     private static Dictionary<Guid, RecordedEvent> Within(StreamAppend part, Dictionary<Guid, RecordedEvent> existing)
     {
