@@ -23,7 +23,8 @@ internal sealed partial class BatchValidator
 
     private bool Defined<T>(T value, string field)
         where T : struct, Enum =>
-        Check(Enum.IsDefined(value), LedgerErrorCode.InvalidValue, field,
+        Enum.IsDefined(value)
+        || Check(false, LedgerErrorCode.InvalidValue, field,
             Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) == 0
                 ? "is required"
                 : $"{value} is not a known {typeof(T).Name}");
@@ -67,14 +68,35 @@ internal sealed partial class BatchValidator
         }
 
         var ok = true;
-        var seen = new HashSet<ActorId>();
         for (var i = 0; i < via.Count; i++)
         {
-            ok &= ActorKnown(via[i], $"{field}[{i}]")
-                  && Check(seen.Add(via[i]), LedgerErrorCode.InvalidValue, $"{field}[{i}]",
-                      $"actor '{via[i]}' appears twice in the chain");
+            var actor = via[i];
+            if (!actor.IsDefault && (_actors.ContainsKey(actor) || _index.Actors.ContainsKey(actor))
+                && !Repeats(via, i))
+            {
+                continue;
+            }
+
+            // Only a failing element gets its field name built.
+            ok &= ActorKnown(actor, $"{field}[{i}]")
+                  && Check(!Repeats(via, i), LedgerErrorCode.InvalidValue, $"{field}[{i}]",
+                      $"actor '{actor}' appears twice in the chain");
         }
 
         return ok;
+    }
+
+    // A via chain is a handful of actors: a scan is cheaper than a set.
+    private static bool Repeats(IReadOnlyList<ActorId> via, int index)
+    {
+        for (var j = 0; j < index; j++)
+        {
+            if (via[j] == via[index])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

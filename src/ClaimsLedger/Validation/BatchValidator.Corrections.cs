@@ -55,7 +55,7 @@ internal sealed partial class BatchValidator
     private Outcome CorrectionTarget(LedgerEvent correction, CorrectionId id, StatementId statement, string reason,
         string verb, out Facts? target)
     {
-        _subject = $"correction '{id}'";
+        _subject = ("correction", id.ToString());
         target = null;
         if (!RequireId(id.IsDefault, "id", "correction"))
         {

@@ -9,7 +9,7 @@ internal sealed partial class BatchValidator
 {
     private Outcome CheckClaim(ClaimRegistered e)
     {
-        _subject = $"claim '{e.Id}'";
+        _subject = ("claim", e.Id.ToString());
         if (!RequireId(e.Id.IsDefault, "id", "claim"))
         {
             return Outcome.Rejected;
@@ -36,7 +36,7 @@ internal sealed partial class BatchValidator
 
     private Outcome CheckLink(ClaimLinked e)
     {
-        _subject = $"claim '{e.Claim}'";
+        _subject = ("claim", e.Claim.ToString());
         var ok = ClaimKnown(e.Claim, "claim") & ClaimKnown(e.Target, "target") & Defined(e.Link, "link");
         if (!ok || !Check(e.Claim != e.Target, LedgerErrorCode.InvalidLink, "target",
                 $"claim '{e.Claim}' cannot be linked to itself"))
@@ -50,7 +50,7 @@ internal sealed partial class BatchValidator
 
     private Outcome CheckActor(ActorRegistered e)
     {
-        _subject = $"actor '{e.Id}'";
+        _subject = ("actor", e.Id.ToString());
         if (!RequireId(e.Id.IsDefault, "id", "actor"))
         {
             return Outcome.Rejected;
@@ -69,7 +69,7 @@ internal sealed partial class BatchValidator
 
     private Outcome CheckAffiliated(ActorAffiliated e)
     {
-        _subject = $"actor '{e.Actor}'";
+        _subject = ("actor", e.Actor.ToString());
         var ok = ActorKnown(e.Actor, "actor") & ActorKnown(e.Organisation, "organisation")
                  & SaidAtValue(e.Since, "since") & OptionalText(e.Role, "role");
         if (!ok || !Check(e.Actor != e.Organisation, LedgerErrorCode.InvalidAffiliation, "organisation",
@@ -92,7 +92,7 @@ internal sealed partial class BatchValidator
 
     private Outcome CheckAffiliationEnded(ActorAffiliationEnded e)
     {
-        _subject = $"actor '{e.Actor}'";
+        _subject = ("actor", e.Actor.ToString());
         var ok = ActorKnown(e.Actor, "actor") & ActorKnown(e.Organisation, "organisation") & SaidAtValue(e.Until, "until");
         if (!ok)
         {
@@ -116,7 +116,7 @@ internal sealed partial class BatchValidator
 
     private Outcome CheckSource(SourceRegistered e)
     {
-        _subject = $"source '{e.Id}'";
+        _subject = ("source", e.Id.ToString());
         if (!RequireId(e.Id.IsDefault, "id", "source"))
         {
             return Outcome.Rejected;

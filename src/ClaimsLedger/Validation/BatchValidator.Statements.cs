@@ -7,7 +7,7 @@ internal sealed partial class BatchValidator
 {
     private Outcome CheckStatement(Statement e)
     {
-        _subject = $"statement '{e.Id}'";
+        _subject = ("statement", e.Id.ToString());
         if (!RequireId(e.Id.IsDefault, "id", "statement"))
         {
             return Outcome.Rejected;

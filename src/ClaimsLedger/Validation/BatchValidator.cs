@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using ClaimsLedger.Events;
 using ClaimsLedger.Index;
@@ -35,7 +36,8 @@ internal sealed partial class BatchValidator
     private readonly Dictionary<(ActorId Actor, ActorId Organisation), ActorAffiliated?> _affiliations = [];
     private int _unchanged;
     private int _current;
-    private string _subject = string.Empty;
+    // Kind and id of what is being checked, joined into a message only when an error is reported.
+    private (string Kind, string Id) _subject = (string.Empty, string.Empty);
 
     private BatchValidator(LedgerIndex index, Func<int, DateTimeOffset> nowOf)
     {
@@ -78,7 +80,7 @@ internal sealed partial class BatchValidator
     {
         _current = index;
         _now = _nowOf(index);
-        _subject = string.Empty;
+        _subject = (string.Empty, string.Empty);
         var errorsBefore = _errors.Count;
         var outcome = @event switch
         {
@@ -179,7 +181,8 @@ internal sealed partial class BatchValidator
 
     private Outcome Reject(LedgerErrorCode code, string field, string message)
     {
-        _errors.Add(new LedgerError(_current, code, _subject, field, message));
+        var subject = _subject.Kind.Length == 0 ? string.Empty : $"{_subject.Kind} '{_subject.Id}'";
+        _errors.Add(new LedgerError(_current, code, subject, field, message));
         return Outcome.Rejected;
     }
 
@@ -188,6 +191,18 @@ internal sealed partial class BatchValidator
         if (!condition)
         {
             Reject(code, field, message);
+        }
+
+        return condition;
+    }
+
+    // Every check names what failed; the message is formatted only when it does (a valid statement passes ~15).
+    private bool Check(bool condition, LedgerErrorCode code, string field,
+        [InterpolatedStringHandlerArgument(nameof(condition))] ref FailureMessage message)
+    {
+        if (!condition)
+        {
+            Reject(code, field, message.ToStringAndClear());
         }
 
         return condition;
