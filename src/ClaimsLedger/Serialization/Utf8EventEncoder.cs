@@ -20,7 +20,7 @@ namespace ClaimsLedger.Serialization;
 internal static class Utf8EventEncoder
 {
     [ThreadStatic]
-    private static JsonBytes? t_buffer;
+    private static JsonBytes? _buffer;
 
     /// <summary>The payload, or null for an event type this encoder leaves to the Newtonsoft path.</summary>
     public static byte[]? TryEncode(LedgerEvent @event)
@@ -30,7 +30,7 @@ internal static class Utf8EventEncoder
             return null;
         }
 
-        var json = t_buffer ??= new JsonBytes();
+        var json = _buffer ??= new JsonBytes();
         json.Reset();
         if (@event is Statement statement)
         {
@@ -48,7 +48,7 @@ internal static class Utf8EventEncoder
         if (json.Capacity > MaxKeptBuffer)
         {
             // One huge quote must not pin its buffer to the thread for good.
-            t_buffer = null;
+            _buffer = null;
         }
 
         return payload;

@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ClaimsLedger.Events;
 using ClaimsLedger.Index;
 using ClaimsLedger.Recording;
