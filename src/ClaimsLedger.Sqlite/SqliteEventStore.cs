@@ -144,7 +144,7 @@ public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
     {
         // A checkpoint copies the log into the file and syncs both; at SQLite's default (every 1,000 pages, ~4 MiB) a
         // 10,000-event append paid one at every commit. Every 8,192 pages (32 MiB) pays for a hot page once, not each time.
-        using var pragma = Command(connection, null, "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 8192");
+        using var pragma = Command(connection, null, "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 8192; PRAGMA cache_size = -65536");
         pragma.ExecuteNonQuery();
     }
 

@@ -155,6 +155,7 @@ public sealed partial class Ledger
                 return (new RecordResult(0, batch.Unchanged, null, null), []);
             }
 
+            var decoding = DecodeWhileAppending(appends);
             IReadOnlyList<AppendResult> results;
             try
             {
@@ -167,7 +168,7 @@ public sealed partial class Ledger
                 continue;
             }
 
-            if (!await FoldOwnAppendAsync(appends, results, cancellationToken).ConfigureAwait(false))
+            if (!await FoldOwnAppendAsync(appends, results, decoding, cancellationToken).ConfigureAwait(false))
             {
                 await CatchUpAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -294,9 +295,14 @@ public sealed partial class Ledger
     /// writer came in between). The payloads are still decoded from the stored bytes, so the index holds exactly what
     /// a later reader of the store would.
     /// </summary>
+    /// <param name="appends">What was appended.</param>
+    /// <param name="results">The store's results, one per append.</param>
+    /// <param name="decoding">The appended payloads decoded during the append, per append and event; null, or a
+    /// task ending in null, to decode them here.</param>
+    /// <param name="cancellationToken">Cancels the wait for the catch-up gate.</param>
     /// <returns>False when the events must be read back from the store instead.</returns>
     private async Task<bool> FoldOwnAppendAsync(IReadOnlyList<StreamAppend> appends,
-        IReadOnlyList<AppendResult> results, CancellationToken cancellationToken)
+        IReadOnlyList<AppendResult> results, Task<LedgerEvent[][]?>? decoding, CancellationToken cancellationToken)
     {
         if (_store is not ISequencedEventStore || results.Count != appends.Count || results.Any(r => r.AlreadyPresent))
         {
@@ -308,7 +314,9 @@ public sealed partial class Ledger
         {
             var order = Enumerable.Range(0, appends.Count).Where(i => appends[i].Events.Count > 0)
                 .OrderBy(i => results[i].FirstPosition).ToArray();
+            var decoded = decoding is null ? null : await decoding.ConfigureAwait(false);
             var batch = new List<RecordedEvent>(appends.Sum(a => a.Events.Count));
+            var events = decoded is null ? null : new List<LedgerEvent>(batch.Capacity);
             lock (_indexGate)
             {
                 var next = (_index.LastPosition?.ToSequence() ?? 0) + 1;
@@ -330,10 +338,20 @@ public sealed partial class Ledger
                         { Sequence = next });
                         next++;
                     }
+
+                    events?.AddRange(decoded![i]);
                 }
             }
 
-            Fold(batch);
+            if (events is null)
+            {
+                Fold(batch);
+            }
+            else
+            {
+                FoldDecoded(batch, events);
+            }
+
             lock (_indexGate)
             {
                 _index.SettleOrder();
@@ -382,6 +400,48 @@ public sealed partial class Ledger
             }
         }
     }
+
+    private void FoldDecoded(List<RecordedEvent> batch, List<LedgerEvent> events)
+    {
+        lock (_indexGate)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (_index.Apply(batch[i], events[i]))
+                {
+                    Capture(batch[i], events[i]);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// For a large append, decodes its payloads on another core while the store writes them, so that folding them in
+    /// afterwards does not decode on the writer's path; null for a small one (a thread hop would cost more). The task
+    /// ends in null when a payload does not decode: the fold then decodes and reports it with its position.
+    /// </summary>
+    private static Task<LedgerEvent[][]?>? DecodeWhileAppending(IReadOnlyList<StreamAppend> appends)
+    {
+        if (appends.Sum(a => a.Events.Count) < DecodeAheadThreshold)
+        {
+            return null;
+        }
+
+        return Task.Run(() =>
+        {
+            try
+            {
+                return appends.Select(a => a.Events.Select(e => EventSerializer.Deserialize(e.Type, e.Data.Span)).ToArray())
+                    .ToArray();
+            }
+            catch (LedgerFormatException)
+            {
+                return null;
+            }
+        });
+    }
+
+    private const int DecodeAheadThreshold = 256;
 
     private (ValidatedBatch Batch, IReadOnlyList<StreamAppend> Appends) Plan(IReadOnlyList<LedgerEvent> events)
     {

@@ -69,6 +69,35 @@ public abstract class LedgerContract
     }
 
     [SkippableFact]
+    public async Task A_large_batch_is_folded_in_as_the_store_holds_it()
+    {
+        await using var store = await CreateStoreAsync(Clock);
+        var ledger = await Ledger.OpenAsync(store, Options);
+        await ledger.RecordAsync(BelgorodHistory.Registrations);
+        var claims = BelgorodHistory.Registrations.OfType<ClaimRegistered>().Select(c => c.Id).ToArray();
+        var actors = BelgorodHistory.Registrations.OfType<ActorRegistered>().Select(a => a.Id).ToArray();
+        var source = BelgorodHistory.Registrations.OfType<SourceRegistered>().First().Id;
+        // Large enough to be decoded on another core during the append; one quote holds a lone surrogate, which
+        // the stored UTF-8 turns into U+FFFD: the index must show the stored text, not the one given.
+        var statements = Enumerable.Range(0, 600).Select(i => (LedgerEvent)new StatementAsserted(
+            $"bulk-{i:D4}", claims[i % claims.Length], actors[i % actors.Length], SaidAt.Parse("2023-05-23"), source)
+        {
+            Quote = i == 7 ? "lone \ud800 surrogate" : $"quote {i} \"é\"",
+        }).ToList();
+
+        var recorded = await ledger.RecordAsync(statements);
+        await using var reopened = await ReopenAsync(store, Clock);
+        var replayed = await Ledger.OpenAsync(reopened, Options);
+
+        Assert.Equal(600, recorded.Appended);
+        Assert.Equal(replayed.EventCount, ledger.EventCount);
+        Assert.Equal((await replayed.GetTimelineAsync(Views.TimelineQuery.All, replayed.Now())).ToJson(),
+            (await ledger.GetTimelineAsync(Views.TimelineQuery.All, ledger.Now())).ToJson());
+        Assert.Contains("lone \ufffd surrogate",
+            (await ledger.GetTimelineAsync(Views.TimelineQuery.All, ledger.Now())).Entries.Select(e => e.Statement.Quote));
+    }
+
+    [SkippableFact]
     public async Task A_second_ledger_on_the_same_store_sees_the_first_ones_statements()
     {
         await using var store = await CreateStoreAsync(Clock);
