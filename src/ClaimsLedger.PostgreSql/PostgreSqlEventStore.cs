@@ -113,6 +113,13 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore
             .ConfigureAwait(false);
 
     /// <inheritdoc/>
+    internal override bool DetectsDuplicateEventIds => true;
+
+    /// <inheritdoc/>
+    internal override bool IsUniqueViolation(Exception error) =>
+        error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <inheritdoc/>
     protected override DbCommand FindEventIdsCommand(DbConnection connection, DbTransaction transaction,
         IReadOnlyList<Guid> ids)
     {

@@ -27,6 +27,40 @@ public abstract partial class EventStoreContract
     }
 
     [SkippableFact]
+    public async Task Appending_a_large_batch_again_changes_nothing()
+    {
+        await using var store = await CreateStoreAsync(Clock);
+        var stream = NewStream("bulk");
+        var events = Batch(200);
+        var first = await store.AppendToStreamAsync(stream, ExpectedVersion.NoStream, events);
+
+        var again = await store.AppendToStreamAsync(stream, ExpectedVersion.NoStream, events);
+        var anyVersion = await store.AppendToStreamAsync(stream, ExpectedVersion.Any, events);
+
+        Assert.True(again.AlreadyPresent);
+        Assert.True(anyVersion.AlreadyPresent);
+        Assert.Equal(first.LastPosition, anyVersion.LastPosition);
+        Assert.Equal(200, (await store.ReadStreamForwardsAsync(stream).ToListAsync()).Count);
+    }
+
+    [SkippableFact]
+    public async Task A_large_append_reusing_one_stored_id_with_other_content_writes_nothing()
+    {
+        await using var store = await CreateStoreAsync(Clock);
+        var stream = NewStream("bulk");
+        var stored = Event(150);
+        await store.AppendToStreamAsync(stream, ExpectedVersion.NoStream, [stored]);
+        var events = Batch(200, 1000).ToList();
+        events[150] = stored with { Data = Encoding.UTF8.GetBytes("{\"n\":-1}") };
+
+        var error = await Assert.ThrowsAsync<DuplicateEventException>(() =>
+            store.AppendToStreamAsync(stream, ExpectedVersion.Exactly(0), events));
+
+        Assert.Equal(stored.EventId, error.EventId);
+        Assert.Equal([150], (await store.ReadStreamForwardsAsync(stream).ToListAsync()).Select(Number));
+    }
+
+    [SkippableFact]
     public async Task Reusing_an_event_id_with_different_content_is_rejected()
     {
         await using var store = await CreateStoreAsync(Clock);
