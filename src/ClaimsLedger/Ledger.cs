@@ -155,7 +155,8 @@ public sealed partial class Ledger
                 return (new RecordResult(0, batch.Unchanged, null, null), []);
             }
 
-            var decoding = DecodeWhileAppending(appends);
+            // Only a sequenced store's append is folded from its results; a retry folds inline.
+            var decoding = attempt == 0 && _store is ISequencedEventStore ? DecodeWhileAppending(appends) : null;
             IReadOnlyList<AppendResult> results;
             try
             {
@@ -434,8 +435,9 @@ public sealed partial class Ledger
                 return appends.Select(a => a.Events.Select(e => EventSerializer.Deserialize(e.Type, e.Data.Span)).ToArray())
                     .ToArray();
             }
-            catch (LedgerFormatException)
+            catch (Exception e) when (e is LedgerFormatException or ArgumentException or InvalidOperationException)
             {
+                // The fold decodes inline instead, and reports a bad payload with its position.
                 return null;
             }
         });

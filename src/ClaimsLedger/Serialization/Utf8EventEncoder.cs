@@ -25,7 +25,7 @@ internal static class Utf8EventEncoder
     /// <summary>The payload, or null for an event type this encoder leaves to the Newtonsoft path.</summary>
     public static byte[]? TryEncode(LedgerEvent @event)
     {
-        if (@event is not (Statement or StatementStruck))
+        if (@event is not (Statement or StatementStruck) || HasNullRequiredField(@event))
         {
             return null;
         }
@@ -55,6 +55,16 @@ internal static class Utf8EventEncoder
     }
 
     private const int MaxKeptBuffer = 64 * 1024;
+
+    // Newtonsoft leaves a null property out; an event with a null required field is invalid and is only serialised to
+    // compare it with a stored one, so it is left to Newtonsoft rather than given a second code path here.
+    private static bool HasNullRequiredField(LedgerEvent @event) => @event switch
+    {
+        InvestigationConcluded e => e.Finding is null,
+        EvidencePresented e => e.Description is null,
+        StatementStruck e => e.Reason is null,
+        _ => false,
+    };
 
     private static void WriteStatement(JsonBytes json, Statement statement)
     {

@@ -52,6 +52,7 @@ public sealed class BadInputTests
         { "affiliation with itself", new ActorAffiliated("alice", "alice", May22), LedgerErrorCode.InvalidAffiliation, "organisation", "cannot be affiliated with itself" },
         { "end of an affiliation that never began", new ActorAffiliationEnded("bob", "agency", May22), LedgerErrorCode.InvalidAffiliation, "organisation", "no open affiliation" },
         { "evidence without a description", new EvidencePresented("x", Claim, "alice", May22, Source, EvidenceKind.Photo, ""), LedgerErrorCode.MissingField, "description", "is required" },
+        { "conclusion id reused without a finding", new InvestigationConcluded("c1", Claim, "carol", May22, Source, "i1", null!), LedgerErrorCode.DuplicateId, "id", "already recorded with different content" },
         { "finding 'other' without a summary", new InvestigationConcluded("x", Claim, "carol", May22, Source, "i3", new Finding(FindingOutcome.Other)), LedgerErrorCode.MissingField, "finding.summary", "required when the outcome is 'other'" },
     };
 

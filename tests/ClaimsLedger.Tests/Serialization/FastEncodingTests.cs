@@ -49,6 +49,23 @@ public sealed class FastEncodingTests
     }
 
     [Fact]
+    public void Events_with_a_null_required_field_are_written_as_Newtonsoft_writes_them()
+    {
+        // Not valid events, but validation serialises a proposed event to compare it with a stored one.
+        LedgerEvent[] events =
+        [
+            new InvestigationConcluded("con-1", "claim-1", "actor-1", SaidAt.Parse("2023"), "source-1", "inv-1", null!),
+            new EvidencePresented("ev-1", "claim-1", "actor-1", SaidAt.Parse("2023"), "source-1", EvidenceKind.Photo, null!),
+            new StatementStruck("cor-1", "st-1", null!),
+        ];
+
+        foreach (var @event in events)
+        {
+            Assert.Equal(EventSerializer.SerializeWithNewtonsoft(@event), EventSerializer.Serialize(@event));
+        }
+    }
+
+    [Fact]
     public void A_quote_of_a_megabyte_is_written_whole_and_the_next_event_is_not_affected()
     {
         var quote = new string('q', 1_000_000) + "\"\u2028é";
