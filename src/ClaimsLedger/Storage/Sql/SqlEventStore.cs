@@ -197,7 +197,7 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
             {
                 return await AppendOnceAsync(appends, lookUpIds: false, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is WrongExpectedVersionException || IsUniqueViolation(e))
+            catch (Exception e) when (IsUniqueViolation(e))
             {
                 // A repeat, a partial repeat or a real conflict: nothing was committed, and the full check tells which.
             }
@@ -207,9 +207,9 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
     }
 
     /// <summary>
-    /// One append transaction. Without <paramref name="lookUpIds"/> the event ids are not looked up first: the unique
-    /// index on event_id rejects a stored one during the insert, and the caller then retries with the lookup, which
-    /// tells an idempotent repeat from a conflict (a repeat's expected version may also fail, so that retries too).
+    /// One append transaction. Without <paramref name="lookUpIds"/> the event ids are looked up only when an expected
+    /// version fails (a repeat's may): otherwise the unique index on event_id rejects a stored one during the insert,
+    /// and the caller retries with the lookup, which tells an idempotent repeat from a conflict.
     /// </summary>
     private Task<IReadOnlyList<AppendResult>> AppendOnceAsync(IReadOnlyList<StreamAppend> appends, bool lookUpIds,
         CancellationToken cancellationToken) =>
@@ -219,7 +219,8 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
             var versions = new long?[appends.Count];
             var current = await StreamVersionsAsync(connection, transaction, [.. appends.Select(a => a.Stream)],
                 cancellationToken).ConfigureAwait(false);
-            var existing = lookUpIds
+            var versionFails = !lookUpIds && appends.Any(a => !a.ExpectedVersion.IsSatisfiedBy(current[a.Stream]));
+            var existing = lookUpIds || versionFails
                 ? await FindExistingAsync(connection, transaction, appends.SelectMany(a => a.Events).Select(e => e.EventId),
                     cancellationToken).ConfigureAwait(false)
                 : NoneExisting;
