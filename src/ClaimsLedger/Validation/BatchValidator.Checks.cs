@@ -52,8 +52,9 @@ internal sealed partial class BatchValidator
 
     private bool ActorKnown(ActorId id, string field) =>
         RequireId(id.IsDefault, field, "actor")
-        && Check(_actors.ContainsKey(id) || _index.Actors.ContainsKey(id), LedgerErrorCode.UnknownActor, field,
-            $"unknown actor '{id}': register it first");
+        && Check(IsRegistered(id), LedgerErrorCode.UnknownActor, field, $"unknown actor '{id}': register it first");
+
+    private bool IsRegistered(ActorId id) => _actors.ContainsKey(id) || _index.Actors.ContainsKey(id);
 
     private bool SourceKnown(SourceId id, string field) =>
         RequireId(id.IsDefault, field, "source")
@@ -71,8 +72,7 @@ internal sealed partial class BatchValidator
         for (var i = 0; i < via.Count; i++)
         {
             var actor = via[i];
-            if (!actor.IsDefault && (_actors.ContainsKey(actor) || _index.Actors.ContainsKey(actor))
-                && !Repeats(via, i))
+            if (!actor.IsDefault && IsRegistered(actor) && !Repeats(via, i))
             {
                 continue;
             }

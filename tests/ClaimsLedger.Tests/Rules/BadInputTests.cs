@@ -25,6 +25,7 @@ public sealed class BadInputTests
         { "unknown actor", Asserts("x", "nobody", "2023-05-22"), LedgerErrorCode.UnknownActor, "actor", "unknown actor 'nobody'" },
         { "unknown source", new StatementAsserted("x", Claim, "alice", May22, "no-source"), LedgerErrorCode.UnknownSource, "source", "unknown source 'no-source'" },
         { "unknown actor in the via chain", Asserts("x", "alice", "2023-05-22") with { Via = ["agency", "ghost"] }, LedgerErrorCode.UnknownActor, "via[1]", "unknown actor 'ghost'" },
+        { "actor twice in the via chain", Asserts("x", "alice", "2023-05-22") with { Via = ["agency", "bob", "agency"] }, LedgerErrorCode.InvalidValue, "via[2]", "actor 'agency' appears twice in the chain" },
         { "saidAt later than recorded", Asserts("x", "alice", "2023-06-02"), LedgerErrorCode.SaidAfterRecorded, "saidAt", "starts after the time of recording" },
         { "missing saidAt", new StatementAsserted("x", Claim, "alice", default, Source), LedgerErrorCode.MissingField, "saidAt", "is required" },
         { "missing statement id", new StatementAsserted(default, Claim, "alice", May22, Source), LedgerErrorCode.MissingField, "id", "a statement id is required" },
