@@ -12,6 +12,7 @@ if (command is "bench" or "growth" or "hash-chain" or "decode")
     try
     {
         options = BenchOptions.Parse(args[1..]);
+        CallTimer.WarmupTime = options.Quick ? TimeSpan.Zero : CallTimer.WarmupTime;
     }
     catch (ArgumentException e)
     {
