@@ -144,7 +144,7 @@ public sealed partial class Ledger
         for (var attempt = 0; ; attempt++)
         {
             await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-            var (batch, appends) = Plan(events);
+            var (batch, appends, stored) = Plan(events);
             if (batch.Errors.Count > 0)
             {
                 throw new LedgerValidationException(batch.Errors);
@@ -156,7 +156,7 @@ public sealed partial class Ledger
             }
 
             // Only a sequenced store's append is folded from its results; a retry folds inline.
-            var decoding = attempt == 0 && _store is ISequencedEventStore ? DecodeWhileAppending(appends) : null;
+            var decoding = attempt == 0 && _store is ISequencedEventStore ? AsStored(appends, stored) : null;
             IReadOnlyList<AppendResult> results;
             try
             {
@@ -417,55 +417,86 @@ public sealed partial class Ledger
     }
 
     /// <summary>
-    /// For a large append, decodes its payloads on another core while the store writes them, so that folding them in
-    /// afterwards does not decode on the writer's path; null for a small one (a thread hop would cost more). The task
-    /// ends in null when a payload does not decode: the fold then decodes and reports it with its position.
+    /// The events of an append as the store holds them, to fold them in without reading them back: the recorded events
+    /// themselves where their payloads decode to equal events (<see cref="StoredForm"/>), the others decoded, on
+    /// another core while the store writes when there are many. The task ends in null when a payload does not decode:
+    /// the fold then decodes and reports it with its position.
     /// </summary>
-    private static Task<LedgerEvent[][]?>? DecodeWhileAppending(IReadOnlyList<StreamAppend> appends)
+    private static Task<LedgerEvent[][]?> AsStored(IReadOnlyList<StreamAppend> appends, LedgerEvent?[][] stored)
     {
-        if (appends.Sum(a => a.Events.Count) < DecodeAheadThreshold)
+        var missing = stored.Sum(part => part.Count(e => e is null));
+        if (missing == 0)
         {
-            return null;
+            return Task.FromResult<LedgerEvent[][]?>(stored!);
         }
 
-        return Task.Run(() =>
+        // A thread hop costs more than decoding a few registrations or amendments.
+        return missing < DecodeAheadThreshold
+            ? Task.FromResult(DecodeMissing(appends, stored))
+            : Task.Run(() => DecodeMissing(appends, stored));
+    }
+
+    private static LedgerEvent[][]? DecodeMissing(IReadOnlyList<StreamAppend> appends, LedgerEvent?[][] stored)
+    {
+        try
         {
-            try
+            for (var i = 0; i < stored.Length; i++)
             {
-                return appends.Select(a => a.Events.Select(e => EventSerializer.Deserialize(e.Type, e.Data.Span)).ToArray())
-                    .ToArray();
+                for (var j = 0; j < stored[i].Length; j++)
+                {
+                    var data = appends[i].Events[j];
+                    stored[i][j] ??= EventSerializer.Deserialize(data.Type, data.Data.Span);
+                }
             }
-            catch (Exception e) when (e is LedgerFormatException or ArgumentException or InvalidOperationException)
-            {
-                // The fold decodes inline instead, and reports a bad payload with its position.
-                return null;
-            }
-        });
+
+            return stored!;
+        }
+        catch (Exception e) when (e is LedgerFormatException or ArgumentException or InvalidOperationException)
+        {
+            // The fold decodes inline instead, and reports a bad payload with its position.
+            return null;
+        }
     }
 
     private const int DecodeAheadThreshold = 256;
 
-    private (ValidatedBatch Batch, IReadOnlyList<StreamAppend> Appends) Plan(IReadOnlyList<LedgerEvent> events)
+    /// <summary>
+    /// Validates a batch against the index and, when it is valid, turns it into one append per stream, with each
+    /// appended event in the form it is folded in from (null where its payload must be decoded for that).
+    /// </summary>
+    private (ValidatedBatch Batch, IReadOnlyList<StreamAppend> Appends, LedgerEvent?[][] Stored) Plan(
+        IReadOnlyList<LedgerEvent> events)
     {
         lock (_indexGate)
         {
             var batch = BatchValidator.Validate(_index, events, _options.Clock.GetUtcNow());
             if (batch.Errors.Count > 0)
             {
-                return (batch, []);
+                return (batch, [], []);
             }
 
             var metadata = Metadata();
-            var appends = batch.Events
-                .GroupBy(e => e.Stream)
-                .OrderBy(group => LedgerStreams.Rank(group.Key))
-                .Select(group => new StreamAppend(
-                    group.Key,
-                    ExpectedVersion.From(_index.StreamVersion(group.Key)),
-                    [.. group.Select(e => new EventData(EventIds.For(e.Event), EventTypeNames.Of(e.Event),
-                        EventSerializer.Serialize(e.Event), metadata))]))
-                .ToList();
-            return (batch, appends);
+            var groups = batch.Events.GroupBy(e => e.Stream).OrderBy(group => LedgerStreams.Rank(group.Key)).ToList();
+            var appends = new List<StreamAppend>(groups.Count);
+            var stored = new LedgerEvent?[groups.Count][];
+            foreach (var group in groups)
+            {
+                var planned = group.ToList();
+                var data = new EventData[planned.Count];
+                var forms = new LedgerEvent?[planned.Count];
+                for (var i = 0; i < planned.Count; i++)
+                {
+                    var @event = planned[i].Event;
+                    var payload = EventSerializer.Serialize(@event, out var decodesToItself);
+                    data[i] = new EventData(EventIds.For(@event), EventTypeNames.Of(@event), payload, metadata);
+                    forms[i] = StoredForm.Of(@event, decodesToItself);
+                }
+
+                stored[appends.Count] = forms;
+                appends.Add(new StreamAppend(group.Key, ExpectedVersion.From(_index.StreamVersion(group.Key)), data));
+            }
+
+            return (batch, appends, stored);
         }
     }
 

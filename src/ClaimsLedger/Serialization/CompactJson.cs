@@ -6,7 +6,7 @@ using System.Text.Unicode;
 namespace ClaimsLedger.Serialization;
 
 /// <summary>
-/// A forward-only reader for JSON exactly as <see cref="EventSerializer.Serialize"/> writes it: no white space, no
+/// A forward-only reader for JSON exactly as <see cref="EventSerializer.Serialize(Events.LedgerEvent)"/> writes it: no white space, no
 /// numbers, strings escaped only where JSON requires it. Anything else is a failed read, not an error: the caller
 /// then leaves the payload to the Newtonsoft path.
 /// </summary>

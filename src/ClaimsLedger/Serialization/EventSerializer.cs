@@ -10,8 +10,19 @@ internal static class EventSerializer
     public static byte[] Serialize(LedgerEvent @event) =>
         Utf8EventEncoder.TryEncode(@event) ?? SerializeWithNewtonsoft(@event);
 
+    /// <summary>Serialises a valid event, telling whether its payload decodes to an equal event.</summary>
+    /// <param name="event">A valid event (one that passed the ledger's validation).</param>
+    /// <param name="decodesToItself">
+    /// True for a statement or strike whose strings were all written as they are: <see cref="Deserialize"/> of the
+    /// payload then gives an event equal to <paramref name="event"/> field by field (a test holds both encoders to
+    /// it), so a ledger can fold in the event it recorded instead of decoding it again. False for a string with a lone
+    /// surrogate (stored as U+FFFD) and for the event types only Newtonsoft writes.
+    /// </param>
+    public static byte[] Serialize(LedgerEvent @event, out bool decodesToItself) =>
+        Utf8EventEncoder.TryEncode(@event, out decodesToItself) ?? SerializeWithNewtonsoft(@event);
+
     /// <summary>
-    /// The reference encoder: the format of every payload. <see cref="Serialize"/> only bypasses it for the event
+    /// The reference encoder: the format of every payload. <see cref="Serialize(LedgerEvent)"/> only bypasses it for the event
     /// types <see cref="Utf8EventEncoder"/> writes to the same bytes.
     /// </summary>
     internal static byte[] SerializeWithNewtonsoft(LedgerEvent @event)

@@ -71,6 +71,40 @@ internal sealed class IdStrings
         return created;
     }
 
+    /// <summary>
+    /// The string this table shares for <paramref name="id"/>, or <paramref name="id"/> itself, which the table then
+    /// shares: so that events built by an application hold the same id strings as decoded ones.
+    /// </summary>
+    /// <param name="id">A valid id (a slug, so ASCII); anything else is returned as it is.</param>
+    public string Shared(string id)
+    {
+        Span<byte> utf8 = stackalloc byte[Ids.Slug.MaxLength];
+        if (id.Length == 0 || id.Length > Ids.Slug.MaxLength
+            || Ascii.FromUtf16(id, utf8, out var written) != OperationStatus.Done)
+        {
+            return id;
+        }
+
+        var set = _table.AsSpan(Set(utf8[..written]), Ways);
+        for (var way = 0; way < Ways; way++)
+        {
+            var entry = Volatile.Read(ref set[way]);
+            if (entry is null)
+            {
+                break;
+            }
+
+            if (string.Equals(entry, id, StringComparison.Ordinal))
+            {
+                return entry;
+            }
+        }
+
+        set[..^1].CopyTo(set[1..]);
+        Volatile.Write(ref set[0], id);
+        return id;
+    }
+
     /// <summary>A new string for an id that is not worth sharing (a statement's own id is unique); null when the
     /// bytes are not a valid id.</summary>
     public static string? Create(ReadOnlySpan<byte> utf8) =>

@@ -570,7 +570,7 @@ internal static class Utf8EventDecoder
 
     /// <summary>
     /// The names an enum's values are written under, taken from the ledger's own serializer so that they cannot
-    /// differ from what <see cref="EventSerializer.Serialize"/> writes.
+    /// differ from what <see cref="EventSerializer.Serialize(Events.LedgerEvent)"/> writes.
     /// </summary>
     private static class Names<T>
         where T : struct, Enum

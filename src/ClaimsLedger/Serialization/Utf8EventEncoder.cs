@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using ClaimsLedger.Events;
 using Newtonsoft.Json;
@@ -23,8 +24,15 @@ internal static class Utf8EventEncoder
     private static JsonBytes? _buffer;
 
     /// <summary>The payload, or null for an event type this encoder leaves to the Newtonsoft path.</summary>
-    public static byte[]? TryEncode(LedgerEvent @event)
+    public static byte[]? TryEncode(LedgerEvent @event) => TryEncode(@event, out _);
+
+    /// <summary>The payload, or null for an event type this encoder leaves to the Newtonsoft path.</summary>
+    /// <param name="event">A statement or a strike.</param>
+    /// <param name="lossless">True when every string was written as it is; false when one held a lone surrogate,
+    /// written as U+FFFD, so that the payload decodes to text that differs from the event's.</param>
+    public static byte[]? TryEncode(LedgerEvent @event, out bool lossless)
     {
+        lossless = false;
         if (@event is not (Statement or StatementStruck) || HasNullRequiredField(@event))
         {
             return null;
@@ -45,6 +53,7 @@ internal static class Utf8EventEncoder
         }
 
         var payload = json.ToArray();
+        lossless = !json.Replaced;
         if (json.Capacity > MaxKeptBuffer)
         {
             // One huge quote must not pin its buffer to the thread for good.
@@ -151,7 +160,14 @@ internal static class Utf8EventEncoder
 
         public int Capacity => _bytes.Length;
 
-        public void Reset() => _length = 0;
+        /// <summary>True when a string written since the last <see cref="Reset"/> held a lone surrogate.</summary>
+        public bool Replaced { get; private set; }
+
+        public void Reset()
+        {
+            _length = 0;
+            Replaced = false;
+        }
 
         public byte[] ToArray() => _bytes.AsSpan(0, _length).ToArray();
 
@@ -195,7 +211,16 @@ internal static class Utf8EventEncoder
             }
 
             Reserve(Encoding.UTF8.GetMaxByteCount(text.Length));
-            _length += Encoding.UTF8.GetBytes(text, _bytes.AsSpan(_length));
+            var status = System.Text.Unicode.Utf8.FromUtf16(text, _bytes.AsSpan(_length), out _, out var written,
+                replaceInvalidSequences: false);
+            if (status != OperationStatus.Done)
+            {
+                // A lone surrogate: written again from the start, as U+FFFD.
+                Replaced = true;
+                written = Encoding.UTF8.GetBytes(text, _bytes.AsSpan(_length));
+            }
+
+            _length += written;
         }
 
         private void Escape(char c)
