@@ -6,6 +6,9 @@ namespace ClaimsLedger.Storage;
 /// </summary>
 internal interface IIndexSource
 {
-    /// <summary>Every event from <paramref name="from"/> on, in global order, with empty hashes.</summary>
+    /// <summary>
+    /// Every event from <paramref name="from"/> on, in global order, with empty hashes (and, from some stores, empty
+    /// metadata, which the index does not read either).
+    /// </summary>
     IAsyncEnumerable<RecordedEvent> ReadAllForIndexAsync(GlobalPosition from, CancellationToken cancellationToken);
 }

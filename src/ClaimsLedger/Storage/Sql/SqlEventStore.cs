@@ -385,10 +385,63 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
         long maxCount, CancellationToken cancellationToken = default) =>
         ReadAllAsync(direction, from, maxCount, Sql.ReadAllForwards, cancellationToken);
 
-    IAsyncEnumerable<RecordedEvent> IIndexSource.ReadAllForIndexAsync(GlobalPosition from,
-        CancellationToken cancellationToken) =>
-        ReadAllAsync(ReadDirection.Forwards, from, long.MaxValue, Sql.ReadAllForwardsWithoutHashes ?? Sql.ReadAllForwards,
-            cancellationToken);
+    async IAsyncEnumerable<RecordedEvent> IIndexSource.ReadAllForIndexAsync(GlobalPosition from,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var next = (long)Math.Min(from.Commit, long.MaxValue); ;)
+        {
+            var page = await ReadIndexPageAsync(next, cancellationToken).ConfigureAwait(false);
+            foreach (var e in page)
+            {
+                yield return e;
+            }
+
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
+
+            next = page[^1].Position.ToSequence() + 1;
+        }
+    }
+
+    private async Task<List<RecordedEvent>> ReadIndexPageAsync(long from, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var started = Clock.GetTimestamp();
+            var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var _ = connection.ConfigureAwait(false);
+            var events = await ReadIndexPageAsync(connection, from, PageSize, cancellationToken).ConfigureAwait(false);
+            LogIfSlow("read", started, events.Count);
+            return events;
+        }
+        catch (Exception e) when (e is not LedgerException and not OperationCanceledException
+                                  && Translate(e, "read") is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> events of the global order from position <paramref name="from"/> on, for an
+    /// index: the chain hashes left empty; a backend may leave the metadata empty too (the index does not read it).
+    /// </summary>
+    internal virtual async Task<List<RecordedEvent>> ReadIndexPageAsync(DbConnection connection, long from, int count,
+        CancellationToken cancellationToken)
+    {
+        using var command = Command(connection, null, Sql.ReadAllForwardsWithoutHashes ?? Sql.ReadAllForwards,
+            ("from", from), ("count", count));
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var _ = reader.ConfigureAwait(false);
+        var events = new List<RecordedEvent>(count);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(ReadEvent(reader));
+        }
+
+        return events;
+    }
 
     private async IAsyncEnumerable<RecordedEvent> ReadAllAsync(ReadDirection direction, GlobalPosition from,
         long maxCount, string readForwards, [EnumeratorCancellation] CancellationToken cancellationToken)
