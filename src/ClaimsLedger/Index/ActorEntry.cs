@@ -16,7 +16,7 @@ internal sealed class ActorEntry(ActorRegistered registration, DateTimeOffset re
     public List<AffiliationEntry> Affiliations { get; } = [];
 
     /// <summary>Claims with a statement by this actor, as recorded or as amended.</summary>
-    public HashSet<ClaimId> Claims { get; } = [];
+    public ActorClaims Claims { get; } = new();
 
     /// <summary>
     /// The actor as views show it when no affiliation counts: the same at every as-of point, so built once and

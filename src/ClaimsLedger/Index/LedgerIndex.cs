@@ -176,7 +176,7 @@ internal sealed class LedgerIndex
         }
 
         Statements[statement.Id] = entry;
-        actor.Claims.Add(statement.Claim);
+        actor.Claims.Add(claim);
         if (statement is InvestigationConcluded conclusion
             && Statements.TryGetValue(conclusion.Investigation, out var opening))
         {
@@ -206,7 +206,7 @@ internal sealed class LedgerIndex
 
             if (changes.Actor is { } actor)
             {
-                Actor(actor, recorded).Claims.Add(target.Original.Claim);
+                Actor(actor, recorded).Claims.Add(claim);
             }
         }
     }

@@ -46,7 +46,7 @@ internal static class LedgerQueries
 
         var factory = new ViewFactory(index, asOf);
         var positions = new List<ActorPosition>();
-        foreach (var claimId in actor.Claims.Order())
+        foreach (var claimId in actor.Claims.Ids())
         {
             using var evaluation = ClaimEvaluation.Evaluate(index.Claims[claimId], asOf);
             foreach (var position in evaluation.Positions)

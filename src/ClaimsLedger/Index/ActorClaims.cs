@@ -1,0 +1,59 @@
+namespace ClaimsLedger.Index;
+
+/// <summary>The claims an actor has statements on, as recorded or as amended.</summary>
+/// <remarks>
+/// Every folded statement adds its claim here. A set looked the claim up on every statement: a hash of the id and a
+/// cache miss into a table of a few hundred entries per actor, ~25 % of folding a statement into the index (perf,
+/// 2026-11-29), and ~26 bytes per distinct (actor, claim) pair. Claims are appended instead, a repeat of the last one
+/// skipped, and repeats are removed only when the list has doubled since they last were, so it never holds more than
+/// twice the distinct claims (plus a few).
+/// </remarks>
+internal sealed class ActorClaims
+{
+    private const int MinCompaction = 16;
+
+    private ClaimEntry[] _claims = [];
+    private int _count;
+    private int _compactAt = MinCompaction;
+
+    public void Add(ClaimEntry claim)
+    {
+        if (_count > 0 && ReferenceEquals(_claims[_count - 1], claim))
+        {
+            return;
+        }
+
+        if (_count == _compactAt)
+        {
+            Compact();
+        }
+
+        if (_count == _claims.Length)
+        {
+            Array.Resize(ref _claims, Math.Max(4, _count * 2));
+        }
+
+        _claims[_count++] = claim;
+    }
+
+    /// <summary>The distinct claims' ids, in id order.</summary>
+    public IReadOnlyList<ClaimId> Ids() =>
+        [.. _claims.Take(_count).Select(c => c.Registration.Id).Distinct().Order()];
+
+    private void Compact()
+    {
+        var seen = new HashSet<ClaimEntry>(_count, ReferenceEqualityComparer.Instance);
+        var kept = 0;
+        for (var i = 0; i < _count; i++)
+        {
+            if (seen.Add(_claims[i]))
+            {
+                _claims[kept++] = _claims[i];
+            }
+        }
+
+        Array.Clear(_claims, kept, _count - kept);
+        _count = kept;
+        _compactAt = Math.Max(MinCompaction, 2 * kept);
+    }
+}
