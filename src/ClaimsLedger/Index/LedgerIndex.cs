@@ -180,7 +180,7 @@ internal sealed class LedgerIndex
         if (statement is InvestigationConcluded conclusion
             && Statements.TryGetValue(conclusion.Investigation, out var opening))
         {
-            (opening.Conclusions ??= []).Add(entry);
+            opening.AddConclusion(entry);
         }
     }
 

@@ -6,7 +6,9 @@ namespace ClaimsLedger.Index;
 /// <summary>A recorded statement with the corrections recorded against it, in log order.</summary>
 internal sealed class StatementEntry(Statement original, long ordinal, GlobalPosition position, DateTimeOffset recordedAt)
 {
-    private List<CorrectionEntry>? _corrections;
+    // What corrections and conclusions add to a statement, in an object of its own: most statements never get any,
+    // and four empty references on each of a million entries are 32 MB.
+    private Later? _later;
 
     public Statement Original { get; } = original;
 
@@ -18,15 +20,16 @@ internal sealed class StatementEntry(Statement original, long ordinal, GlobalPos
     public DateTimeOffset RecordedAt { get; } = recordedAt;
 
     /// <summary>The statement with every correction applied (what the ledger holds now).</summary>
-    public Statement Current { get; private set; } = original;
+    public Statement Current => _later?.Current ?? Original;
 
     /// <summary>The strike, if the statement has been struck.</summary>
-    public CorrectionEntry? Strike { get; private set; }
+    public CorrectionEntry? Strike => _later?.Strike;
 
-    /// <summary>Conclusions recorded for an investigation opening, in log order.</summary>
-    public List<StatementEntry>? Conclusions { get; set; }
+    /// <summary>Conclusions recorded for an investigation opening, in log order; null when there are none.</summary>
+    public List<StatementEntry>? Conclusions => _later?.Conclusions;
 
-    public IReadOnlyList<CorrectionEntry> Corrections => _corrections ?? (IReadOnlyList<CorrectionEntry>)[];
+    public IReadOnlyList<CorrectionEntry> Corrections =>
+        _later?.Corrections ?? (IReadOnlyList<CorrectionEntry>)[];
 
     /// <summary>The registered actor of <see cref="Original"/>, resolved when the statement is folded in.</summary>
     public ActorEntry? Speaker { get; init; }
@@ -37,19 +40,24 @@ internal sealed class StatementEntry(Statement original, long ordinal, GlobalPos
     /// <summary>The claim whose statement list holds this statement, told of its corrections.</summary>
     public ClaimEntry? Owner { get; set; }
 
-    public bool HasCorrections => _corrections is not null;
+    public bool HasCorrections => _later?.Corrections is not null;
+
+    /// <summary>Notes a conclusion of the investigation this statement opened.</summary>
+    public void AddConclusion(StatementEntry conclusion) =>
+        ((_later ??= new Later()).Conclusions ??= []).Add(conclusion);
 
     public void AddCorrection(CorrectionEntry correction)
     {
-        (_corrections ??= []).Add(correction);
+        var later = _later ??= new Later();
+        (later.Corrections ??= []).Add(correction);
         Owner?.Corrected(this, correction);
         switch (correction.Event)
         {
             case StatementAmended amended:
-                Current = amended.Changes.ApplyTo(Current);
+                later.Current = amended.Changes.ApplyTo(Current);
                 break;
             case StatementStruck:
-                Strike = correction;
+                later.Strike = correction;
                 break;
         }
     }
@@ -62,12 +70,12 @@ internal sealed class StatementEntry(Statement original, long ordinal, GlobalPos
     {
         statement = Original;
         correctionsApplied = 0;
-        if (_corrections is null)
+        if (_later?.Corrections is not { } corrections)
         {
             return true;
         }
 
-        foreach (var correction in _corrections)
+        foreach (var correction in corrections)
         {
             if (correction.RecordedAt > recorded)
             {
@@ -88,4 +96,15 @@ internal sealed class StatementEntry(Statement original, long ordinal, GlobalPos
 
     /// <summary>True when a strike recorded at or before <paramref name="recorded"/> removes the statement.</summary>
     public bool IsStruckAt(DateTimeOffset recorded) => Strike is { } strike && strike.RecordedAt <= recorded;
+
+    private sealed class Later
+    {
+        public List<CorrectionEntry>? Corrections;
+
+        public Statement? Current;
+
+        public CorrectionEntry? Strike;
+
+        public List<StatementEntry>? Conclusions;
+    }
 }
