@@ -476,6 +476,8 @@ public sealed partial class Ledger
             }
 
             var metadata = Metadata();
+            // Only a sequenced store's append is folded in from what was appended (see RecordExclusiveAsync).
+            var foldsOwnAppends = _store is ISequencedEventStore;
             var groups = batch.Events.GroupBy(e => e.Stream).OrderBy(group => LedgerStreams.Rank(group.Key)).ToList();
             var appends = new List<StreamAppend>(groups.Count);
             var stored = new LedgerEvent?[groups.Count][];
@@ -489,7 +491,7 @@ public sealed partial class Ledger
                     var @event = planned[i].Event;
                     var payload = EventSerializer.Serialize(@event, out var decodesToItself);
                     data[i] = new EventData(EventIds.For(@event), EventTypeNames.Of(@event), payload, metadata);
-                    forms[i] = StoredForm.Of(@event, decodesToItself);
+                    forms[i] = foldsOwnAppends ? StoredForm.Of(@event, decodesToItself) : null;
                 }
 
                 stored[appends.Count] = forms;
