@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Text;
 using ClaimsLedger.Storage;
 using Microsoft.Data.Sqlite;
@@ -29,29 +30,54 @@ public sealed partial class SqliteEventStore
     private readonly Utf8Strings _streamNames = new();
     private readonly Utf8Strings _types = new();
 
-    internal override Task<List<RecordedEvent>> ReadIndexPageAsync(DbConnection connection, long from, int count,
+    internal override async Task<List<RecordedEvent>> ReadIndexPageAsync(DbConnection connection, long from, int count,
         CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         var db = ((SqliteConnection)connection).Handle!;
-        Check(raw.sqlite3_prepare_v2(db, ReadIndexPage, out var statement), db);
+        var started = Stopwatch.GetTimestamp();
+        for (var attempt = 0; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = TryReadIndexPage(db, from, count, out var events);
+            if (result == raw.SQLITE_OK)
+            {
+                return events;
+            }
+
+            if ((result & 0xFF) is not (raw.SQLITE_BUSY or raw.SQLITE_LOCKED)
+                || Stopwatch.GetElapsedTime(started) >= _options.BusyTimeout)
+            {
+                SqliteException.ThrowExceptionForRC(result, db);
+            }
+
+            // Another connection holds the file (a WAL recovery, the last connection closing, an exclusive lock):
+            // waited out up to the busy timeout, as Microsoft.Data.Sqlite does for its own commands, then the page is
+            // read again from its start. Real time, not the ledger clock, which may be a test's fake.
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100, 1 << Math.Min(attempt, 7))), cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
+
+    /// <returns>SQLITE_OK with the page's events, or the result code that stopped the read.</returns>
+    private int TryReadIndexPage(sqlite3 db, long from, int count, out List<RecordedEvent> events)
+    {
+        events = new List<RecordedEvent>(count);
+        var result = raw.sqlite3_prepare_v2(db, ReadIndexPage, out var statement);
         using (statement)
         {
-            Check(raw.sqlite3_bind_int64(statement, 1, from), db);
-            Check(raw.sqlite3_bind_int64(statement, 2, count), db);
-            var events = new List<RecordedEvent>(count);
-            int step;
-            while ((step = raw.sqlite3_step(statement)) == Row)
+            if (result != raw.SQLITE_OK
+                || (result = raw.sqlite3_bind_int64(statement, 1, from)) != raw.SQLITE_OK
+                || (result = raw.sqlite3_bind_int64(statement, 2, count)) != raw.SQLITE_OK)
+            {
+                return result;
+            }
+
+            while ((result = raw.sqlite3_step(statement)) == Row)
             {
                 events.Add(ReadIndexRow(statement));
             }
 
-            if (step != Done)
-            {
-                Check(step, db);
-            }
-
-            return Task.FromResult(events);
+            return result == Done ? raw.SQLITE_OK : result;
         }
     }
 
@@ -84,14 +110,6 @@ public sealed partial class SqliteEventStore
         value.Length == 16 ? new Guid(value)
         : Utf8Parser.TryParse(value, out Guid id, out var used, 'D') && used == value.Length ? id
         : Guid.Parse(Encoding.UTF8.GetString(value));
-
-    private static void Check(int result, sqlite3 db)
-    {
-        if (result != raw.SQLITE_OK)
-        {
-            SqliteException.ThrowExceptionForRC(result, db);
-        }
-    }
 
     /// <summary>Strings for UTF-8 values that repeat, one string per distinct value (bounded: past
     /// <see cref="MaxKept"/> distinct values new ones are no longer kept).</summary>

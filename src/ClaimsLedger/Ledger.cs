@@ -293,8 +293,9 @@ public sealed partial class Ledger
     /// <summary>
     /// Folds the events just appended into the index from the append's results, without reading them back, when the
     /// store numbers positions as a gap-free sequence and they follow the index's last position directly (no other
-    /// writer came in between). The payloads are still decoded from the stored bytes, so the index holds exactly what
-    /// a later reader of the store would.
+    /// writer came in between). Each event is folded in as the store holds it, so the index holds exactly what a later
+    /// reader of the store would: the recorded event itself where its payload decodes to an equal event, else the
+    /// payload decoded (<see cref="AsStored"/>).
     /// </summary>
     /// <param name="appends">What was appended.</param>
     /// <param name="results">The store's results, one per append.</param>

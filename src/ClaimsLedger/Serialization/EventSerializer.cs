@@ -16,10 +16,15 @@ internal static class EventSerializer
     /// True for a statement or strike whose strings were all written as they are: <see cref="Deserialize"/> of the
     /// payload then gives an event equal to <paramref name="event"/> field by field (a test holds both encoders to
     /// it), so a ledger can fold in the event it recorded instead of decoding it again. False for a string with a lone
-    /// surrogate (stored as U+FFFD) and for the event types only Newtonsoft writes.
+    /// surrogate (stored as U+FFFD), for evidence with a URL (a <see cref="Uri"/> may be built with options or as a
+    /// subclass that its parsed text does not give back), and for the event types only Newtonsoft writes.
     /// </param>
-    public static byte[] Serialize(LedgerEvent @event, out bool decodesToItself) =>
-        Utf8EventEncoder.TryEncode(@event, out decodesToItself) ?? SerializeWithNewtonsoft(@event);
+    public static byte[] Serialize(LedgerEvent @event, out bool decodesToItself)
+    {
+        var payload = Utf8EventEncoder.TryEncode(@event, out decodesToItself) ?? SerializeWithNewtonsoft(@event);
+        decodesToItself &= @event is not EvidencePresented { Url: not null };
+        return payload;
+    }
 
     /// <summary>
     /// The reference encoder: the format of every payload. <see cref="Serialize(LedgerEvent)"/> only bypasses it for the event

@@ -71,6 +71,24 @@ public sealed class StoredFormTests
     }
 
     [Fact]
+    public void Evidence_with_a_url_is_decoded_since_a_uri_can_differ_from_its_parsed_text()
+    {
+        // Without canonicalisation "a/../b" stays; parsed again from its text, as a decoder does, it becomes "b".
+        var url = new Uri("https://example.org/a/../b", new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        var evidence = new EvidencePresented("ev-1", "claim-1", "actor-1", SaidAt.Parse("2023"), "source-1",
+            EvidenceKind.Footage, "footage")
+        { Url = url };
+
+        var payload = EventSerializer.Serialize(evidence, out var decodesToItself);
+
+        Assert.False(decodesToItself);
+        Assert.NotEqual(url.AbsoluteUri,
+            ((EvidencePresented)EventSerializer.Deserialize("evidence-presented.v1", payload)).Url!.AbsoluteUri);
+        EventSerializer.Serialize(evidence with { Url = null }, out var withoutUrl);
+        Assert.True(withoutUrl);
+    }
+
+    [Fact]
     public void Events_only_Newtonsoft_writes_are_always_decoded()
     {
         LedgerEvent[] events =
