@@ -68,15 +68,19 @@ public abstract class LedgerContract
         Assert.Equal(head!.Position, (await store.ReadLastAsync())!.Position);
     }
 
+    /// <summary>The claims, the actors and the first source the Belgorod registrations register.</summary>
+    private static (ClaimId[] Claims, ActorId[] Actors, SourceId Source) BelgorodRegistered() => (
+        [.. BelgorodHistory.Registrations.OfType<ClaimRegistered>().Select(c => c.Id)],
+        [.. BelgorodHistory.Registrations.OfType<ActorRegistered>().Select(a => a.Id)],
+        BelgorodHistory.Registrations.OfType<SourceRegistered>().First().Id);
+
     [SkippableFact]
     public async Task A_large_batch_is_folded_in_as_the_store_holds_it()
     {
         await using var store = await CreateStoreAsync(Clock);
         var ledger = await Ledger.OpenAsync(store, Options);
         await ledger.RecordAsync(BelgorodHistory.Registrations);
-        var claims = BelgorodHistory.Registrations.OfType<ClaimRegistered>().Select(c => c.Id).ToArray();
-        var actors = BelgorodHistory.Registrations.OfType<ActorRegistered>().Select(a => a.Id).ToArray();
-        var source = BelgorodHistory.Registrations.OfType<SourceRegistered>().First().Id;
+        var (claims, actors, source) = BelgorodRegistered();
         // Large enough to be decoded on another core during the append; one quote holds a lone surrogate, which
         // the stored UTF-8 turns into U+FFFD: the index must show the stored text, not the one given.
         var statements = Enumerable.Range(0, 600).Select(i => (LedgerEvent)new StatementAsserted(
@@ -103,9 +107,7 @@ public abstract class LedgerContract
         await using var store = await CreateStoreAsync(Clock);
         var ledger = await Ledger.OpenAsync(store, Options);
         await ledger.RecordAsync(BelgorodHistory.Registrations);
-        var claims = BelgorodHistory.Registrations.OfType<ClaimRegistered>().Select(c => c.Id).ToArray();
-        var actors = BelgorodHistory.Registrations.OfType<ActorRegistered>().Select(a => a.Id).ToArray();
-        var source = BelgorodHistory.Registrations.OfType<SourceRegistered>().First().Id;
+        var (claims, actors, source) = BelgorodRegistered();
         var middle = default(AsOf);
         for (var batch = 0; batch < 5; batch++)
         {
