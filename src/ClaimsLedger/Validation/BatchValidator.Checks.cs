@@ -12,7 +12,7 @@ internal sealed partial class BatchValidator
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return Check(false, LedgerErrorCode.MissingField, field, "is required and must not be blank");
+            return Fail(LedgerErrorCode.MissingField, field, "is required and must not be blank");
         }
 
         return Check(value.Length <= MaxTextLength, LedgerErrorCode.InvalidValue, field,
@@ -24,7 +24,7 @@ internal sealed partial class BatchValidator
     private bool Defined<T>(T value, string field)
         where T : struct, Enum =>
         Enum.IsDefined(value)
-        || Check(false, LedgerErrorCode.InvalidValue, field,
+        || Fail(LedgerErrorCode.InvalidValue, field,
             Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) == 0
                 ? "is required"
                 : $"{value} is not a known {typeof(T).Name}");
@@ -33,12 +33,12 @@ internal sealed partial class BatchValidator
     {
         if (value.IsDefault)
         {
-            return Check(false, LedgerErrorCode.MissingField, field, "is required");
+            return Fail(LedgerErrorCode.MissingField, field, "is required");
         }
 
         return Check(value.Start <= _now, LedgerErrorCode.SaidAfterRecorded, field,
             $"{value} starts after the time of recording ({_now:yyyy-MM-dd'T'HH:mm:ss'Z'}): a statement cannot be " +
-            "recorded before it is made");
+            $"recorded before it is made");
     }
 
     private bool Url(Uri? url, string field) =>

@@ -25,7 +25,7 @@ internal sealed partial class BatchValidator
         }
 
         var ok = Check(!(changes.RemoveQuote && changes.Quote is not null), LedgerErrorCode.InvalidAmendment,
-                 "changes.quote", "cannot both set and remove the quote")
+                 "changes.quote", $"cannot both set and remove the quote")
              & (changes.Actor is not { } actor || ActorKnown(actor, "changes.actor"))
              & (changes.Source is not { } source || SourceKnown(source, "changes.source"))
              & (changes.SaidAt is not { } saidAt || SaidAtValue(saidAt, "changes.saidAt"))

@@ -55,12 +55,12 @@ internal sealed partial class BatchValidator
         var retractable = statement is StanceStatement or ReactionExpressed or EvidencePresented;
         return Check(retractable, LedgerErrorCode.InvalidRetraction, "target",
                    $"statement '{e.Target}' is a {Word(statement.Kind)}, which cannot be retracted " +
-                   "(only assertions, denials, reactions and evidence can)")
+                   $"(only assertions, denials, reactions and evidence can)")
                && Check(statement.Claim == e.Claim, LedgerErrorCode.InvalidRetraction, "target",
                    $"statement '{e.Target}' is about claim '{statement.Claim}', not '{e.Claim}'")
                && Check(statement.Actor == e.Actor, LedgerErrorCode.InvalidRetraction, "target",
                    $"statement '{e.Target}' was made by '{statement.Actor}', not '{e.Actor}': an actor can only " +
-                   "retract its own statements")
+                   $"retract its own statements")
                && Check(e.SaidAt.Start >= statement.SaidAt.Start, LedgerErrorCode.InvalidRetraction, "saidAt",
                    $"{e.SaidAt} starts before the retracted statement was made ({statement.SaidAt})")
             ? Outcome.Append
@@ -98,13 +98,13 @@ internal sealed partial class BatchValidator
     {
         if (finding is null)
         {
-            return Check(false, LedgerErrorCode.MissingField, "finding", "is required");
+            return Fail(LedgerErrorCode.MissingField, "finding", "is required");
         }
 
         return Defined(finding.Outcome, "finding.outcome")
                && OptionalText(finding.Summary, "finding.summary")
                && Check(finding.Outcome != FindingOutcome.Other || finding.Summary is not null,
-                   LedgerErrorCode.MissingField, "finding.summary", "is required when the outcome is 'other'");
+                   LedgerErrorCode.MissingField, "finding.summary", $"is required when the outcome is 'other'");
     }
 
     private static string Word(StatementKind kind) => kind switch
