@@ -1,4 +1,6 @@
 using ClaimsLedger.Events;
+using ClaimsLedger.Recording;
+using ClaimsLedger.Storage;
 using ClaimsLedger.Views;
 
 namespace ClaimsLedger.Index;
@@ -20,7 +22,12 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
     // instead of moving half a claim's rows for every statement.
     private int _sorted;
 
+    private string? _stream;
+
     public ClaimRegistered Registration { get; } = registration;
+
+    /// <summary>The claim's stream, named once: every statement appended to the claim goes there.</summary>
+    public StreamName Stream => StreamName.Trusted(_stream ??= LedgerStreams.ClaimPrefix + Registration.Id.Value);
 
     public long Ordinal { get; } = ordinal;
 

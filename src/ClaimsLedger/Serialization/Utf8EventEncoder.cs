@@ -80,7 +80,7 @@ internal static class Utf8EventEncoder
         json.Raw("{\"id\":"u8).String(statement.Id.Value)
             .Raw(",\"claim\":"u8).String(statement.Claim.Value)
             .Raw(",\"actor\":"u8).String(statement.Actor.Value)
-            .Raw(",\"saidAt\":"u8).String(statement.SaidAt.ToString())
+            .Raw(",\"saidAt\":"u8).SaidAt(statement.SaidAt)
             .Raw(",\"source\":"u8).String(statement.Source.Value);
         if (statement.Quote is { } quote)
         {
@@ -181,10 +181,18 @@ internal static class Utf8EventEncoder
 
         /// <summary>A JSON string with Newtonsoft's default escaping; other characters as UTF-8 (a lone surrogate
         /// becomes U+FFFD, as <see cref="Encoding.UTF8"/> makes of the Newtonsoft text).</summary>
-        public JsonBytes String(string value)
+        public JsonBytes String(string value) => String(value.AsSpan());
+
+        /// <summary>A saidAt's text form as a JSON string, formatted in place (its characters need no escaping).</summary>
+        public JsonBytes SaidAt(SaidAt value)
+        {
+            Span<char> text = stackalloc char[SaidAtText.MaxLength];
+            return String(text[..SaidAtText.TryFormat(value, text)]);
+        }
+
+        private JsonBytes String(ReadOnlySpan<char> text)
         {
             Raw("\""u8);
-            var text = value.AsSpan();
             var start = 0;
             for (var i = 0; i < text.Length; i++)
             {

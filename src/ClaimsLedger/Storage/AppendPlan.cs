@@ -25,8 +25,9 @@ internal static class AppendPlan
                 throw new ArgumentException($"stream '{part.Stream}' appears twice in one append", nameof(appends));
             }
 
-            foreach (var data in part.Events)
+            for (var n = 0; n < part.Events.Count; n++)
             {
+                var data = part.Events[n];
                 ArgumentNullException.ThrowIfNull(data, nameof(appends));
                 if (string.IsNullOrEmpty(data.Type))
                 {
@@ -57,8 +58,9 @@ internal static class AppendPlan
             return null;
         }
 
-        foreach (var data in part.Events)
+        for (var n = 0; n < part.Events.Count; n++)
         {
+            var data = part.Events[n];
             if (!existing.TryGetValue(data.EventId, out var stored))
             {
                 throw new DuplicateEventException(existing.Keys.First(), part.Stream,

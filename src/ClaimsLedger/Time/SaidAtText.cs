@@ -12,19 +12,53 @@ internal static class SaidAtText
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
     ];
 
+    /// <summary>The longest text <see cref="TryFormat"/> writes (an instant with seven fraction digits).</summary>
+    public const int MaxLength = 32;
+
     public static string Format(SaidAt value)
     {
-        var start = value.Start.UtcDateTime;
-        return value.Precision switch
-        {
-            SaidAtPrecision.Instant => FormatInstant(start),
-            SaidAtPrecision.Day => Day(start),
-            SaidAtPrecision.Month => start.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-            SaidAtPrecision.Year => start.ToString("yyyy", CultureInfo.InvariantCulture),
-            SaidAtPrecision.Range => Day(start) + "/" + Day(value.End.UtcDateTime.AddDays(-1)),
-            _ => string.Empty,
-        };
+        Span<char> text = stackalloc char[MaxLength];
+        var written = TryFormat(value, text);
+        return written == 0 ? string.Empty : new string(text[..written]);
     }
+
+    /// <summary>
+    /// Writes the text form into <paramref name="destination"/> (at least <see cref="MaxLength"/> long) without
+    /// allocating: the encoder writes a saidAt for every statement it stores.
+    /// </summary>
+    /// <returns>The characters written; 0 for the default value.</returns>
+    public static int TryFormat(SaidAt value, Span<char> destination)
+    {
+        var start = value.Start.UtcDateTime;
+        switch (value.Precision)
+        {
+            case SaidAtPrecision.Instant:
+                var format = (start.Ticks % TimeSpan.TicksPerMinute) == 0 ? "yyyy-MM-dd'T'HH:mm"
+                    : (start.Ticks % TimeSpan.TicksPerSecond) == 0 ? "yyyy-MM-dd'T'HH:mm:ss"
+                    : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF";
+                var length = Write(start, destination, format);
+                destination[length] = 'Z';
+                return length + 1;
+            case SaidAtPrecision.Day:
+                return Write(start, destination, "yyyy-MM-dd");
+            case SaidAtPrecision.Month:
+                return Write(start, destination, "yyyy-MM");
+            case SaidAtPrecision.Year:
+                return Write(start, destination, "yyyy");
+            case SaidAtPrecision.Range:
+                var first = Write(start, destination, "yyyy-MM-dd");
+                destination[first] = '/';
+                return first + 1 + Write(value.End.UtcDateTime.AddDays(-1), destination[(first + 1)..], "yyyy-MM-dd");
+            default:
+                return 0;
+        }
+    }
+
+    private static int Write(DateTime utc, Span<char> destination, string format) =>
+        utc.TryFormat(destination, out var written, format, CultureInfo.InvariantCulture)
+            ? written
+            : throw new ArgumentException($"{MaxLength} characters are too few for {utc:O} in the form {format}",
+                nameof(destination));
 
     public static bool TryParse(string? text, out SaidAt value, out string error)
     {
@@ -115,14 +149,4 @@ internal static class SaidAtText
     private static bool TryDay(string text, out DateOnly day) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)
         && day.Year <= 9998;
-
-    private static string Day(DateTime utc) => utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string FormatInstant(DateTime utc)
-    {
-        var format = (utc.Ticks % TimeSpan.TicksPerMinute) == 0 ? "yyyy-MM-dd'T'HH:mm"
-            : (utc.Ticks % TimeSpan.TicksPerSecond) == 0 ? "yyyy-MM-dd'T'HH:mm:ss"
-            : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF";
-        return utc.ToString(format, CultureInfo.InvariantCulture) + "Z";
-    }
 }

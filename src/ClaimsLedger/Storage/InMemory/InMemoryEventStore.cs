@@ -260,18 +260,22 @@ public sealed class InMemoryEventStore : IEventStore, IEventStoreRestore, ISeque
         return result;
     }
 
+    // Shared and never written to: most parts repeat nothing, and a dictionary per stream per append adds up.
+    private static readonly Dictionary<Guid, RecordedEvent> NoneExisting = [];
+
     private Dictionary<Guid, RecordedEvent> Existing(StreamAppend part)
     {
-        var existing = new Dictionary<Guid, RecordedEvent>();
-        foreach (var data in part.Events)
+        Dictionary<Guid, RecordedEvent>? existing = null;
+        for (var n = 0; n < part.Events.Count; n++)
         {
+            var data = part.Events[n];
             if (_byId.TryGetValue(data.EventId, out var found))
             {
-                existing[data.EventId] = found;
+                (existing ??= [])[data.EventId] = found;
             }
         }
 
-        return existing;
+        return existing ?? NoneExisting;
     }
 
     long? IAppendStamp.ReadAppendStamp() => Volatile.Read(ref _commits);
@@ -288,8 +292,9 @@ public sealed class InMemoryEventStore : IEventStore, IEventStoreRestore, ISeque
         }
 
         var first = GlobalPosition.Start;
-        foreach (var data in part.Events)
+        for (var n = 0; n < part.Events.Count; n++)
         {
+            var data = part.Events[n];
             var sequence = _log.Count + 1;
             var previous = _log.Count == 0 ? Integrity.EventHash.Genesis : _log[^1].Hash;
             var hash = Integrity.EventHash.Compute(sequence, part.Stream.Value, stream.Count, data.Type, data.EventId,

@@ -250,8 +250,9 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
                 var part = appends[i];
                 var first = position + 1;
                 var version = versions[i] ?? -1;
-                foreach (var data in part.Events)
+                for (var n = 0; n < part.Events.Count; n++)
                 {
+                    var data = part.Events[n];
                     rows.Add(new EventRow(++position, part.Stream, ++version, data, recordedAt));
                 }
 
@@ -269,8 +270,9 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
     private static Dictionary<Guid, RecordedEvent> Within(StreamAppend part, Dictionary<Guid, RecordedEvent> existing)
     {
         var found = new Dictionary<Guid, RecordedEvent>();
-        foreach (var data in part.Events)
+        for (var n = 0; n < part.Events.Count; n++)
         {
+            var data = part.Events[n];
             if (existing.TryGetValue(data.EventId, out var stored))
             {
                 found[data.EventId] = stored;
