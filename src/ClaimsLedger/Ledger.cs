@@ -155,15 +155,25 @@ public sealed partial class Ledger
                 return (new RecordResult(0, batch.Unchanged, null, null), []);
             }
 
-            // Only a sequenced store's append is folded from its results; a retry folds inline.
-            var decoding = attempt == 0 && _store is ISequencedEventStore ? AsStored(appends, stored) : null;
+            // Only a sequenced store's append is folded from its results; a retry folds inline. A failed append stops
+            // the decoding it started, so that no work outlives the call.
+            using var stopDecoding = new CancellationTokenSource();
+            var decoding = attempt == 0 && _store is ISequencedEventStore
+                ? AsStored(appends, stored, stopDecoding.Token)
+                : null;
             IReadOnlyList<AppendResult> results;
             try
             {
                 results = await AppendAsync(appends, cancellationToken).ConfigureAwait(false);
             }
-            catch (WrongExpectedVersionException) when (attempt < _options.ConcurrencyRetries)
+            catch (Exception e)
             {
+                await StopAsync(stopDecoding, decoding).ConfigureAwait(false);
+                if (e is not WrongExpectedVersionException || attempt >= _options.ConcurrencyRetries)
+                {
+                    throw;
+                }
+
                 _diagnostics.Retrying(attempt, _options.ConcurrencyRetries);
                 await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
                 continue;
@@ -333,8 +343,9 @@ public sealed partial class Ledger
                     }
 
                     var version = lastVersion - part.Events.Count;
-                    foreach (var data in part.Events)
+                    for (var n = 0; n < part.Events.Count; n++)
                     {
+                        var data = part.Events[n];
                         batch.Add(new RecordedEvent(part.Stream, ++version, GlobalPosition.FromSequence(next), data.EventId,
                             data.Type, data.Data, data.Metadata, result.RecordedAt)
                         { Sequence = next });
@@ -423,7 +434,8 @@ public sealed partial class Ledger
     /// another core while the store writes when there are many. The task ends in null when a payload does not decode:
     /// the fold then decodes and reports it with its position.
     /// </summary>
-    private static Task<LedgerEvent[][]?> AsStored(IReadOnlyList<StreamAppend> appends, LedgerEvent?[][] stored)
+    private static Task<LedgerEvent[][]?> AsStored(IReadOnlyList<StreamAppend> appends, LedgerEvent?[][] stored,
+        CancellationToken stop)
     {
         var missing = stored.Sum(part => part.Count(e => e is null));
         if (missing == 0)
@@ -433,16 +445,33 @@ public sealed partial class Ledger
 
         // A thread hop costs more than decoding a few registrations or amendments.
         return missing < DecodeAheadThreshold
-            ? Task.FromResult(DecodeMissing(appends, stored))
-            : Task.Run(() => DecodeMissing(appends, stored));
+            ? Task.FromResult(DecodeMissing(appends, stored, stop))
+            : Task.Run(() => DecodeMissing(appends, stored, stop), CancellationToken.None);
     }
 
-    private static LedgerEvent[][]? DecodeMissing(IReadOnlyList<StreamAppend> appends, LedgerEvent?[][] stored)
+    /// <summary>Ends the decoding of a failed append and waits for it, so that it neither runs on nor faults unseen.</summary>
+    private static async Task StopAsync(CancellationTokenSource stop, Task<LedgerEvent[][]?>? decoding)
+    {
+        await stop.CancelAsync().ConfigureAwait(false);
+        if (decoding is not null)
+        {
+            await ((Task)decoding).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <returns>Null when a payload does not decode, or when <paramref name="stop"/> ends the work first.</returns>
+    private static LedgerEvent[][]? DecodeMissing(IReadOnlyList<StreamAppend> appends, LedgerEvent?[][] stored,
+        CancellationToken stop)
     {
         try
         {
             for (var i = 0; i < stored.Length; i++)
             {
+                if (stop.IsCancellationRequested)
+                {
+                    return null;
+                }
+
                 for (var j = 0; j < stored[i].Length; j++)
                 {
                     var data = appends[i].Events[j];
