@@ -19,7 +19,7 @@ namespace ClaimsLedger.PostgreSql;
 /// <para>Subscriptions wake on <c>NOTIFY</c> and also poll, so a missed notification only delays them.</para>
 /// <para>Thread-safe. Dispose to end subscriptions and close the pool.</para>
 /// </remarks>
-public sealed partial class PostgreSqlEventStore : SqlEventStore
+public sealed partial class PostgreSqlEventStore : SqlEventStore, IAppendStamp
 {
     private const int CopyThreshold = 16;
 
@@ -27,6 +27,7 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _where;
     private readonly PostgreSqlListener _listener;
+    private readonly long _started;
 
     private PostgreSqlEventStore(PostgreSqlStoreOptions options, NpgsqlDataSource dataSource, string where)
         : base(options.Clock, Statements(Quote(options.Schema)), options.PollInterval,
@@ -36,6 +37,7 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore
         _dataSource = dataSource;
         _where = where;
         _listener = new PostgreSqlListener(dataSource, Channel, SignalAppended);
+        _started = options.Clock.GetTimestamp();
     }
 
     /// <summary>The highest schema version this library reads and writes.</summary>
@@ -226,6 +228,28 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore
     {
         _listener.EnsureStarted(DisposedToken);
         await base.WaitForAppendAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// With <see cref="PostgreSqlChangeDetection.Notification"/>: the notifications heard, and the
+    /// <see cref="PostgreSqlStoreOptions.NotificationMaxLag"/> periods passed, so that the stamp moves on every
+    /// notified append and at least once a period; null (ask the server) otherwise, or while not listening.
+    /// </summary>
+    long? IAppendStamp.ReadAppendStamp()
+    {
+        if (_options.ChangeDetection != PostgreSqlChangeDetection.Notification)
+        {
+            return null;
+        }
+
+        _listener.EnsureStarted(DisposedToken);
+        if (_listener.Heard is not { } heard)
+        {
+            return null;
+        }
+
+        var periods = _options.Clock.GetElapsedTime(_started).Ticks / _options.NotificationMaxLag.Ticks;
+        return (heard << 32) | (periods & uint.MaxValue);
     }
 
     /// <inheritdoc/>

@@ -3,13 +3,25 @@ using Npgsql;
 namespace ClaimsLedger.PostgreSql;
 
 /// <summary>
-/// One LISTEN connection per store, started by the first waiting subscription; every notification wakes the store's
-/// subscriptions. It reconnects after failures; subscriptions also poll, so an outage only slows them.
+/// One LISTEN connection per store, started by the first waiting subscription (or the first view, with
+/// <see cref="PostgreSqlChangeDetection.Notification"/>); every notification wakes the store's subscriptions. It
+/// reconnects after failures; subscriptions also poll, so an outage only slows them.
 /// </summary>
 internal sealed class PostgreSqlListener(NpgsqlDataSource dataSource, string channel, Action signal) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
+
+    // Notifications received, plus one for every LISTEN that took effect (whatever was committed while not listening
+    // is then read by the next catch-up).
+    private long _heard;
+    private volatile bool _listening;
+
+    /// <summary>
+    /// A count that moves on every notification and every (re)connection; null while the connection is not
+    /// listening, when the absence of notifications means nothing.
+    /// </summary>
+    public long? Heard => _listening ? Volatile.Read(ref _heard) : null;
 
     public void EnsureStarted(CancellationToken disposed)
     {
@@ -41,13 +53,19 @@ internal sealed class PostgreSqlListener(NpgsqlDataSource dataSource, string cha
             {
                 var connection = await dataSource.OpenConnectionAsync(_stop.Token).ConfigureAwait(false);
                 await using var _ = connection.ConfigureAwait(false);
-                connection.Notification += (_, _) => signal();
+                connection.Notification += (_, _) =>
+                {
+                    Interlocked.Increment(ref _heard);
+                    signal();
+                };
                 await using (var listen = connection.CreateCommand())
                 {
                     listen.CommandText = $"LISTEN {PostgreSqlEventStore.Quote(channel)}";
                     await listen.ExecuteNonQueryAsync(_stop.Token).ConfigureAwait(false);
                 }
 
+                Interlocked.Increment(ref _heard);
+                _listening = true;
                 signal();
                 while (!_stop.IsCancellationRequested)
                 {
@@ -56,12 +74,20 @@ internal sealed class PostgreSqlListener(NpgsqlDataSource dataSource, string cha
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
+                _listening = false;
                 return;
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException)
             {
+                _listening = false;
                 // The server went away; subscriptions keep polling meanwhile. Try again shortly.
                 await Task.Delay(TimeSpan.FromSeconds(1), _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            catch
+            {
+                // Whatever else ends the loop, views must stop trusting it.
+                _listening = false;
+                throw;
             }
         }
     }

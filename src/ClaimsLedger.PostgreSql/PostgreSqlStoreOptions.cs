@@ -28,6 +28,21 @@ public sealed partial record PostgreSqlStoreOptions
     /// <summary>How often an idle subscription checks for appends if a notification was missed. Default 1 s.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How a ledger on this store learns of other processes' appends before a view. Default
+    /// <see cref="PostgreSqlChangeDetection.Query"/>: a round trip per view, every view current.
+    /// <see cref="PostgreSqlChangeDetection.Notification"/> skips the round trip until the server notifies an append.
+    /// </summary>
+    public PostgreSqlChangeDetection ChangeDetection { get; init; } = PostgreSqlChangeDetection.Query;
+
+    /// <summary>
+    /// With <see cref="PostgreSqlChangeDetection.Notification"/>, the longest a ledger trusts the absence of
+    /// notifications (by <see cref="Clock"/>): it asks the server at least this often while views are made, so that a
+    /// lost notification or a listening connection that stalled without an error delays a view by no more than this.
+    /// Default 1 s; between 1 ms and 1 hour.
+    /// </summary>
+    public TimeSpan NotificationMaxLag { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Where schema creation, upgrades and slow queries are logged. Default null: no logging.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
@@ -63,6 +78,20 @@ public sealed partial record PostgreSqlStoreOptions
             throw new ArgumentException(
                 $"PostgreSqlStoreOptions.PollInterval must be between 0 and 5 minutes, got {PollInterval}",
                 nameof(PollInterval));
+        }
+
+        if (!Enum.IsDefined(ChangeDetection))
+        {
+            throw new ArgumentException(
+                $"PostgreSqlStoreOptions.ChangeDetection {(int)ChangeDetection} is not a PostgreSqlChangeDetection",
+                nameof(ChangeDetection));
+        }
+
+        if (NotificationMaxLag < TimeSpan.FromMilliseconds(1) || NotificationMaxLag > TimeSpan.FromHours(1))
+        {
+            throw new ArgumentException(
+                $"PostgreSqlStoreOptions.NotificationMaxLag must be between 1 ms and 1 hour, got {NotificationMaxLag}",
+                nameof(NotificationMaxLag));
         }
 
         SqlStoreSettings.CheckSlowQueryThreshold(nameof(PostgreSqlStoreOptions), SlowQueryThreshold);

@@ -24,6 +24,12 @@ public sealed class PostgreSqlServiceOptions
     /// <summary>Appends and reads taking at least this long are logged as warnings. Default 1 s.</summary>
     public TimeSpan SlowQueryThreshold { get; set; } = Defaults.SlowQueryThreshold;
 
+    /// <summary>How a ledger learns of other processes' appends before a view. Default <c>Query</c>.</summary>
+    public PostgreSqlChangeDetection ChangeDetection { get; set; } = Defaults.ChangeDetection;
+
+    /// <summary>With <c>Notification</c>, the longest a ledger goes without asking the server. Default 1 s.</summary>
+    public TimeSpan NotificationMaxLag { get; set; } = Defaults.NotificationMaxLag;
+
     /// <summary>The store options these settings stand for, with the container's clock and loggers.</summary>
     internal PostgreSqlStoreOptions ToStoreOptions(TimeProvider clock, ILoggerFactory? loggerFactory) => new()
     {
@@ -31,6 +37,8 @@ public sealed class PostgreSqlServiceOptions
         Schema = Schema,
         PollInterval = PollInterval,
         SlowQueryThreshold = SlowQueryThreshold,
+        ChangeDetection = ChangeDetection,
+        NotificationMaxLag = NotificationMaxLag,
         Clock = clock,
         LoggerFactory = loggerFactory,
     };

@@ -71,6 +71,29 @@ public sealed class PostgreSqlRegistrationTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Change_detection_comes_from_configuration_and_a_bad_lag_stops_the_host_naming_the_setting()
+    {
+        var connection = TestServer.Require();
+        using var good = TestHosts.Build(
+            (services, configuration) => services.AddClaimsLedger(configuration.GetSection("ClaimsLedger"),
+                b => b.UsePostgreSql(connection)),
+            null, ("ClaimsLedger:PostgreSql:Schema", _schema), ("ClaimsLedger:PostgreSql:ChangeDetection", "Notification"),
+            ("ClaimsLedger:PostgreSql:NotificationMaxLag", "00:00:02"));
+        await good.StartAsync();
+        Assert.IsType<PostgreSqlEventStore>((await good.LedgerAsync()).Store);
+
+        using var bad = TestHosts.Build(
+            (services, configuration) => services.AddClaimsLedger(configuration.GetSection("ClaimsLedger"),
+                b => b.UsePostgreSql(connection)),
+            null, ("ClaimsLedger:PostgreSql:Schema", _schema), ("ClaimsLedger:PostgreSql:ChangeDetection", "Notification"),
+            ("ClaimsLedger:PostgreSql:NotificationMaxLag", "00:00:00"));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => bad.StartAsync());
+
+        Assert.Contains("invalid setting ClaimsLedger:PostgreSql:NotificationMaxLag", error.Message, StringComparison.Ordinal);
+        Assert.Contains("must be between 1 ms and 1 hour", error.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Slow_queries_are_logged_naming_the_server_but_never_the_password()
     {
         var connection = TestServer.Require();

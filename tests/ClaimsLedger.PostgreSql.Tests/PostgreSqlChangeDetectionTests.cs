@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using ClaimsLedger.Events;
+using ClaimsLedger.Telemetry;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ClaimsLedger.PostgreSql.Tests;
+
+/// <summary>
+/// <see cref="PostgreSqlStoreOptions.ChangeDetection"/>: whether a view asks the server for other writers' appends
+/// every time, or only once an append is notified (or the longest trusted quiet has passed).
+/// </summary>
+/// <remarks>
+/// A round trip shows as a <c>ClaimsLedger.CatchUp</c> activity: a view whose store reports no change returns before
+/// starting one. Activities are counted under a root activity of each test's own, since other tests run meanwhile.
+/// </remarks>
+public sealed class PostgreSqlChangeDetectionTests : IAsyncLifetime
+{
+    private static readonly ActivitySource TestSource = new("ClaimsLedger.PostgreSql.Tests.ChangeDetection");
+    private static readonly DateTimeOffset Start = new(2023, 6, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly SaidAt May22 = SaidAt.Day(2023, 5, 22);
+
+    private readonly string _schema = TestServer.NewSchema();
+    private readonly FakeTimeProvider _clock = new(Start);
+
+    [SkippableFact]
+    public async Task By_default_every_view_asks_the_server()
+    {
+        await using var store = await OpenAsync(PostgreSqlChangeDetection.Query);
+        var ledger = await Ledger.OpenAsync(store, new LedgerOptions { Clock = _clock });
+        await ledger.RecordAsync(Registrations());
+
+        using var roundTrips = new RoundTrips();
+        for (var i = 0; i < 5; i++)
+        {
+            await ledger.GetClaimAsync("claim", ledger.Now());
+        }
+
+        Assert.Equal(5, roundTrips.Count);
+    }
+
+    [SkippableFact]
+    public async Task With_notifications_a_view_asks_the_server_only_after_an_append_is_notified()
+    {
+        await using var store = await OpenAsync(PostgreSqlChangeDetection.Notification);
+        await using var other = await OpenAsync(PostgreSqlChangeDetection.Query);
+        var ledger = await Ledger.OpenAsync(store, new LedgerOptions { Clock = _clock });
+        var otherLedger = await Ledger.OpenAsync(other, new LedgerOptions { Clock = _clock });
+        await otherLedger.RecordAsync(Registrations());
+        await UntilQuietAsync(ledger);
+
+        using (var quiet = new RoundTrips())
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                Assert.NotNull(await ledger.GetClaimAsync("claim", ledger.Now()));
+            }
+
+            Assert.Equal(0, quiet.Count);
+        }
+
+        // Another writer's statement: the view shows it once its notification is heard, without a wait of its own.
+        await otherLedger.RecordAsync([new StatementAsserted("s1", "claim", "alice", May22, "paper")]);
+        using var afterAppend = new RoundTrips();
+        var shown = await UntilAsync(async () =>
+            (await ledger.GetClaimAsync("claim", ledger.Now()))!.Positions.Any(p => p.Statement == "s1"));
+
+        Assert.True(shown, "the other writer's statement never showed");
+        Assert.InRange(afterAppend.Count, 1, 3);
+    }
+
+    [SkippableFact]
+    public async Task With_notifications_a_ledgers_own_appends_show_at_once()
+    {
+        await using var store = await OpenAsync(PostgreSqlChangeDetection.Notification);
+        var ledger = await Ledger.OpenAsync(store, new LedgerOptions { Clock = _clock });
+        await ledger.RecordAsync(Registrations());
+        await UntilQuietAsync(ledger);
+
+        await ledger.RecordAsync([new StatementAsserted("s1", "claim", "alice", May22, "paper")]);
+
+        var claim = await ledger.GetClaimAsync("claim", ledger.Now());
+        Assert.Equal("s1", Assert.Single(claim!.Positions).Statement.Value);
+    }
+
+    [SkippableFact]
+    public async Task With_notifications_a_view_asks_the_server_again_once_the_max_lag_has_passed()
+    {
+        await using var store = await OpenAsync(PostgreSqlChangeDetection.Notification, TimeSpan.FromSeconds(5));
+        var ledger = await Ledger.OpenAsync(store, new LedgerOptions { Clock = _clock });
+        await ledger.RecordAsync(Registrations());
+        await UntilQuietAsync(ledger);
+
+        using var roundTrips = new RoundTrips();
+        _clock.Advance(TimeSpan.FromSeconds(4));
+        await ledger.GetClaimAsync("claim", ledger.Now());
+        Assert.Equal(0, roundTrips.Count);
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await ledger.GetClaimAsync("claim", ledger.Now());
+        await ledger.GetClaimAsync("claim", ledger.Now());
+        Assert.Equal(1, roundTrips.Count);
+    }
+
+    [Fact]
+    public void Options_out_of_range_are_refused_by_name()
+    {
+        var lag = Assert.Throws<ArgumentException>(() =>
+            new PostgreSqlStoreOptions { ConnectionString = "Host=x", NotificationMaxLag = TimeSpan.Zero }.Validate());
+        var mode = Assert.Throws<ArgumentException>(() =>
+            new PostgreSqlStoreOptions { ConnectionString = "Host=x", ChangeDetection = (PostgreSqlChangeDetection)7 }.Validate());
+
+        Assert.Contains("NotificationMaxLag must be between 1 ms and 1 hour", lag.Message, StringComparison.Ordinal);
+        Assert.Contains("ChangeDetection 7 is not a PostgreSqlChangeDetection", mode.Message, StringComparison.Ordinal);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => TestServer.DropSchemaAsync(_schema);
+
+    private Task<PostgreSqlEventStore> OpenAsync(PostgreSqlChangeDetection detection, TimeSpan? maxLag = null) =>
+        PostgreSqlEventStore.OpenAsync(new PostgreSqlStoreOptions
+        {
+            ConnectionString = TestServer.Require(),
+            Schema = _schema,
+            Clock = _clock,
+            ChangeDetection = detection,
+            NotificationMaxLag = maxLag ?? TimeSpan.FromHours(1),
+        });
+
+    private static LedgerEvent[] Registrations() =>
+    [
+        new ClaimRegistered("claim", "The bridge was destroyed by a missile"),
+        new ActorRegistered("alice", "Alice Adams", ActorKind.Person),
+        new SourceRegistered("paper", "Daily Paper", "Bridge coverage"),
+    ];
+
+    // The listening connection starts with the first view and counts as news when it starts: wait until a view no
+    // longer asks the server.
+    private static async Task UntilQuietAsync(Ledger ledger)
+    {
+        var quiet = await UntilAsync(async () =>
+        {
+            await ledger.GetClaimAsync("claim", ledger.Now());
+            using var roundTrips = new RoundTrips();
+            await ledger.GetClaimAsync("claim", ledger.Now());
+            return roundTrips.Count == 0;
+        });
+        Assert.True(quiet, "views kept asking the server: the store never started listening");
+    }
+
+    private static async Task<bool> UntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(10);
+        }
+
+        return false;
+    }
+
+    /// <summary>Counts catch-ups that asked the store, started under this object's root activity.</summary>
+    private sealed class RoundTrips : IDisposable
+    {
+        private readonly ActivityListener _listener;
+        private readonly Activity _root;
+        private int _count;
+
+        public RoundTrips()
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name is LedgerTelemetry.ActivitySourceName || source == TestSource,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+                ActivityStopped = activity =>
+                {
+                    if (activity.OperationName == "ClaimsLedger.CatchUp" && activity.RootId == _root!.RootId)
+                    {
+                        Interlocked.Increment(ref _count);
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(_listener);
+            _root = TestSource.StartActivity("views")!;
+        }
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Dispose()
+        {
+            _root.Dispose();
+            _listener.Dispose();
+        }
+    }
+}
