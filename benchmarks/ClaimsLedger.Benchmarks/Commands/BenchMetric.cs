@@ -40,6 +40,9 @@ internal static class BenchMetric
     public const string BoardIndex = "board.index.us";
     public const string MartenClaim = "marten.claim.us";
     public const string PgClaimPublic = "pg.claim.public.us";
+
+    /// <summary>The same calls on a store with ChangeDetection = Notification (no round trip while nothing changes).</summary>
+    public const string PgClaimNotified = "pg.claim.notified.us";
     public const string PgClaimIndex = "pg.claim.index.us";
     public const string MartenCompared = "marten.compared";
     public const string MartenEqual = "marten.equal";

@@ -31,6 +31,8 @@ internal static class BenchTable
             ClaimIndex, 20);
         Faster(table, m, "One claim as of (end, R) vs Marten AggregateStreamAsync(timestamp:): public GetClaimAsync (PostgreSQL)",
             PgClaimPublic, MartenClaim);
+        Faster(table, m, "One claim as of (end, R) vs Marten AggregateStreamAsync(timestamp:): public GetClaimAsync (PostgreSQL, ChangeDetection = Notification)",
+            PgClaimNotified, MartenClaim);
         Faster(table, m, "One claim as of (end, R) vs Marten AggregateStreamAsync(timestamp:): in-memory evaluation only",
             PgClaimIndex, MartenClaim);
 

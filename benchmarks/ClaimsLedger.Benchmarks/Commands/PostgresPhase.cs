@@ -120,6 +120,22 @@ internal sealed class PostgresPhase : IAsyncDisposable
         var viaApi = await CallTimer.TimeAsync(Math.Min(20, points.Length), points.Length,
             i => ledger.GetClaimAsync(points[i].Claim, Ours(postgres, i), cancellationToken));
         metrics.Add(BenchMetric.PgClaimPublic, Stats.Median(viaApi));
+
+        Step("the same points through a second store on the schema with ChangeDetection = Notification (opened first)");
+        var notifiedOptions = new PostgreSqlStoreOptions
+        {
+            ConnectionString = _connectionString,
+            Schema = _schema,
+            ChangeDetection = PostgreSqlChangeDetection.Notification,
+        };
+        await using (var notified = await PostgreSqlEventStore.OpenAsync(notifiedOptions, cancellationToken))
+        {
+            var notifiedLedger = await Ledger.OpenAsync(notified, cancellationToken: cancellationToken);
+            var viaNotified = await CallTimer.TimeAsync(Math.Min(20, points.Length), points.Length,
+                i => notifiedLedger.GetClaimAsync(points[i].Claim, Ours(postgres, i), cancellationToken));
+            metrics.Add(BenchMetric.PgClaimNotified, Stats.Median(viaNotified));
+        }
+
         var inMemory = CallTimer.Time(100, points.Length,
             i => _sink = LedgerQueries.Claim(index, points[i].Claim, Ours(sqlite, i)));
         metrics.Add(BenchMetric.PgClaimIndex, Stats.Median(inMemory));
