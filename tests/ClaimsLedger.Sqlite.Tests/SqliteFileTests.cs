@@ -26,6 +26,24 @@ public sealed class SqliteFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Appended_rows_hold_what_ado_net_writes_an_upper_case_event_id_and_empty_metadata_as_an_empty_blob()
+    {
+        // The store inserts through SQLite's own API; files written before (through ADO.NET) and lookups by event id
+        // (still through ADO.NET) need the same column values.
+        var path = _folder.File("rows.db");
+        var id = Guid.NewGuid();
+        await using (var store = await SqliteEventStore.OpenAsync(path))
+        {
+            await store.AppendToStreamAsync(NewStream("s"), ExpectedVersion.NoStream,
+                [new EventData(id, "test-happened.v1", "{\"n\":1}"u8.ToArray(), ReadOnlyMemory<byte>.Empty)]);
+        }
+
+        Assert.Equal($"text {id.ToString("D").ToUpperInvariant()} blob 0 blob 32",
+            await ScalarAsync(path, "SELECT typeof(event_id) || ' ' || event_id || ' ' || typeof(metadata) || ' ' || " +
+                                    "length(metadata) || ' ' || typeof(hash) || ' ' || length(hash) FROM ledger_events"));
+    }
+
+    [Fact]
     public async Task Opening_an_existing_ledger_again_changes_nothing_and_keeps_its_events()
     {
         var path = _folder.File("ledger.db");
