@@ -121,9 +121,10 @@ internal static class BenchTable
     private static void Higher(ResultTable table, Metrics m, string operation, string ours, string baseline,
         string what, double target, string targetText, bool percent)
     {
-        var ratio = m.Median(ours) / m.Median(baseline);
+        Func<double, string> shown = percent ? Format.Percent : Format.Ratio;
+        var (ratio, runs) = WithinRuns(m, ours, baseline, shown);
         table.Add(operation, Format.Rate(m.Median(ours)) + m.Spread(ours, Format.Rate),
-            $"{Format.Rate(m.Median(baseline))} ({what})", percent ? Format.Percent(ratio) : Format.Ratio(ratio),
+            $"{Format.Rate(m.Median(baseline))} ({what})", shown(ratio) + runs,
             targetText, Format.Verdict(ratio, ratio >= target));
     }
 
@@ -144,10 +145,26 @@ internal static class BenchTable
 
     private static void Faster(ResultTable table, Metrics m, string operation, string ours, string marten)
     {
-        var ratio = m.Median(marten) / m.Median(ours);
+        var (ratio, runs) = WithinRuns(m, marten, ours, Format.Ratio);
         table.Add(operation, Format.Micros(m.Median(ours)) + " median" + m.Spread(ours, Format.Micros),
-            $"{Format.Micros(m.Median(marten))} median (Marten)", Format.Ratio(ratio) + " faster", ">= 10× faster",
+            $"{Format.Micros(m.Median(marten))} median (Marten)", Format.Ratio(ratio) + " faster" + runs, ">= 10× faster",
             Format.Verdict(ratio, ratio >= 10));
+    }
+
+    /// <summary>
+    /// The median of the ratios measured within each run, and " (runs a, b, c)" when there were several; the ratio of
+    /// the medians when the two figures were not collected once per run each.
+    /// </summary>
+    private static (double Ratio, string Runs) WithinRuns(Metrics m, string numerator, string denominator,
+        Func<double, string> format)
+    {
+        var ratios = m.RatiosPerRun(numerator, denominator);
+        return ratios.Count switch
+        {
+            0 => (m.Median(numerator) / m.Median(denominator), string.Empty),
+            1 => (ratios[0], string.Empty),
+            _ => (Stats.Median([.. ratios]), $" (runs {string.Join(", ", ratios.Select(format))})"),
+        };
     }
 
     private static void Board(ResultTable table, Metrics m, string operation, string micros)

@@ -24,6 +24,16 @@ internal sealed class Metrics
         ? string.Join(", ", list.Select(v => v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))
         : "—";
 
+    /// <summary>
+    /// <paramref name="numerator"/> / <paramref name="denominator"/> within each run (the targets are ratios
+    /// measured in one run); empty unless both were collected once per run.
+    /// </summary>
+    public IReadOnlyList<double> RatiosPerRun(string numerator, string denominator) =>
+        _values.TryGetValue(numerator, out var top) && _values.TryGetValue(denominator, out var bottom)
+        && top.Count == bottom.Count
+            ? [.. top.Zip(bottom, (a, b) => a / b)]
+            : [];
+
     /// <summary>"" for one run, else " (min–max)" in the given format.</summary>
     public string Spread(string name, Func<double, string> format) =>
         _values.TryGetValue(name, out var list) && list.Count > 1
