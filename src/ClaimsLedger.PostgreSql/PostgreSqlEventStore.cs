@@ -49,7 +49,26 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore, IAppendStamp
     /// <inheritdoc/>
     protected override string Description => $"PostgreSQL at {_where}";
 
-    private string Channel => "claims_ledger_" + _options.Schema;
+    private string Channel => ChannelOf(_options.Schema);
+
+    /// <summary>
+    /// The store's LISTEN/NOTIFY channel: <c>claims_ledger_</c> + schema, within PostgreSQL's 63-byte names (a longer
+    /// one made every <c>pg_notify</c>, and so every append, fail): past that, the schema's start and a hash of it.
+    /// </summary>
+    internal static string ChannelOf(string schema)
+    {
+        const string prefix = "claims_ledger_";
+        const int maxLength = 63;
+        var channel = prefix + schema;
+        if (channel.Length <= maxLength)
+        {
+            return channel;
+        }
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(schema)))[..16];
+        return prefix + schema[..(maxLength - prefix.Length - 1 - hash.Length)] + "_" + hash;
+    }
 
     private string Table(string name) => $"{Quote(_options.Schema)}.{name}";
 
@@ -231,13 +250,15 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore, IAppendStamp
     }
 
     /// <summary>
-    /// With <see cref="PostgreSqlChangeDetection.Notification"/>: the notifications heard, and the
-    /// <see cref="PostgreSqlStoreOptions.NotificationMaxLag"/> periods passed, so that the stamp moves on every
-    /// notified append and at least once a period; null (ask the server) otherwise, or while not listening.
+    /// With <see cref="PostgreSqlChangeDetection.Notification"/>: the notifications heard, this store's own commits
+    /// (counted before its append returns, so a ledger sees its own writes at once) and the
+    /// <see cref="PostgreSqlStoreOptions.NotificationMaxLag"/> periods passed. Each only grows, so the sum moves when
+    /// any of them does. Null (ask the server) in <see cref="PostgreSqlChangeDetection.Query"/> mode, while not
+    /// listening, and once disposed.
     /// </summary>
     long? IAppendStamp.ReadAppendStamp()
     {
-        if (_options.ChangeDetection != PostgreSqlChangeDetection.Notification)
+        if (_options.ChangeDetection != PostgreSqlChangeDetection.Notification || DisposedToken.IsCancellationRequested)
         {
             return null;
         }
@@ -249,7 +270,7 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore, IAppendStamp
         }
 
         var periods = _options.Clock.GetElapsedTime(_started).Ticks / _options.NotificationMaxLag.Ticks;
-        return (heard << 32) | (periods & uint.MaxValue);
+        return heard + Commits + periods;
     }
 
     /// <inheritdoc/>

@@ -53,41 +53,42 @@ internal sealed class PostgreSqlListener(NpgsqlDataSource dataSource, string cha
             {
                 var connection = await dataSource.OpenConnectionAsync(_stop.Token).ConfigureAwait(false);
                 await using var _ = connection.ConfigureAwait(false);
-                connection.Notification += (_, _) =>
+                try
                 {
-                    Interlocked.Increment(ref _heard);
-                    signal();
-                };
-                await using (var listen = connection.CreateCommand())
-                {
-                    listen.CommandText = $"LISTEN {PostgreSqlEventStore.Quote(channel)}";
-                    await listen.ExecuteNonQueryAsync(_stop.Token).ConfigureAwait(false);
-                }
+                    connection.Notification += (_, _) =>
+                    {
+                        Interlocked.Increment(ref _heard);
+                        signal();
+                    };
+                    await using (var listen = connection.CreateCommand())
+                    {
+                        listen.CommandText = $"LISTEN {PostgreSqlEventStore.Quote(channel)}";
+                        await listen.ExecuteNonQueryAsync(_stop.Token).ConfigureAwait(false);
+                    }
 
-                Interlocked.Increment(ref _heard);
-                _listening = true;
-                signal();
-                while (!_stop.IsCancellationRequested)
+                    Interlocked.Increment(ref _heard);
+                    _listening = true;
+                    signal();
+                    while (!_stop.IsCancellationRequested)
+                    {
+                        await connection.WaitAsync(_stop.Token).ConfigureAwait(false);
+                    }
+                }
+                finally
                 {
-                    await connection.WaitAsync(_stop.Token).ConfigureAwait(false);
+                    // However this connection ends (stop, failure), views must stop trusting it at once.
+                    _listening = false;
                 }
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
-                _listening = false;
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException)
+            catch (Exception)
             {
-                _listening = false;
-                // The server went away; subscriptions keep polling meanwhile. Try again shortly.
+                // The server went away, or anything else ended the connection: subscriptions keep polling and views
+                // ask the server meanwhile. Try again shortly, so that the listener never ends for good.
                 await Task.Delay(TimeSpan.FromSeconds(1), _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-            catch
-            {
-                // Whatever else ends the loop, views must stop trusting it.
-                _listening = false;
-                throw;
             }
         }
     }

@@ -75,11 +75,18 @@ public sealed partial class SqliteEventStore
 
     private static int BindText(sqlite3_stmt statement, int index, string value, ref byte[] buffer)
     {
+        if (value.Length == 0)
+        {
+            // An empty span has no address, which SQLite would bind as NULL; ADO.NET bound ''.
+            return raw.sqlite3_bind_text(statement, index, string.Empty);
+        }
+
         var length = Encoding.UTF8.GetMaxByteCount(value.Length);
         if (buffer.Length < length)
         {
+            var larger = ArrayPool<byte>.Shared.Rent(length);
             ArrayPool<byte>.Shared.Return(buffer);
-            buffer = ArrayPool<byte>.Shared.Rent(length);
+            buffer = larger;
         }
 
         return raw.sqlite3_bind_text(statement, index, buffer.AsSpan(0, Encoding.UTF8.GetBytes(value, buffer)));

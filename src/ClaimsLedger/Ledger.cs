@@ -143,8 +143,18 @@ public sealed partial class Ledger
     {
         for (var attempt = 0; ; attempt++)
         {
-            await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+            // A retry follows another writer's commit, which a store's change stamp may not show yet (PostgreSQL with
+            // notifications): read the store regardless.
+            await CatchUpAsync(force: attempt > 0, cancellationToken).ConfigureAwait(false);
             var (batch, appends, stored) = Plan(events);
+            if (batch.Errors.Count > 0 && attempt == 0)
+            {
+                // Before refusing a batch, make sure the index is not merely behind (e.g. a claim registered by
+                // another process a moment ago, not yet notified).
+                await CatchUpAsync(force: true, cancellationToken).ConfigureAwait(false);
+                (batch, appends, stored) = Plan(events);
+            }
+
             if (batch.Errors.Count > 0)
             {
                 throw new LedgerValidationException(batch.Errors);
@@ -179,9 +189,18 @@ public sealed partial class Ledger
                 continue;
             }
 
-            if (!await FoldOwnAppendAsync(appends, results, decoding, cancellationToken).ConfigureAwait(false))
+            try
             {
-                await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+                if (!await FoldOwnAppendAsync(appends, results, decoding, cancellationToken).ConfigureAwait(false))
+                {
+                    // The append is in the store but not folded: read it back whatever the change stamp says.
+                    await CatchUpAsync(force: true, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                // Free when the decoding was used; else it is stopped rather than left running past the call.
+                await StopAsync(stopDecoding, decoding).ConfigureAwait(false);
             }
 
             var last = results.Max(r => r.LastPosition);
@@ -231,11 +250,17 @@ public sealed partial class Ledger
     }
 
     /// <summary>Reads events the store holds beyond what this ledger has seen (other writers' appends).</summary>
+    /// <remarks>Skipped when the store's change stamp says nothing was committed since the last catch-up; with
+    /// PostgreSQL's <c>ChangeDetection = Notification</c> that stamp trails other processes' commits by their
+    /// notifications.</remarks>
     /// <exception cref="LedgerFormatException">The store holds an event this ledger cannot read.</exception>
-    public async Task CatchUpAsync(CancellationToken cancellationToken = default)
+    public Task CatchUpAsync(CancellationToken cancellationToken = default) =>
+        CatchUpAsync(force: false, cancellationToken);
+
+    private async Task CatchUpAsync(bool force, CancellationToken cancellationToken)
     {
         // Nothing committed since the last catch-up (by anyone): the index is current, no query needed.
-        if (ReadAppendStamp() is { } now && now == Volatile.Read(ref _caughtUpAtStamp))
+        if (!force && ReadAppendStamp() is { } now && now == Volatile.Read(ref _caughtUpAtStamp))
         {
             return;
         }
@@ -467,13 +492,13 @@ public sealed partial class Ledger
         {
             for (var i = 0; i < stored.Length; i++)
             {
-                if (stop.IsCancellationRequested)
-                {
-                    return null;
-                }
-
                 for (var j = 0; j < stored[i].Length; j++)
                 {
+                    if (stop.IsCancellationRequested)
+                    {
+                        return null;
+                    }
+
                     var data = appends[i].Events[j];
                     stored[i][j] ??= EventSerializer.Deserialize(data.Type, data.Data.Span);
                 }

@@ -20,6 +20,7 @@ public abstract partial class SqlEventStore
         try
         {
             var positions = await RestoreCoreAsync(events, cancellationToken).ConfigureAwait(false);
+            IncrementCommits();
             SignalAppended();
             return positions;
         }

@@ -152,6 +152,16 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
         }
     }
 
+    /// <summary>
+    /// How many appends and restores this store object has committed: it moves before the call returns, so a change
+    /// stamp built on it shows a ledger its own writes at once.
+    /// </summary>
+    internal long Commits => Volatile.Read(ref _commits);
+
+    private long _commits;
+
+    private void IncrementCommits() => Interlocked.Increment(ref _commits);
+
     /// <summary>Wakes this store's waiting subscriptions.</summary>
     protected void SignalAppended() =>
         Interlocked.Exchange(ref _appended, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))
@@ -176,6 +186,7 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
             LogIfSlow("append", started, appends.Sum(a => a.Events.Count));
             if (results.Any(r => !r.AlreadyPresent))
             {
+                IncrementCommits();
                 SignalAppended();
             }
 
