@@ -58,11 +58,7 @@ public sealed class PostgreSqlRegistrationTests : IAsyncLifetime
     [SkippableFact]
     public async Task An_invalid_schema_name_stops_the_host_at_start_naming_the_setting()
     {
-        var connection = TestServer.Require();
-        using var host = TestHosts.Build(
-            (services, configuration) => services.AddClaimsLedger(configuration.GetSection("ClaimsLedger"),
-                b => b.UsePostgreSql(connection)),
-            null, ("ClaimsLedger:PostgreSql:Schema", "Bad-Name"));
+        using var host = ConfiguredHost(("ClaimsLedger:PostgreSql:Schema", "Bad-Name"));
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
@@ -73,20 +69,13 @@ public sealed class PostgreSqlRegistrationTests : IAsyncLifetime
     [SkippableFact]
     public async Task Change_detection_comes_from_configuration_and_a_bad_lag_stops_the_host_naming_the_setting()
     {
-        var connection = TestServer.Require();
-        using var good = TestHosts.Build(
-            (services, configuration) => services.AddClaimsLedger(configuration.GetSection("ClaimsLedger"),
-                b => b.UsePostgreSql(connection)),
-            null, ("ClaimsLedger:PostgreSql:Schema", _schema), ("ClaimsLedger:PostgreSql:ChangeDetection", "Notification"),
-            ("ClaimsLedger:PostgreSql:NotificationMaxLag", "00:00:02"));
+        using var good = ConfiguredHost(("ClaimsLedger:PostgreSql:Schema", _schema),
+            ("ClaimsLedger:PostgreSql:ChangeDetection", "Notification"), ("ClaimsLedger:PostgreSql:NotificationMaxLag", "00:00:02"));
         await good.StartAsync();
         Assert.IsType<PostgreSqlEventStore>((await good.LedgerAsync()).Store);
 
-        using var bad = TestHosts.Build(
-            (services, configuration) => services.AddClaimsLedger(configuration.GetSection("ClaimsLedger"),
-                b => b.UsePostgreSql(connection)),
-            null, ("ClaimsLedger:PostgreSql:Schema", _schema), ("ClaimsLedger:PostgreSql:ChangeDetection", "Notification"),
-            ("ClaimsLedger:PostgreSql:NotificationMaxLag", "00:00:00"));
+        using var bad = ConfiguredHost(("ClaimsLedger:PostgreSql:Schema", _schema),
+            ("ClaimsLedger:PostgreSql:ChangeDetection", "Notification"), ("ClaimsLedger:PostgreSql:NotificationMaxLag", "00:00:00"));
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => bad.StartAsync());
 
         Assert.Contains("invalid setting ClaimsLedger:PostgreSql:NotificationMaxLag", error.Message, StringComparison.Ordinal);
@@ -109,6 +98,16 @@ public sealed class PostgreSqlRegistrationTests : IAsyncLifetime
         var slow = _logs.WithId(103);
         Assert.Contains(slow, r => Equals(r.Values["Operation"], "append") && Equals(r.Values["Events"], 5));
         Assert.All(slow, r => Assert.DoesNotContain("claims_pw", r.Message, StringComparison.Ordinal));
+    }
+
+    /// <summary>A host whose ledger uses the test server, with these settings under ClaimsLedger in its configuration.</summary>
+    private static Microsoft.Extensions.Hosting.IHost ConfiguredHost(params (string Key, string Value)[] settings)
+    {
+        var connection = TestServer.Require();
+        return TestHosts.Build(
+            (services, configuration) => services.AddClaimsLedger(configuration.GetSection("ClaimsLedger"),
+                b => b.UsePostgreSql(connection)),
+            null, settings);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
