@@ -273,6 +273,9 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore, IAppendStamp
         return heard + Commits + periods;
     }
 
+    /// <summary>With notifications, another process's commit moves the stamp only once its notification arrives.</summary>
+    bool IAppendStamp.StampMayTrail => _options.ChangeDetection == PostgreSqlChangeDetection.Notification;
+
     /// <inheritdoc/>
     protected override LedgerStoreException? Translate(Exception error, string operation) =>
         PostgreSqlErrors.Translate(error, operation, _where);

@@ -147,10 +147,10 @@ public sealed partial class Ledger
             // notifications): read the store regardless.
             await CatchUpAsync(force: attempt > 0, cancellationToken).ConfigureAwait(false);
             var (batch, appends, stored) = Plan(events);
-            if (batch.Errors.Count > 0 && attempt == 0)
+            if (batch.Errors.Count > 0 && attempt == 0 && _store is IAppendStamp { StampMayTrail: true })
             {
                 // Before refusing a batch, make sure the index is not merely behind (e.g. a claim registered by
-                // another process a moment ago, not yet notified).
+                // another process a moment ago, not yet notified). Stores whose stamp moves at commit need not.
                 await CatchUpAsync(force: true, cancellationToken).ConfigureAwait(false);
                 (batch, appends, stored) = Plan(events);
             }

@@ -11,4 +11,10 @@ internal interface IAppendStamp
     /// since; null when the store cannot tell right now (the ledger then catches up as usual).
     /// </summary>
     long? ReadAppendStamp();
+
+    /// <summary>
+    /// True when the stamp can trail another process's commit (it moves when a notification arrives, not at the
+    /// commit): the ledger then reads the store before trusting a stale-looking index to refuse a batch.
+    /// </summary>
+    bool StampMayTrail => false;
 }
