@@ -142,13 +142,37 @@ public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
 
     private static void Durable(DbConnection connection)
     {
-        // A checkpoint copies the log into the file and syncs both; at SQLite's default (every 1,000 pages, ~4 MiB) a
-        // 10,000-event append paid one at every commit. Every 8,192 pages (32 MiB) pays for a hot page once, not each time.
-        // A 64 MiB page cache (SQLite's default is 2 MiB) keeps the pages of the event-id and stream indexes that random
-        // ids touch: on a million-event ledger the appends otherwise re-read most of them from the OS on every batch.
-        using var pragma = Command(connection, null, "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 8192; PRAGMA cache_size = -65536");
+        long pages = 0, pageSize = 4096;
+        using (var size = Command(connection, null, "SELECT page_count, page_size FROM pragma_page_count(), pragma_page_size()"))
+        using (var reader = size.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                (pages, pageSize) = (reader.GetInt64(0), reader.GetInt64(1));
+            }
+        }
+
+        // A 64 MiB page cache (SQLite's default is 2 MiB) keeps the pages of the event-id and stream indexes that
+        // random ids touch: on a million-event ledger the appends otherwise re-read most of them from the OS each time.
+        var checkpoint = CheckpointPages(pages);
+        using var pragma = Command(connection, null,
+            "PRAGMA synchronous = FULL; PRAGMA cache_size = -65536; " +
+            $"PRAGMA wal_autocheckpoint = {checkpoint}; PRAGMA journal_size_limit = {checkpoint * pageSize}");
         pragma.ExecuteNonQuery();
     }
+
+    /// <summary>
+    /// How many pages the write-ahead log may hold before a commit copies it into the file: a quarter of the file,
+    /// from 8,192 to 65,536 pages (32 to 256 MiB at 4 KiB pages). The log is also cut back to that size once copied.
+    /// </summary>
+    /// <remarks>
+    /// Every durable commit writes each page it touched to the log, and an append with random event ids touches most
+    /// pages of the two indexes; a checkpoint then copies each distinct page once. At a fixed 8,192 pages a
+    /// million-event ledger checkpointed at almost every 10,000-event commit; letting the log grow with the file copies
+    /// a hot page once per several commits. Small ledgers keep the small log; the disk a log takes stays below a
+    /// quarter of the file (or 32 MiB).
+    /// </remarks>
+    internal static long CheckpointPages(long filePages) => Math.Clamp(filePages / 4, 8192, 65536);
 
     long? IAppendStamp.ReadAppendStamp()
     {
@@ -207,7 +231,8 @@ public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
             StringComparison.Ordinal));
         for (var i = 0; i < ids.Count; i++)
         {
-            command.Parameters.Add(new SqliteParameter(names[i], ids[i]));
+            // As the ids are stored: 16 bytes (a Guid parameter would be bound as text and match nothing).
+            command.Parameters.Add(new SqliteParameter(names[i], ids[i].ToByteArray()));
         }
 
         return command;

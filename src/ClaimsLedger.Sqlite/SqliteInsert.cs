@@ -12,8 +12,7 @@ namespace ClaimsLedger.Sqlite;
 /// <para>Through ADO.NET every row of an append bound its ten parameters through a new binder object each, boxed its
 /// numbers and event id and made a data reader: about 1 KB allocated per event, most of what a durable append
 /// allocated outside the index (an allocation trace, 2026-11-30). Here the prepared statement is bound in place: text
-/// and blobs are copied by SQLite from spans, the event id is written as the same upper-case text ADO.NET writes for a
-/// <see cref="Guid"/>, so rows look the same whichever path wrote them.</para>
+/// and blobs are copied by SQLite from spans, the event id as its 16 bytes (see <c>Schema/003-event-id-bytes.sql</c>).</para>
 /// <para>Same connection and transaction as the rest of the append: the write lock is held already, so a step does
 /// not meet a busy file. A failing step (a constraint, a full disk) throws the <see cref="SqliteException"/> ADO.NET
 /// would have thrown, which the store translates as before.</para>
@@ -92,20 +91,12 @@ public sealed partial class SqliteEventStore
         return raw.sqlite3_bind_text(statement, index, buffer.AsSpan(0, Encoding.UTF8.GetBytes(value, buffer)));
     }
 
-    // What Microsoft.Data.Sqlite writes for a Guid parameter: its "D" text in upper case.
+    // The id's 16 bytes in .NET's order, which Microsoft.Data.Sqlite reads back as the same Guid (schema version 3).
     private static int BindEventId(sqlite3_stmt statement, int index, Guid id)
     {
-        Span<byte> text = stackalloc byte[36];
-        id.TryFormat(text, out _, "D");
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] is >= (byte)'a' and <= (byte)'f')
-            {
-                text[i] -= 'a' - 'A';
-            }
-        }
-
-        return raw.sqlite3_bind_text(statement, index, text);
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes);
+        return raw.sqlite3_bind_blob(statement, index, bytes);
     }
 
     // An empty span has no address, and SQLite binds a blob without one as NULL: an empty value is a zero-length blob.

@@ -26,10 +26,10 @@ public sealed class SqliteFileTests : IDisposable
     }
 
     [Fact]
-    public async Task Appended_rows_hold_what_ado_net_writes_an_upper_case_event_id_and_empty_metadata_as_an_empty_blob()
+    public async Task Appended_rows_hold_the_event_id_as_16_bytes_and_empty_metadata_as_an_empty_blob()
     {
-        // The store inserts through SQLite's own API; files written before (through ADO.NET) and lookups by event id
-        // (still through ADO.NET) need the same column values.
+        // The store inserts through SQLite's own API; lookups by event id (through ADO.NET) and reads (GetGuid) need
+        // these column values: the id's bytes in .NET's order, and an empty blob rather than NULL.
         var path = _folder.File("rows.db");
         var id = Guid.NewGuid();
         await using (var store = await SqliteEventStore.OpenAsync(path))
@@ -38,9 +38,48 @@ public sealed class SqliteFileTests : IDisposable
                 [new EventData(id, "test-happened.v1", "{\"n\":1}"u8.ToArray(), ReadOnlyMemory<byte>.Empty)]);
         }
 
-        Assert.Equal($"text {id.ToString("D").ToUpperInvariant()} blob 0 blob 32",
-            await ScalarAsync(path, "SELECT typeof(event_id) || ' ' || event_id || ' ' || typeof(metadata) || ' ' || " +
+        Assert.Equal($"blob {Convert.ToHexString(id.ToByteArray())} blob 0 blob 32",
+            await ScalarAsync(path, "SELECT typeof(event_id) || ' ' || hex(event_id) || ' ' || typeof(metadata) || ' ' || " +
                                     "length(metadata) || ' ' || typeof(hash) || ' ' || length(hash) FROM ledger_events"));
+    }
+
+    [Fact]
+    public async Task A_version_2_ledger_gets_its_event_ids_as_bytes_and_still_knows_every_one()
+    {
+        var path = _folder.File("v2.db");
+        var (stream, events) = (NewStream("s"), Batch(3));
+        Integrity.LedgerDigest expected;
+        await using (var store = await SqliteEventStore.OpenAsync(path))
+        {
+            await store.AppendToStreamAsync(stream, ExpectedVersion.NoStream, events);
+            expected = await Integrity.LedgerIntegrity.DigestAsync(store);
+        }
+
+        // Back to the version 2 layout: ids as the upper-case text ADO.NET wrote for a Guid.
+        await ExecuteAsync(path, "DROP INDEX ledger_events_event_id; " +
+                                 "UPDATE ledger_events SET event_id = (SELECT substr(h, 7, 2) || substr(h, 5, 2) || substr(h, 3, 2) || " +
+                                 "substr(h, 1, 2) || '-' || substr(h, 11, 2) || substr(h, 9, 2) || '-' || substr(h, 15, 2) || " +
+                                 "substr(h, 13, 2) || '-' || substr(h, 17, 4) || '-' || substr(h, 21, 12) FROM (SELECT hex(event_id) AS h)); " +
+                                 "CREATE UNIQUE INDEX ledger_events_event_id ON ledger_events (event_id); " +
+                                 "UPDATE ledger_meta SET value = '2' WHERE key = 'schema_version'");
+        Assert.Equal(events[0].EventId.ToString("D").ToUpperInvariant(),
+            await ScalarAsync(path, "SELECT event_id FROM ledger_events WHERE position = 1"));
+
+        await using var upgraded = await SqliteEventStore.OpenAsync(path);
+
+        Assert.Equal(SqliteEventStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await ScalarAsync(path, "SELECT value FROM ledger_meta WHERE key = 'schema_version'"));
+        Assert.Equal("blob 3", await ScalarAsync(path, "SELECT min(typeof(event_id)) || ' ' || count(*) FROM ledger_events " +
+                                                        "WHERE length(event_id) = 16"));
+        Assert.Equal(events.Select(e => e.EventId),
+            await upgraded.ReadAllForwardsAsync(GlobalPosition.Start).Select(e => e.EventId).ToListAsync());
+        // The same append again is a repeat; the same id with other content, even in another stream, is refused.
+        var repeat = await upgraded.AppendToStreamAsync(stream, ExpectedVersion.NoStream, events);
+        Assert.True(repeat.AlreadyPresent);
+        await Assert.ThrowsAsync<DuplicateEventException>(() => upgraded.AppendToStreamAsync(NewStream("t"),
+            ExpectedVersion.NoStream, [events[1] with { Data = "{\"other\":true}"u8.ToArray() }]));
+        var report = await Integrity.LedgerIntegrity.VerifyAsync(upgraded, extends: expected);
+        Assert.True(report.IsIntact, report.ToString());
     }
 
     [Fact]
@@ -79,7 +118,8 @@ public sealed class SqliteFileTests : IDisposable
         await using var upgraded = await SqliteEventStore.OpenAsync(path);
         await upgraded.AppendToStreamAsync(NewStream("u"), ExpectedVersion.NoStream, Batch(1));
 
-        Assert.Equal("2", await ScalarAsync(path, "SELECT value FROM ledger_meta WHERE key = 'schema_version'"));
+        Assert.Equal(SqliteEventStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await ScalarAsync(path, "SELECT value FROM ledger_meta WHERE key = 'schema_version'"));
         var report = await Integrity.LedgerIntegrity.VerifyAsync(upgraded, extends: expected);
         Assert.True(report.IsIntact, report.ToString());
         Assert.Equal(12_004, report.Head!.Size);

@@ -8,7 +8,8 @@ namespace ClaimsLedger.Benchmarks.Baselines;
 
 /// <summary>
 /// The SQLite baseline: the same rows the ledger wrote, inserted with one prepared INSERT per row in one transaction,
-/// into a file with the store's own schema (WAL, the same indexes) and the store's durability (synchronous = FULL).
+/// into a file with the store's own schema (WAL, the same indexes, event ids as 16 bytes) and the store's durability
+/// (synchronous = FULL).
 /// </summary>
 internal static class RawSqliteInsert
 {
@@ -40,7 +41,7 @@ internal static class RawSqliteInsert
                 parameters[0].Value = row.Position.ToSequence();
                 parameters[1].Value = row.Stream.Value;
                 parameters[2].Value = row.StreamVersion;
-                parameters[3].Value = row.EventId;
+                parameters[3].Value = row.EventId.ToByteArray(); // as the store keeps it: 16 bytes
                 parameters[4].Value = row.Type;
                 parameters[5].Value = Bytes(row.Data);
                 parameters[6].Value = Bytes(row.Metadata);
