@@ -239,14 +239,6 @@ public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
     }
 
     /// <inheritdoc/>
-    protected override DbCommand? StreamVersionsCommand(DbConnection connection, DbTransaction transaction,
-        IReadOnlyList<string> streams) =>
-        // The names travel as one JSON array; each max() is answered from the (stream, version) index.
-        Command(connection, transaction,
-            "SELECT j.value, (SELECT max(version) FROM ledger_events WHERE stream = j.value) FROM json_each(@streams) j",
-            ("streams", Newtonsoft.Json.JsonConvert.SerializeObject(streams)));
-
-    /// <inheritdoc/>
     protected override LedgerStoreException? Translate(Exception error, string operation) =>
         SqliteErrors.Translate(error, operation, _options.Path);
 

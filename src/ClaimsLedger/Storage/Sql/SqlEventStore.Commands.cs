@@ -115,6 +115,11 @@ public abstract partial class SqlEventStore
     private async Task<Dictionary<StreamName, long?>> StreamVersionsAsync(DbConnection connection,
         DbTransaction transaction, IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken)
     {
+        if (ReadStreamVersions(connection, streams, cancellationToken) is { } read)
+        {
+            return read;
+        }
+
         var versions = new Dictionary<StreamName, long?>(streams.Count);
         // A batch touches thousands of streams; one query per stream would cost more than the inserts themselves.
         foreach (var chunk in streams.Chunk(LookupChunkSize))

@@ -108,6 +108,14 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
     /// </summary>
     internal virtual bool DetectsDuplicateEventIds => false;
 
+    /// <summary>
+    /// The last version of each of <paramref name="streams"/> (null for a stream with none) read inside the append's
+    /// transaction by the backend's own means; null when the backend has none, and <see cref="StreamVersionsCommand"/>
+    /// is used.
+    /// </summary>
+    internal virtual Dictionary<StreamName, long?>? ReadStreamVersions(DbConnection connection,
+        IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken) => null;
+
     /// <summary>Whether <paramref name="error"/> is the backend's unique-constraint violation (read only when
     /// <see cref="DetectsDuplicateEventIds"/> is true).</summary>
     internal virtual bool IsUniqueViolation(Exception error) => false;
