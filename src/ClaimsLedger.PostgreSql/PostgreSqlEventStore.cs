@@ -308,6 +308,8 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore, IAppendStamp
             UpdateChain = $"UPDATE {schema}.events SET hash = @hash, previous_hash = @previous_hash WHERE position = @position",
             StreamVersion = $"SELECT max(version) FROM {schema}.events WHERE stream = @stream",
             FindEventIds = events + " WHERE event_id = ANY(@ids)",
+            StreamVersionsSince = $"SELECT stream, max(version) FROM {schema}.events WHERE position > @from AND position <= @to " +
+                                  "GROUP BY stream",
             InsertEvent = $"INSERT INTO {schema}.events (position, stream, version, event_id, type, data, metadata, recorded_at, " +
                           "hash, previous_hash) VALUES (@position, @stream, @version, @event_id, @type, @data, @metadata, " +
                           "@recorded_at, @hash, @previous_hash)",

@@ -31,6 +31,8 @@ public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
         UpdateChain = "UPDATE ledger_events SET hash = @hash, previous_hash = @previous_hash WHERE position = @position",
         StreamVersion = "SELECT max(version) FROM ledger_events WHERE stream = @stream",
         FindEventIds = Events + " WHERE event_id IN ({ids})",
+        StreamVersionsSince = "SELECT stream, max(version) FROM ledger_events WHERE position > @from AND position <= @to " +
+                              "GROUP BY stream",
         InsertEvent = "INSERT INTO ledger_events (position, stream, version, event_id, type, data, metadata, recorded_at, " +
                       "hash, previous_hash) VALUES (@position, @stream, @version, @event_id, @type, @data, @metadata, " +
                       "@recorded_at, @hash, @previous_hash)",

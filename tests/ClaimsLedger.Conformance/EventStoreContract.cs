@@ -27,6 +27,39 @@ public abstract partial class EventStoreContract
     /// <summary>Creates a store whose recordedAt comes from <paramref name="clock"/>.</summary>
     protected abstract Task<IEventStore> CreateStoreAsync(TimeProvider clock);
 
+    /// <summary>
+    /// A second store object on the same storage as <paramref name="store"/>, as another process would open it; null
+    /// when the store has no such thing (in memory).
+    /// </summary>
+    protected virtual Task<IEventStore?> OpenAnotherAsync(IEventStore store, TimeProvider clock) =>
+        Task.FromResult<IEventStore?>(null);
+
+    [SkippableFact]
+    public async Task An_append_checks_its_expected_versions_against_what_another_writer_appended_meanwhile()
+    {
+        await using var store = await CreateStoreAsync(Clock);
+        await using var other = await OpenAnotherAsync(store, Clock);
+        Skip.If(other is null, "this store has no second store object on the same storage");
+        var (grown, created) = (NewStream("grown"), NewStream("created"));
+        // The first store appends to (or fails on) both streams, so it has seen their versions: 1 and none.
+        await store.AppendToStreamAsync(grown, ExpectedVersion.NoStream, Batch(2));
+        await Assert.ThrowsAsync<WrongExpectedVersionException>(() =>
+            store.AppendToStreamAsync(created, ExpectedVersion.Exactly(0), Batch(1, first: 10)));
+
+        await other.AppendToStreamAsync(grown, ExpectedVersion.Exactly(1), Batch(2, first: 2));
+        await other.AppendToStreamAsync(created, ExpectedVersion.NoStream, Batch(1, first: 20));
+
+        var stale = await Assert.ThrowsAsync<WrongExpectedVersionException>(() =>
+            store.AppendToStreamAsync(grown, ExpectedVersion.Exactly(1), Batch(1, first: 4)));
+        Assert.Equal(3, stale.Actual);
+        var taken = await Assert.ThrowsAsync<WrongExpectedVersionException>(() =>
+            store.AppendToStreamAsync(created, ExpectedVersion.NoStream, Batch(1, first: 21)));
+        Assert.Equal(0, taken.Actual);
+        Assert.Equal(4, (await store.AppendToStreamAsync(grown, ExpectedVersion.Exactly(3), Batch(1, first: 4))).LastVersion);
+        Assert.Equal(1, (await store.AppendToStreamAsync(created, ExpectedVersion.Exactly(0), Batch(1, first: 21))).LastVersion);
+        Assert.Equal([0, 1, 2, 3, 4], await store.ReadStreamForwardsAsync(grown).Select(Number).ToListAsync());
+    }
+
     [SkippableFact]
     public async Task Append_to_a_new_stream_numbers_events_from_zero()
     {

@@ -10,6 +10,14 @@ public sealed class PostgreSqlEventStoreTests : EventStoreContract, IAsyncLifeti
 
     protected override Task<IEventStore> CreateStoreAsync(TimeProvider clock) => _schemas.OpenAsync(clock);
 
+    protected override async Task<IEventStore?> OpenAnotherAsync(IEventStore store, TimeProvider clock) =>
+        await PostgreSqlEventStore.OpenAsync(new PostgreSqlStoreOptions
+        {
+            ConnectionString = TestServer.Require(),
+            Schema = ((PostgreSqlEventStore)store).Schema,
+            Clock = clock,
+        });
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => _schemas.DropAllAsync();

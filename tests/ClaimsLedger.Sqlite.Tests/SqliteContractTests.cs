@@ -11,6 +11,9 @@ public sealed class SqliteEventStoreTests : EventStoreContract, IDisposable
     protected override async Task<IEventStore> CreateStoreAsync(TimeProvider clock) =>
         await SqliteEventStore.OpenAsync(new SqliteStoreOptions { Path = _folder.File($"store-{Guid.NewGuid():N}.db"), Clock = clock });
 
+    protected override async Task<IEventStore?> OpenAnotherAsync(IEventStore store, TimeProvider clock) =>
+        await SqliteEventStore.OpenAsync(new SqliteStoreOptions { Path = ((SqliteEventStore)store).Path, Clock = clock });
+
     public void Dispose() => _folder.Dispose();
 }
 

@@ -14,6 +14,9 @@ public sealed class FakeNodeEventStoreTests : EventStoreContract
 
     protected override Task<IEventStore> CreateStoreAsync(TimeProvider clock) =>
         TestStores.OpenAsync(TestStores.FakeNodeAsync(), _prefix, clock);
+
+    protected override async Task<IEventStore?> OpenAnotherAsync(IEventStore store, TimeProvider clock) =>
+        await CreateStoreAsync(clock);
 }
 
 /// <summary>The ledger's guarantees against the fake node; reopening opens a second store (a second channel).</summary>

@@ -14,6 +14,9 @@ public sealed class RealServerEventStoreTests : EventStoreContract
 
     protected override Task<IEventStore> CreateStoreAsync(TimeProvider clock) =>
         TestStores.OpenAsync(TestStores.RealServerAsync(), _prefix, clock);
+
+    protected override async Task<IEventStore?> OpenAnotherAsync(IEventStore store, TimeProvider clock) =>
+        await CreateStoreAsync(clock);
 }
 
 /// <summary>The ledger's guarantees against the real server named by CLAIMS_ESDB_CONN (skipped without one).</summary>

@@ -111,6 +111,96 @@ public abstract partial class SqlEventStore
         return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    private readonly StreamVersionCache _versionCache = new();
+
+    private static readonly Dictionary<StreamName, long> NoChanges = [];
+
+    /// <summary>What an append learnt of its streams' versions under the writer lock, at the head it read.</summary>
+    /// <param name="Basis">The cache position it built on; -1 when it read every stream.</param>
+    /// <param name="Changed">The highest version of each stream appended after Basis.</param>
+    /// <param name="Versions">The version of each of the append's streams (null: none).</param>
+    private sealed record VersionRead(long Basis, IReadOnlyDictionary<StreamName, long> Changed,
+        Dictionary<StreamName, long?> Versions);
+
+    /// <summary>
+    /// The current version of each stream of <paramref name="appends"/>, from the versions this store object knew as of
+    /// an earlier head plus what was appended since, probing only the streams it did not know.
+    /// </summary>
+    private async Task<VersionRead> CurrentVersionsAsync(DbConnection connection, DbTransaction transaction, Head head,
+        IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
+    {
+        var (basis, basisHash) = Sql.StreamVersionsSince is null || !HashChain ? (-1, null) : _versionCache.Basis;
+        if (basis > head.Position || head.Position - basis > StreamVersionCache.MaxGap
+            || !await HoldsAsync(connection, transaction, head, basis, basisHash, cancellationToken).ConfigureAwait(false))
+        {
+            // Another history (a file or schema replaced by another copy), or too much written by others: afresh.
+            basis = -1;
+        }
+
+        var changed = basis >= 0 && basis < head.Position
+            ? await StreamVersionsSinceAsync(connection, transaction, basis, head.Position, cancellationToken).ConfigureAwait(false)
+            : NoChanges;
+        var versions = new Dictionary<StreamName, long?>(appends.Count);
+        var missing = new List<StreamName>();
+        if (basis >= 0)
+        {
+            _versionCache.Lookup(basis, changed, appends.Select(a => a.Stream), versions, missing);
+        }
+        else
+        {
+            missing.AddRange(appends.Select(a => a.Stream).Distinct());
+        }
+
+        if (missing.Count > 0)
+        {
+            foreach (var (stream, version) in await StreamVersionsAsync(connection, transaction, missing, cancellationToken)
+                         .ConfigureAwait(false))
+            {
+                versions[stream] = version;
+            }
+        }
+
+        return new VersionRead(basis, changed, versions);
+    }
+
+    /// <summary>True when the event at <paramref name="basis"/> still has the chain hash the cache noted for it.</summary>
+    private async Task<bool> HoldsAsync(DbConnection connection, DbTransaction transaction, Head head, long basis,
+        byte[]? basisHash, CancellationToken cancellationToken)
+    {
+        if (basis < 0 || basisHash is null)
+        {
+            return false;
+        }
+
+        if (basis == head.Position)
+        {
+            return head.LastRowHash is { } last && last.AsSpan().SequenceEqual(basisHash);
+        }
+
+        using var read = Command(connection, transaction, Sql.ReadAllBackwards, ("from", basis), ("count", 1));
+        var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var _ = reader.ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+               && ReadEventRow(reader) is { Sequence: var sequence, Hash: var hash }
+               && sequence == basis && hash.Span.SequenceEqual(basisHash);
+    }
+
+    /// <summary>The highest version of each stream among positions (<paramref name="from"/>, <paramref name="to"/>].</summary>
+    private async Task<Dictionary<StreamName, long>> StreamVersionsSinceAsync(DbConnection connection,
+        DbTransaction transaction, long from, long to, CancellationToken cancellationToken)
+    {
+        var changed = new Dictionary<StreamName, long>();
+        using var command = Command(connection, transaction, Sql.StreamVersionsSince!, ("from", from), ("to", to));
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var _ = reader.ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            changed[new StreamName(reader.GetString(0))] = reader.GetInt64(1);
+        }
+
+        return changed;
+    }
+
     /// <summary>The last version of each stream (null for a stream with none), in one query when the backend can.</summary>
     private async Task<Dictionary<StreamName, long?>> StreamVersionsAsync(DbConnection connection,
         DbTransaction transaction, IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken)

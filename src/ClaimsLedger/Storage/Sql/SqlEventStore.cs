@@ -230,14 +230,18 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
     /// version fails (a repeat's may): otherwise the unique index on event_id rejects a stored one during the insert,
     /// and the caller retries with the lookup, which tells an idempotent repeat from a conflict.
     /// </summary>
-    private Task<IReadOnlyList<AppendResult>> AppendOnceAsync(IReadOnlyList<StreamAppend> appends, bool lookUpIds,
-        CancellationToken cancellationToken) =>
-        WriteAsync<IReadOnlyList<AppendResult>>(async (connection, transaction, head) =>
+    private async Task<IReadOnlyList<AppendResult>> AppendOnceAsync(IReadOnlyList<StreamAppend> appends, bool lookUpIds,
+        CancellationToken cancellationToken)
+    {
+        VersionRead? read = null;
+        (long Position, byte[]? Hash)? committedHead = null;
+        var appended = await WriteAsync<IReadOnlyList<AppendResult>>(async (connection, transaction, head) =>
         {
             var results = new AppendResult?[appends.Count];
             var versions = new long?[appends.Count];
-            var current = await StreamVersionsAsync(connection, transaction, [.. appends.Select(a => a.Stream)],
-                cancellationToken).ConfigureAwait(false);
+            read = await CurrentVersionsAsync(connection, transaction, head, appends, cancellationToken)
+                .ConfigureAwait(false);
+            var current = read.Versions;
             var versionFails = !lookUpIds && appends.Any(a => !a.ExpectedVersion.IsSatisfiedBy(current[a.Stream]));
             var existing = lookUpIds || versionFails
                 ? await FindExistingAsync(connection, transaction, appends.SelectMany(a => a.Events).Select(e => e.EventId),
@@ -282,7 +286,26 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
             }
 
             return (rows, results!);
-        }, cancellationToken);
+        }, cancellationToken, (position, hash) => committedHead = (position, hash)).ConfigureAwait(false);
+
+        if (read is not null && committedHead is var (last, lastHash) && lastHash is not null)
+        {
+            // Committed (or nothing to write): what the append read and wrote holds as of the last position, whose chain
+            // hash tells a later append that the history up to there is still this one.
+            var known = new Dictionary<StreamName, long?>(read.Versions);
+            foreach (var result in appended)
+            {
+                if (!result.AlreadyPresent && result.LastPosition > GlobalPosition.Start)
+                {
+                    known[result.Stream] = result.LastVersion;
+                }
+            }
+
+            _versionCache.Advance(read.Basis, read.Changed, known, last, lastHash);
+        }
+
+        return appended;
+    }
 
     private static readonly Dictionary<Guid, RecordedEvent> NoneExisting = [];
 
@@ -307,7 +330,7 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
     /// </summary>
     private async Task<T> WriteAsync<T>(
         Func<DbConnection, DbTransaction, Head, Task<(List<EventRow> Rows, T Result)>> plan,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Action<long, byte[]?>? committed = null)
     {
         var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var _ = connection.ConfigureAwait(false);
@@ -323,6 +346,8 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
         var (planned, result) = await plan(connection, transaction, head).ConfigureAwait(false);
         if (planned.Count == 0)
         {
+            // Nothing to write: the store is as the plan read it.
+            committed?.Invoke(head.Position, head.LastRowHash);
             return result;
         }
 
@@ -344,6 +369,7 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
 
         // Once the commit starts it must finish: a cancelled commit would leave the caller unsure what was written.
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        committed?.Invoke(rows[^1].Position, rows[^1].Hash);
         return result;
     }
 

@@ -29,6 +29,13 @@ public sealed record SqlStatements
     /// <summary>The last version of @stream (NULL when it has none).</summary>
     public required string StreamVersion { get; init; }
 
+    /// <summary>
+    /// The highest version of each stream among the events with position &gt; @from and ≤ @to, as rows (stream,
+    /// version): what other writers appended since this store object's last append. Null: every append looks up the
+    /// version of each of its streams instead.
+    /// </summary>
+    public string? StreamVersionsSince { get; init; }
+
     /// <summary>Event rows whose event_id is in @ids (the backend decides how a list is bound).</summary>
     public required string FindEventIds { get; init; }
 
