@@ -117,9 +117,10 @@ public abstract partial class SqlEventStore
 
     /// <summary>What an append learnt of its streams' versions under the writer lock, at the head it read.</summary>
     /// <param name="Basis">The cache position it built on; -1 when it read every stream.</param>
+    /// <param name="BasisHash">The chain hash of the event at Basis.</param>
     /// <param name="Changed">The highest version of each stream appended after Basis.</param>
     /// <param name="Versions">The version of each of the append's streams (null: none).</param>
-    private sealed record VersionRead(long Basis, IReadOnlyDictionary<StreamName, long> Changed,
+    private sealed record VersionRead(long Basis, byte[]? BasisHash, IReadOnlyDictionary<StreamName, long> Changed,
         Dictionary<StreamName, long?> Versions);
 
     /// <summary>
@@ -144,7 +145,7 @@ public abstract partial class SqlEventStore
         var missing = new List<StreamName>();
         if (basis >= 0)
         {
-            _versionCache.Lookup(basis, changed, appends.Select(a => a.Stream), versions, missing);
+            _versionCache.Lookup(basis, basisHash!, changed, appends.Select(a => a.Stream), versions, missing);
         }
         else
         {
@@ -160,7 +161,7 @@ public abstract partial class SqlEventStore
             }
         }
 
-        return new VersionRead(basis, changed, versions);
+        return new VersionRead(basis, basisHash, changed, versions);
     }
 
     /// <summary>True when the event at <paramref name="basis"/> still has the chain hash the cache noted for it.</summary>
@@ -195,7 +196,7 @@ public abstract partial class SqlEventStore
         await using var _ = reader.ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            changed[new StreamName(reader.GetString(0))] = reader.GetInt64(1);
+            changed[StreamName.Trusted(reader.GetString(0))] = reader.GetInt64(1);
         }
 
         return changed;

@@ -219,6 +219,8 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
             catch (Exception e) when (IsUniqueViolation(e))
             {
                 // A repeat, a partial repeat or a real conflict: nothing was committed, and the full check tells which.
+                // It reads every stream: should the remembered versions ever be wrong, they are not relied on twice.
+                _versionCache.Reset();
             }
         }
 
@@ -288,7 +290,7 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
             return (rows, results!);
         }, cancellationToken, (position, hash) => committedHead = (position, hash)).ConfigureAwait(false);
 
-        if (read is not null && committedHead is var (last, lastHash) && lastHash is not null)
+        if (HashChain && read is not null && committedHead is var (last, lastHash) && lastHash is not null)
         {
             // Committed (or nothing to write): what the append read and wrote holds as of the last position, whose chain
             // hash tells a later append that the history up to there is still this one.
@@ -301,7 +303,7 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
                 }
             }
 
-            _versionCache.Advance(read.Basis, read.Changed, known, last, lastHash);
+            _versionCache.Advance(read.Basis, read.BasisHash, read.Changed, known, last, lastHash);
         }
 
         return appended;

@@ -50,12 +50,12 @@ internal sealed class StreamVersionCache
     /// from the cache as of <paramref name="basis"/> and <paramref name="changed"/> (the highest version of each stream
     /// appended since <paramref name="basis"/>); the streams it cannot answer go to <paramref name="missing"/>.
     /// </summary>
-    public void Lookup(long basis, IReadOnlyDictionary<StreamName, long> changed, IEnumerable<StreamName> streams,
-        Dictionary<StreamName, long?> found, List<StreamName> missing)
+    public void Lookup(long basis, byte[] basisHash, IReadOnlyDictionary<StreamName, long> changed,
+        IEnumerable<StreamName> streams, Dictionary<StreamName, long?> found, List<StreamName> missing)
     {
         lock (_gate)
         {
-            var usable = _at == basis;
+            var usable = IsAt(basis, basisHash);
             foreach (var stream in streams)
             {
                 if (changed.TryGetValue(stream, out var version))
@@ -81,12 +81,12 @@ internal sealed class StreamVersionCache
     /// (-1), it restarts from <paramref name="known"/>; when another append of this object moved it meanwhile, it is
     /// left alone (still right for its own head).
     /// </summary>
-    public void Advance(long basis, IReadOnlyDictionary<StreamName, long> changed, IReadOnlyDictionary<StreamName, long?> known,
-        long head, byte[] headHash)
+    public void Advance(long basis, byte[]? basisHash, IReadOnlyDictionary<StreamName, long> changed,
+        IReadOnlyDictionary<StreamName, long?> known, long head, byte[] headHash)
     {
         lock (_gate)
         {
-            if (basis >= 0 && _at == basis)
+            if (basis >= 0 && IsAt(basis, basisHash))
             {
                 foreach (var (stream, version) in changed)
                 {
@@ -110,8 +110,23 @@ internal sealed class StreamVersionCache
             (_at, _atHash) = (head, headHash);
             if (_versions.Count > MaxStreams)
             {
-                (_versions, _at, _atHash) = ([], -1, null);
+                Clear();
             }
         }
     }
+
+    /// <summary>Forgets everything: the next append looks up each of its streams.</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            Clear();
+        }
+    }
+
+    // A position alone could name the same place in two histories (a ledger replaced under a running store).
+    private bool IsAt(long position, byte[]? hash) =>
+        _at == position && hash is not null && _atHash is not null && _atHash.AsSpan().SequenceEqual(hash);
+
+    private void Clear() => (_versions, _at, _atHash) = ([], -1, null);
 }
