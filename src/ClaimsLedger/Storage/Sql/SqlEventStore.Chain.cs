@@ -91,9 +91,21 @@ public abstract partial class SqlEventStore
     private async Task<Head> ChainedHeadAsync(DbConnection connection, DbTransaction transaction, Head head,
         CancellationToken cancellationToken)
     {
-        if (head.Position == 0 || (head.LastRowHash is { } last && head.Hash is { } known && last.AsSpan().SequenceEqual(known)))
+        if (head.Position == 0 || IsChained(head))
         {
             return head;
+        }
+
+        if (head.LastRowHash is null)
+        {
+            // PostgreSQL, when the head's lock was held by another append, returns the new head row without the event
+            // it joined (the join was made before the wait; seen in psql, 2026-11-30): read that event again before
+            // taking it for one written without a hash.
+            head = head with { LastRowHash = await HashAtAsync(connection, transaction, head.Position, cancellationToken).ConfigureAwait(false) };
+            if (IsChained(head))
+            {
+                return head;
+            }
         }
 
         if (head.LastRowHash is not null)
@@ -107,6 +119,22 @@ public abstract partial class SqlEventStore
         var (hash, count) = await ChainFromAsync(connection, transaction, after, previous, cancellationToken).ConfigureAwait(false);
         SqlStoreLog.ChainRepaired(Logger, Description, count, after + 1);
         return head with { Hash = hash, LastRowHash = hash };
+    }
+
+    private static bool IsChained(Head head) =>
+        head.LastRowHash is { } last && head.Hash is { } known && last.AsSpan().SequenceEqual(known);
+
+    /// <summary>The chain hash of the event at <paramref name="position"/>; null when it has none or is not there.</summary>
+    private async Task<byte[]?> HashAtAsync(DbConnection connection, DbTransaction transaction, long position,
+        CancellationToken cancellationToken)
+    {
+        using var read = Command(connection, transaction, Sql.ReadAllBackwards, ("from", position), ("count", 1));
+        var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var _ = reader.ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+               && reader.GetInt64(0) == position && !reader.IsDBNull(8)
+            ? (byte[])reader.GetValue(8)
+            : null;
     }
 
     private async Task<(long Position, byte[]? Hash)> LastChainedAsync(DbConnection connection, DbTransaction transaction,

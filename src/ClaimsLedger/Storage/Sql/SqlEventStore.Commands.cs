@@ -178,12 +178,8 @@ public abstract partial class SqlEventStore
             return head.LastRowHash is { } last && last.AsSpan().SequenceEqual(basisHash);
         }
 
-        using var read = Command(connection, transaction, Sql.ReadAllBackwards, ("from", basis), ("count", 1));
-        var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var _ = reader.ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-               && ReadEventRow(reader) is { Sequence: var sequence, Hash: var hash }
-               && sequence == basis && hash.Span.SequenceEqual(basisHash);
+        return await HashAtAsync(connection, transaction, basis, cancellationToken).ConfigureAwait(false) is { } hash
+               && hash.AsSpan().SequenceEqual(basisHash);
     }
 
     /// <summary>The highest version of each stream among positions (<paramref name="from"/>, <paramref name="to"/>].</summary>
