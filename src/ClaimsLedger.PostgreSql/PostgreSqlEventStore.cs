@@ -92,14 +92,7 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore, IAppendStamp
                 nameof(options), e);
         }
 
-        if (builder.MaxAutoPrepare == 0)
-        {
-            // The store runs the same few statements over and over (a catch-up before every view): let Npgsql prepare
-            // them once per connection instead of having the server parse and plan each one. A value in the connection
-            // string wins.
-            builder.MaxAutoPrepare = 32;
-        }
-
+        ConnectionDefaults.Apply(builder, options.ConnectionString);
         var where = $"{builder.Host}:{builder.Port}/{builder.Database}, schema {options.Schema}, user {builder.Username}";
         var store = new PostgreSqlEventStore(options, NpgsqlDataSource.Create(builder), where);
         try
