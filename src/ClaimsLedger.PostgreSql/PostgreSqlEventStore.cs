@@ -313,6 +313,7 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore, IAppendStamp
             ReadAllForwardsWithoutHashes = "SELECT position, stream, version, event_id, type, data, metadata, recorded_at, " +
                                            $"NULL::bytea, NULL::bytea FROM {schema}.events WHERE position >= @from " +
                                            "ORDER BY position LIMIT @count",
+            ReadHeadPosition = $"SELECT position FROM {schema}.head WHERE id = 1",
         };
     }
 }

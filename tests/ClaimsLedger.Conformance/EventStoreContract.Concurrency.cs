@@ -186,6 +186,72 @@ public abstract partial class EventStoreContract
         });
     }
 
+    [SkippableFact]
+    public async Task Writers_racing_on_shared_streams_through_one_store_object_are_told_the_true_version_on_each_conflict()
+    {
+        // One store object, so a store that remembers stream versions between appends (the SQL stores) serves every
+        // writer from one memory while their appends interleave. Each writer keeps only what the store tells it: the
+        // versions its appends reached, and the actual version a conflict reports. Versions only grow, so a conflict
+        // that reports the version the writer expected, or one older than a version the store already confirmed to it,
+        // was answered from a stale memory.
+        await using var store = await CreateStoreAsync(Clock);
+        var streams = Enumerable.Range(0, 3).Select(s => NewStream($"shared{s}")).ToArray();
+        const int writers = 4;
+        const int appendsPerWriter = 12;
+        var staleAnswers = new ConcurrentBag<string>();
+
+        var writing = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            var known = new long?[streams.Length];
+            var number = 1000 * (w + 1);
+            for (var i = 0; i < appendsPerWriter; i++)
+            {
+                // Two streams at once where the store is atomic across streams, else one.
+                int[] targets = store.AtomicAcrossStreams ? [(w + i) % 3, (w + i + 1) % 3] : [(w + i) % 3];
+                for (var attempt = 0; ; attempt++)
+                {
+                    Assert.True(attempt < 500, $"writer {w} never got append {i} through");
+                    var parts = targets.Select(t => new StreamAppend(streams[t],
+                        known[t] is { } v ? ExpectedVersion.Exactly(v) : ExpectedVersion.NoStream,
+                        Batch(1, number))).ToArray();
+                    try
+                    {
+                        await store.AppendAsync(parts);
+                        foreach (var t in targets)
+                        {
+                            known[t] = (known[t] ?? -1) + 1;
+                        }
+
+                        number++;
+                        break;
+                    }
+                    catch (WrongExpectedVersionException conflict)
+                    {
+                        var t = Array.IndexOf(streams, conflict.Stream);
+                        if (conflict.Actual == known[t] || (conflict.Actual ?? -1) < (known[t] ?? -1))
+                        {
+                            staleAnswers.Add($"writer {w}, knowing {known[t]}: {conflict.Message}");
+                        }
+
+                        known[t] = conflict.Actual;
+                    }
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll(writing);
+
+        Assert.Empty(staleAnswers);
+        var written = 0;
+        foreach (var stream in streams)
+        {
+            var events = await store.ReadStreamForwardsAsync(stream).ToListAsync();
+            Assert.Equal(Enumerable.Range(0, events.Count).Select(v => (long)v), events.Select(e => e.StreamVersion));
+            written += events.Count;
+        }
+
+        Assert.Equal(writers * appendsPerWriter * (store.AtomicAcrossStreams ? 2 : 1), written);
+    }
+
     private static async Task<GlobalPosition?> FirstPositionBefore(IEventStore store, GlobalPosition position)
     {
         var before = await store.ReadAllAsync(ReadDirection.Backwards, position, 2).ToListAsync();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ClaimsLedger.Events;
 using ClaimsLedger.Telemetry;
+using ClaimsLedger.Views;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ClaimsLedger.PostgreSql.Tests;
@@ -36,6 +37,36 @@ public sealed class PostgreSqlChangeDetectionTests : IAsyncLifetime
         }
 
         Assert.Equal(5, roundTrips.Count);
+    }
+
+    [SkippableFact]
+    public async Task By_default_a_view_with_nothing_new_asks_only_for_the_head_and_reads_rows_once_there_are_some()
+    {
+        await using var store = await OpenAsync(PostgreSqlChangeDetection.Query);
+        await using var other = await OpenAsync(PostgreSqlChangeDetection.Query);
+        var ledger = await Ledger.OpenAsync(store, new LedgerOptions { Clock = _clock });
+        await ledger.RecordAsync(Registrations());
+        await ledger.GetClaimAsync("claim", ledger.Now());
+
+        List<string> quiet, news;
+        using (var commands = new ServerCommands())
+        {
+            await ledger.GetClaimAsync("claim", ledger.Now());
+            quiet = commands.Tables();
+        }
+
+        var otherLedger = await Ledger.OpenAsync(other, new LedgerOptions { Clock = _clock });
+        await otherLedger.RecordAsync([new StatementAsserted("s1", "claim", "alice", May22, "paper")]);
+        ClaimStatus? claim;
+        using (var commands = new ServerCommands())
+        {
+            claim = await ledger.GetClaimAsync("claim", ledger.Now());
+            news = commands.Tables();
+        }
+
+        Assert.Equal(["head"], quiet);
+        Assert.Equal(["head", "events"], news);
+        Assert.Equal("s1", Assert.Single(claim!.Positions).Statement);
     }
 
     [SkippableFact]
@@ -207,6 +238,51 @@ public sealed class PostgreSqlChangeDetectionTests : IAsyncLifetime
         }
 
         return false;
+    }
+
+    /// <summary>The tables of the commands Npgsql ran under this object's root activity ("head" or "events"), in order.</summary>
+    private sealed class ServerCommands : IDisposable
+    {
+        private readonly ActivityListener _listener;
+        private readonly Activity _root;
+        private readonly List<string> _commands = [];
+
+        public ServerCommands()
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name is "Npgsql" || source == TestSource,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+                ActivityStopped = activity =>
+                {
+                    if (activity.Source.Name == "Npgsql" && activity.RootId == _root!.RootId)
+                    {
+                        var text = string.Join(" ", activity.TagObjects.Select(t => t.Value?.ToString()));
+                        lock (_commands)
+                        {
+                            _commands.Add(text);
+                        }
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(_listener);
+            _root = TestSource.StartActivity("views")!;
+        }
+
+        public List<string> Tables()
+        {
+            lock (_commands)
+            {
+                return [.. _commands.Select(c => c.Contains(".head WHERE", StringComparison.Ordinal) ? "head"
+                    : c.Contains(".events WHERE position >=", StringComparison.Ordinal) ? "events" : c)];
+            }
+        }
+
+        public void Dispose()
+        {
+            _root.Dispose();
+            _listener.Dispose();
+        }
     }
 
     /// <summary>Counts catch-ups that asked the store, started under this object's root activity.</summary>

@@ -439,7 +439,8 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
     {
         for (var next = (long)Math.Min(from.Commit, long.MaxValue); ;)
         {
-            var page = await ReadIndexPageAsync(next, cancellationToken).ConfigureAwait(false);
+            var page = await ReadIndexPageAsync(next, first: next == (long)Math.Min(from.Commit, long.MaxValue),
+                cancellationToken).ConfigureAwait(false);
             foreach (var e in page)
             {
                 yield return e;
@@ -454,13 +455,23 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
         }
     }
 
-    private async Task<List<RecordedEvent>> ReadIndexPageAsync(long from, CancellationToken cancellationToken)
+    private async Task<List<RecordedEvent>> ReadIndexPageAsync(long from, bool first, CancellationToken cancellationToken)
     {
         try
         {
             var started = Clock.GetTimestamp();
             var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var _ = connection.ConfigureAwait(false);
+            if (first && Sql.ReadHeadPosition is { } readHead)
+            {
+                using var ask = Command(connection, null, readHead);
+                if (await ask.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long head && head < from)
+                {
+                    // Nothing committed beyond what the reader holds: the head moves in the transaction that adds rows.
+                    return [];
+                }
+            }
+
             var events = await ReadIndexPageAsync(connection, from, PageSize, cancellationToken).ConfigureAwait(false);
             LogIfSlow("read", started, events.Count);
             return events;

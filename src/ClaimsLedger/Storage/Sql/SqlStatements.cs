@@ -60,4 +60,11 @@ public sealed record SqlStatements
     /// Null: <see cref="ReadAllForwards"/> is used.
     /// </summary>
     public string? ReadAllForwardsWithoutHashes { get; init; }
+
+    /// <summary>
+    /// The head's position, without parameters: asked before an index read, which then reads no page when nothing is
+    /// new. For a server that plans a parameterised page query again on every run (PostgreSQL keeps choosing a custom
+    /// plan for it) while it caches the plan of a query without parameters. Null: the page is read at once.
+    /// </summary>
+    public string? ReadHeadPosition { get; init; }
 }
