@@ -36,7 +36,7 @@ public sealed partial class PostgreSqlEventStore : SqlEventStore, IAppendStamp
         _options = options;
         _dataSource = dataSource;
         _where = where;
-        _listener = new PostgreSqlListener(dataSource, Channel, SignalAppended);
+        _listener = new PostgreSqlListener(dataSource, Channel, SignalAppended, options.ListenerKeepAlive);
         _started = options.Clock.GetTimestamp();
     }
 

@@ -7,8 +7,20 @@ namespace ClaimsLedger.PostgreSql;
 /// <see cref="PostgreSqlChangeDetection.Notification"/>); every notification wakes the store's subscriptions. It
 /// reconnects after failures; subscriptions also poll, so an outage only slows them.
 /// </summary>
-internal sealed class PostgreSqlListener(NpgsqlDataSource dataSource, string channel, Action signal) : IAsyncDisposable
+/// <remarks>
+/// A connection that dies without an error (a NAT or a firewall dropping an idle connection, a server host that froze)
+/// would leave the store trusting a silence that means nothing. After <paramref name="keepAlive"/> without a
+/// notification the listener asks the connection whether it still listens on the channel; a connection that does not
+/// answer within the same time (1-15 s) is dropped and a new one listens. The query also keeps the connection from
+/// looking idle to whatever sits in between.
+/// </remarks>
+internal sealed class PostgreSqlListener(NpgsqlDataSource dataSource, string channel, Action signal, TimeSpan keepAlive)
+    : IAsyncDisposable
 {
+    /// <summary>How long the listening connection may stay silent before it is checked, by default.</summary>
+    public static readonly TimeSpan DefaultKeepAlive = TimeSpan.FromSeconds(30);
+
+
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
 
@@ -45,6 +57,20 @@ internal sealed class PostgreSqlListener(NpgsqlDataSource dataSource, string cha
         _stop.Dispose();
     }
 
+    // Throws when the connection does not answer in time (Npgsql then breaks it) or no longer listens on the channel.
+    private async Task CheckListeningAsync(NpgsqlConnection connection)
+    {
+        await using var check = connection.CreateCommand();
+        // The channel as a literal, not a parameter, so that an operator finds the listener by it in pg_stat_activity.
+        check.CommandText = "SELECT count(*) FROM pg_listening_channels() AS c(name) WHERE c.name = '" +
+                            channel.Replace("'", "''", StringComparison.Ordinal) + "'";
+        check.CommandTimeout = (int)Math.Clamp(Math.Ceiling(keepAlive.TotalSeconds), 1, 15);
+        if (await check.ExecuteScalarAsync(_stop.Token).ConfigureAwait(false) is not 1L)
+        {
+            throw new InvalidOperationException($"the connection no longer listens on '{channel}'");
+        }
+    }
+
     private async Task ListenAsync()
     {
         while (!_stop.IsCancellationRequested)
@@ -71,7 +97,10 @@ internal sealed class PostgreSqlListener(NpgsqlDataSource dataSource, string cha
                     signal();
                     while (!_stop.IsCancellationRequested)
                     {
-                        await connection.WaitAsync(_stop.Token).ConfigureAwait(false);
+                        if (!await connection.WaitAsync(keepAlive, _stop.Token).ConfigureAwait(false))
+                        {
+                            await CheckListeningAsync(connection).ConfigureAwait(false);
+                        }
                     }
                 }
                 finally

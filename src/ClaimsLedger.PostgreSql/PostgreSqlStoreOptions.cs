@@ -43,6 +43,11 @@ public sealed partial record PostgreSqlStoreOptions
     /// </summary>
     public TimeSpan NotificationMaxLag { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long the listening connection may stay silent before the store checks it still listens (tests shorten it).
+    /// </summary>
+    internal TimeSpan ListenerKeepAlive { get; init; } = PostgreSqlListener.DefaultKeepAlive;
+
     /// <summary>Where schema creation, upgrades and slow queries are logged. Default null: no logging.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 

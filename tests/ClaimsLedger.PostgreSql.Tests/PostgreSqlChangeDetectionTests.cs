@@ -176,6 +176,39 @@ public sealed class PostgreSqlChangeDetectionTests : IAsyncLifetime
         }
     }
 
+    [SkippableFact]
+    public async Task With_notifications_a_listening_connection_that_stops_answering_is_replaced()
+    {
+        await using var other = await OpenAsync(PostgreSqlChangeDetection.Query);
+        var otherLedger = await Ledger.OpenAsync(other, new LedgerOptions { Clock = _clock });
+        await otherLedger.RecordAsync(Registrations());
+        await using var store = await OpenAsync(PostgreSqlChangeDetection.Notification,
+            keepAlive: TimeSpan.FromMilliseconds(300));
+        var ledger = await Ledger.OpenAsync(store, new LedgerOptions { Clock = _clock });
+        await UntilQuietAsync(ledger);
+        var backend = Convert.ToInt32(await TestServer.ScalarAsync(
+            "SELECT pid FROM pg_stat_activity WHERE query LIKE " +
+            $"'%{PostgreSqlEventStore.ChannelOf(_schema)}%' AND pid <> pg_backend_pid()"),
+            System.Globalization.CultureInfo.InvariantCulture);
+
+        // The server process behind the listening connection freezes: its socket stays open and says nothing, as
+        // when a NAT drops an idle connection. Without a check the store would trust the silence for the whole hour.
+        Skip.IfNot(await SignalAsync("STOP", backend), "cannot signal the server's processes (not root)");
+        try
+        {
+            await otherLedger.RecordAsync([new StatementAsserted("s1", "claim", "alice", May22, "paper")]);
+
+            Assert.True(await UntilAsync(async () =>
+                (await ledger.GetClaimAsync("claim", ledger.Now()))!.Positions.Any(p => p.Statement == "s1")),
+                "the view never showed the other process's append: the frozen connection was trusted");
+        }
+        finally
+        {
+            await SignalAsync("CONT", backend);
+            await TestServer.ScalarAsync($"SELECT pg_terminate_backend({backend})");
+        }
+    }
+
     [Fact]
     public void Options_out_of_range_are_refused_by_name()
     {
@@ -192,7 +225,8 @@ public sealed class PostgreSqlChangeDetectionTests : IAsyncLifetime
 
     public Task DisposeAsync() => TestServer.DropSchemaAsync(_schema);
 
-    private Task<PostgreSqlEventStore> OpenAsync(PostgreSqlChangeDetection detection, TimeSpan? maxLag = null) =>
+    private Task<PostgreSqlEventStore> OpenAsync(PostgreSqlChangeDetection detection, TimeSpan? maxLag = null,
+        TimeSpan? keepAlive = null) =>
         PostgreSqlEventStore.OpenAsync(new PostgreSqlStoreOptions
         {
             ConnectionString = TestServer.Require(),
@@ -200,6 +234,7 @@ public sealed class PostgreSqlChangeDetectionTests : IAsyncLifetime
             Clock = _clock,
             ChangeDetection = detection,
             NotificationMaxLag = maxLag ?? TimeSpan.FromHours(1),
+            ListenerKeepAlive = keepAlive ?? PostgreSqlListener.DefaultKeepAlive,
         });
 
     private static LedgerEvent[] Registrations() =>
@@ -222,6 +257,16 @@ public sealed class PostgreSqlChangeDetectionTests : IAsyncLifetime
             return roundTrips.Count == 0;
         });
         Assert.True(quiet, "views kept asking the server: the store never started listening");
+    }
+
+    private static async Task<bool> SignalAsync(string signal, int process)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", $"-{signal} {process}")
+        {
+            RedirectStandardError = true,
+        })!;
+        await kill.WaitForExitAsync();
+        return kill.ExitCode == 0;
     }
 
     private static async Task<bool> UntilAsync(Func<Task<bool>> condition)

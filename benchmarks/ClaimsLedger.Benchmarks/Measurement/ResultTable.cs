@@ -69,7 +69,8 @@ internal static class Format
         : ratio >= 100 ? ratio.ToString("N0", Invariant) + "×"
         : ratio.ToString(ratio >= 10 ? "0.0" : "0.00", Invariant) + "×";
 
-    public static string Percent(double ratio) => double.IsNaN(ratio) ? "—" : (ratio * 100).ToString("0", Invariant) + " %";
+    // One decimal: a ratio of 49.7 % printed as "50 %" beside MISSED read as a contradiction.
+    public static string Percent(double ratio) => double.IsNaN(ratio) ? "—" : (ratio * 100).ToString("0.0", Invariant) + " %";
 
     public static string Count(double count) => count.ToString("N0", Invariant);
 

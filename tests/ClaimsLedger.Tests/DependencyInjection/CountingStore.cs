@@ -1,3 +1,4 @@
+using ClaimsLedger.Conformance;
 using ClaimsLedger.DependencyInjection;
 using ClaimsLedger.Storage;
 using ClaimsLedger.Storage.InMemory;
@@ -29,30 +30,12 @@ internal sealed class CountingStore
         return ValueTask.FromResult<IEventStore>(new Tracked(this, context.Clock));
     }
 
-    private sealed class Tracked(CountingStore owner, TimeProvider clock) : IEventStore
+    private sealed class Tracked(CountingStore owner, TimeProvider clock) : DelegatingStore(new InMemoryEventStore(clock))
     {
-        private readonly InMemoryEventStore _inner = new(clock);
-
-        public bool AtomicAcrossStreams => _inner.AtomicAcrossStreams;
-
-        public Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends,
-            CancellationToken cancellationToken = default) => _inner.AppendAsync(appends, cancellationToken);
-
-        public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, ReadDirection direction,
-            long fromVersion, long maxCount, CancellationToken cancellationToken = default) =>
-            _inner.ReadStreamAsync(stream, direction, fromVersion, maxCount, cancellationToken);
-
-        public IAsyncEnumerable<RecordedEvent> ReadAllAsync(ReadDirection direction, GlobalPosition from,
-            long maxCount, CancellationToken cancellationToken = default) =>
-            _inner.ReadAllAsync(direction, from, maxCount, cancellationToken);
-
-        public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(GlobalPosition? after,
-            CancellationToken cancellationToken = default) => _inner.SubscribeToAllAsync(after, cancellationToken);
-
-        public ValueTask DisposeAsync()
+        public override ValueTask DisposeAsync()
         {
             owner.Disposed++;
-            return _inner.DisposeAsync();
+            return base.DisposeAsync();
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ClaimsLedger.Conformance;
 using ClaimsLedger.Storage;
 using ClaimsLedger.Storage.InMemory;
 
@@ -8,19 +9,15 @@ namespace ClaimsLedger.Tests.Storage;
 /// An in-memory store (sequenced, like the SQL stores) that runs a test's hook before the next append or before each
 /// read of the global order: to let another writer in at a precise moment, hold a load, or fail a read.
 /// </summary>
-internal sealed class HookedStore(InMemoryEventStore inner) : IEventStore, ISequencedEventStore
+internal sealed class HookedStore(InMemoryEventStore inner) : DelegatingStore(inner), ISequencedEventStore
 {
-    public InMemoryEventStore Inner => inner;
-
     /// <summary>Runs once, before the next append.</summary>
     public Func<Task>? BeforeNextAppend { get; set; }
 
     /// <summary>Runs before every read of the global order (a catch-up or a load).</summary>
     public Func<Task>? BeforeReadAll { get; set; }
 
-    public bool AtomicAcrossStreams => inner.AtomicAcrossStreams;
-
-    public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends,
+    public override async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends,
         CancellationToken cancellationToken = default)
     {
         if (BeforeNextAppend is { } before)
@@ -29,14 +26,10 @@ internal sealed class HookedStore(InMemoryEventStore inner) : IEventStore, ISequ
             await before();
         }
 
-        return await inner.AppendAsync(appends, cancellationToken);
+        return await base.AppendAsync(appends, cancellationToken);
     }
 
-    public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, ReadDirection direction,
-        long fromVersion, long maxCount, CancellationToken cancellationToken = default) =>
-        inner.ReadStreamAsync(stream, direction, fromVersion, maxCount, cancellationToken);
-
-    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(ReadDirection direction, GlobalPosition from,
+    public override async IAsyncEnumerable<RecordedEvent> ReadAllAsync(ReadDirection direction, GlobalPosition from,
         long maxCount, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         // Reading the last event backwards is how a claim read from its streams finds its cut; only forward reads hook.
@@ -45,14 +38,9 @@ internal sealed class HookedStore(InMemoryEventStore inner) : IEventStore, ISequ
             await before();
         }
 
-        await foreach (var e in inner.ReadAllAsync(direction, from, maxCount, cancellationToken))
+        await foreach (var e in base.ReadAllAsync(direction, from, maxCount, cancellationToken))
         {
             yield return e;
         }
     }
-
-    public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(GlobalPosition? after,
-        CancellationToken cancellationToken = default) => inner.SubscribeToAllAsync(after, cancellationToken);
-
-    public ValueTask DisposeAsync() => inner.DisposeAsync();
 }
