@@ -20,7 +20,6 @@ internal sealed class PostgreSqlListener(NpgsqlDataSource dataSource, string cha
     /// <summary>How long the listening connection may stay silent before it is checked, by default.</summary>
     public static readonly TimeSpan DefaultKeepAlive = TimeSpan.FromSeconds(30);
 
-
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
 

@@ -437,10 +437,10 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
     async IAsyncEnumerable<RecordedEvent> IIndexSource.ReadAllForIndexAsync(GlobalPosition from,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        for (var next = (long)Math.Min(from.Commit, long.MaxValue); ;)
+        var first = true;
+        for (var next = (long)Math.Min(from.Commit, long.MaxValue); ; first = false)
         {
-            var page = await ReadIndexPageAsync(next, first: next == (long)Math.Min(from.Commit, long.MaxValue),
-                cancellationToken).ConfigureAwait(false);
+            var page = await ReadIndexPageAsync(next, first, cancellationToken).ConfigureAwait(false);
             foreach (var e in page)
             {
                 yield return e;
