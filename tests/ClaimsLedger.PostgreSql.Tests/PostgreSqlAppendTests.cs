@@ -1,5 +1,7 @@
 using ClaimsLedger.Conformance.Telemetry;
+using ClaimsLedger.Integrity;
 using ClaimsLedger.Storage;
+using Npgsql;
 using static ClaimsLedger.Conformance.StoreTestData;
 
 namespace ClaimsLedger.PostgreSql.Tests;
@@ -50,8 +52,65 @@ public sealed class PostgreSqlAppendTests : IAsyncLifetime
 
         Assert.Empty(logs.WithId(ChainRepairedEvent));
         Assert.Equal(120, await first.ReadAllForwardsAsync(GlobalPosition.Start).CountAsync());
-        var report = await Integrity.LedgerIntegrity.VerifyAsync(first);
+        var report = await LedgerIntegrity.VerifyAsync(first);
         Assert.True(report.IsIntact, report.ToString());
+    }
+
+    [SkippableFact]
+    public async Task An_append_that_waited_for_another_writers_head_lock_builds_on_its_event_without_repairing()
+    {
+        using var logs = new LogCapture();
+        await using var store = await OpenAsync(logs);
+        await store.AppendToStreamAsync(NewStream("before"), ExpectedVersion.NoStream, Batch(2));
+
+        // Another writer, by hand, as an append does it: lock the head, add one chained event, move the head; then it
+        // keeps the lock while the store's append waits for it.
+        await using var writer = new NpgsqlConnection(TestServer.Require());
+        await writer.OpenAsync();
+        await using var transaction = await writer.BeginTransactionAsync();
+        await AppendByHandAsync(writer, transaction, NewStream("by-hand"), Event(7));
+        var waiting = store.AppendToStreamAsync(NewStream("after"), ExpectedVersion.NoStream, Batch(1, first: 9));
+        await Task.Delay(300);
+        var waited = !waiting.IsCompleted;
+        await transaction.CommitAsync();
+        await waiting;
+
+        Assert.True(waited, "the append did not wait for the head's lock: the test did not hold it");
+        Assert.Empty(logs.WithId(ChainRepairedEvent));
+        Assert.Equal(4, await store.ReadAllForwardsAsync(GlobalPosition.Start).CountAsync());
+        var report = await LedgerIntegrity.VerifyAsync(store);
+        Assert.True(report.IsIntact, report.ToString());
+    }
+
+    private async Task AppendByHandAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StreamName stream,
+        EventData e)
+    {
+        var schema = $"\"{_schema}\"";
+        long position, ticks;
+        byte[] previous;
+        await using (var head = new NpgsqlCommand(
+            $"SELECT position, recorded_at, hash FROM {schema}.head WHERE id = 1 FOR UPDATE", connection, transaction))
+        await using (var reader = await head.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            (position, ticks, previous) = (reader.GetInt64(0) + 1, reader.GetInt64(1), (byte[])reader.GetValue(2));
+        }
+
+        var hash = EventHash.Compute(position, stream.Value, 0, e.Type, e.EventId, new DateTimeOffset(ticks, TimeSpan.Zero),
+            e.Data.Span, e.Metadata.Span, previous);
+        await using var write = new NpgsqlCommand(
+            $"INSERT INTO {schema}.events VALUES (@position, @stream, 0, @id, @type, @data, @metadata, @ticks, @hash, @previous); " +
+            $"UPDATE {schema}.head SET position = @position, hash = @hash WHERE id = 1", connection, transaction);
+        write.Parameters.AddWithValue("position", position);
+        write.Parameters.AddWithValue("stream", stream.Value);
+        write.Parameters.AddWithValue("id", e.EventId);
+        write.Parameters.AddWithValue("type", e.Type);
+        write.Parameters.AddWithValue("data", e.Data.ToArray());
+        write.Parameters.AddWithValue("metadata", e.Metadata.ToArray());
+        write.Parameters.AddWithValue("ticks", ticks);
+        write.Parameters.AddWithValue("hash", hash);
+        write.Parameters.AddWithValue("previous", previous);
+        await write.ExecuteNonQueryAsync();
     }
 
     private static async Task AppendManyAsync(IEventStore store, string name)
