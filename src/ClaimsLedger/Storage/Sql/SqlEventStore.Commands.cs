@@ -113,7 +113,9 @@ public abstract partial class SqlEventStore
 
     private readonly StreamVersionCache _versionCache = new();
 
-    private static readonly Dictionary<StreamName, long> NoChanges = [];
+    // Read-only: one instance stands for "nothing appended since" in every append, and reaches the shared cache.
+    private static readonly IReadOnlyDictionary<StreamName, long> NoChanges =
+        System.Collections.ObjectModel.ReadOnlyDictionary<StreamName, long>.Empty;
 
     /// <summary>What an append learnt of its streams' versions under the writer lock, at the head it read.</summary>
     /// <param name="Basis">The cache position it built on; -1 when it read every stream.</param>
