@@ -176,6 +176,8 @@ public sealed partial class Ledger
                         $"snapshot events end at position {_index.LastPosition} after {_index.EventCount} events; " +
                         $"its header says position {header.Last} after {header.Events}");
                 }
+
+                _index.TrimExcess();
             }
 
             return new SnapshotLoad(SnapshotOutcome.Used, header.Events, header.Last, null);

@@ -308,6 +308,13 @@ public sealed partial class Ledger
             lock (_indexGate)
             {
                 _index.SettleOrder();
+
+                // After a load that brought in most of the index (an open), not after every catch-up: trimming costs a
+                // pass over the index, paid once per doubling of it.
+                if (read >= TrimAfter && read * 2 >= _index.EventCount)
+                {
+                    _index.TrimExcess();
+                }
             }
 
             Volatile.Write(ref _caughtUpAtStamp, stamp ?? NoStamp);
@@ -419,6 +426,9 @@ public sealed partial class Ledger
     // Events read before they are handed to the fold: large enough to amortise the hand-off, small enough to keep
     // the reader and the fold in step.
     private const int FoldBatch = 4096;
+
+    // Catch-ups shorter than this never trim the index: the collections' spare room is small beside the pass.
+    private const int TrimAfter = 10_000;
 
     private void Fold(List<RecordedEvent> batch)
     {

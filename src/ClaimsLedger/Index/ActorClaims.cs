@@ -36,6 +36,19 @@ internal sealed class ActorClaims
         _claims[_count++] = claim;
     }
 
+    /// <summary>Claims the array has room for, used or not (repeats included).</summary>
+    internal int Capacity => _claims.Length;
+
+    /// <summary>Removes repeats and the unused room, once a load has added most of the claims.</summary>
+    public void TrimExcess()
+    {
+        Compact();
+        if (_claims.Length > _count)
+        {
+            Array.Resize(ref _claims, _count);
+        }
+    }
+
     /// <summary>The distinct claims' ids, in id order.</summary>
     public IReadOnlyList<ClaimId> Ids() =>
         [.. _claims.Take(_count).Select(c => c.Registration.Id).Distinct().Order()];

@@ -62,7 +62,7 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
     {
         if (_count == _rows.Length)
         {
-            // Grown by half rather than doubled: every claim keeps its unused rows for good.
+            // Grown by half rather than doubled: a claim keeps its unused rows until an open trims them.
             Array.Resize(ref _rows, Math.Max(4, _count + (_count >> 1)));
         }
 
@@ -75,7 +75,6 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
             _sorted = _count;
         }
 
-        statement.Owner = this;
         return wasSorted && !inOrder;
     }
 
@@ -85,6 +84,18 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
         if (_sorted < _count)
         {
             Sort();
+        }
+    }
+
+    /// <summary>Rows the array has room for, used or not.</summary>
+    internal int Capacity => _rows.Length;
+
+    /// <summary>Drops the unused rows the array grew into (they stay unused until the claim's next statement).</summary>
+    public void TrimExcess()
+    {
+        if (_rows.Length > _count)
+        {
+            Array.Resize(ref _rows, _count);
         }
     }
 
@@ -102,7 +113,7 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
     private int IndexOf(StatementEntry statement)
     {
         var saidAt = statement.Original.SaidAt;
-        var at = Find(saidAt.Start.UtcTicks, saidAt.End.UtcTicks, statement.Ordinal, _sorted);
+        var at = Find(saidAt.StartTicks, saidAt.EndTicks, statement.Ordinal, _sorted);
         if (at < _sorted && ReferenceEquals(_rows[at].Entry, statement))
         {
             return at;
@@ -191,8 +202,8 @@ internal struct StatementRow
         var statement = entry.Original;
         Entry = entry;
         RecordedTicks = entry.RecordedAt.UtcTicks;
-        SaidStart = statement.SaidAt.Start.UtcTicks;
-        SaidEnd = statement.SaidAt.End.UtcTicks;
+        SaidStart = statement.SaidAt.StartTicks;
+        SaidEnd = statement.SaidAt.EndTicks;
         CorrectedFrom = long.MaxValue;
         IdHash = statement.Id.GetHashCode();
         _kind = (byte)statement.Kind;

@@ -61,6 +61,26 @@ internal sealed class LedgerIndex
         _unsorted.Clear();
     }
 
+    /// <summary>
+    /// Gives back the room the collections grew into while loading: called once a load brought in most of the index
+    /// (an open), since growth by half leaves every claim's rows and every actor's claims a sixth unused on average.
+    /// </summary>
+    public void TrimExcess()
+    {
+        foreach (var claim in Claims.Values)
+        {
+            claim.TrimExcess();
+        }
+
+        foreach (var actor in Actors.Values)
+        {
+            actor.Claims.TrimExcess();
+        }
+
+        // Not the statements' table: a rehash of a million entries would give back ~6 MB for ~30 bytes per event
+        // allocated again.
+    }
+
     public long? StreamVersion(StreamName stream) =>
         _streamVersions.TryGetValue(stream.Value, out var version) ? version : null;
 
@@ -164,7 +184,7 @@ internal sealed class LedgerIndex
     private void AddStatement(Statement statement, long ordinal, RecordedEvent recorded)
     {
         var actor = Actor(statement.Actor, recorded);
-        var entry = new StatementEntry(statement, ordinal, recorded.Position, recorded.RecordedAt)
+        var entry = new StatementEntry(statement, ordinal, recorded.RecordedAt)
         {
             Speaker = actor,
             Source = Sources.GetValueOrDefault(statement.Source),
@@ -194,11 +214,14 @@ internal sealed class LedgerIndex
 
         var correction = new CorrectionEntry(@event, target, ordinal, recorded.Position, recorded.RecordedAt);
         target.AddCorrection(correction);
+
+        // Looked up rather than kept on every statement: corrections are a few percent of the log.
+        var claim = Claims[target.Original.Claim];
+        claim.Corrected(target, correction);
         Corrections[id] = correction;
         CorrectionLog.Add(correction);
         if (@event is StatementAmended { Changes: var changes })
         {
-            var claim = Claims[target.Original.Claim];
             if (changes.SaidAt is not null)
             {
                 claim.SaidAtAmendedFrom ??= recorded.RecordedAt;

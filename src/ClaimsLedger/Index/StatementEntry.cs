@@ -4,7 +4,7 @@ using ClaimsLedger.Storage;
 namespace ClaimsLedger.Index;
 
 /// <summary>A recorded statement with the corrections recorded against it, in log order.</summary>
-internal sealed class StatementEntry(Statement original, long ordinal, GlobalPosition position, DateTimeOffset recordedAt)
+internal sealed class StatementEntry(Statement original, long ordinal, DateTimeOffset recordedAt)
 {
     // What corrections and conclusions add to a statement, in an object of its own: most statements never get any,
     // and four empty references on each of a million entries are 32 MB.
@@ -14,8 +14,6 @@ internal sealed class StatementEntry(Statement original, long ordinal, GlobalPos
 
     /// <summary>Dense place in log order; orders like the global position.</summary>
     public long Ordinal { get; } = ordinal;
-
-    public GlobalPosition Position { get; } = position;
 
     public DateTimeOffset RecordedAt { get; } = recordedAt;
 
@@ -37,9 +35,6 @@ internal sealed class StatementEntry(Statement original, long ordinal, GlobalPos
     /// <summary>The registered source of <see cref="Original"/>, resolved when the statement is folded in.</summary>
     public SourceEntry? Source { get; init; }
 
-    /// <summary>The claim whose statement list holds this statement, told of its corrections.</summary>
-    public ClaimEntry? Owner { get; set; }
-
     public bool HasCorrections => _later?.Corrections is not null;
 
     /// <summary>Notes a conclusion of the investigation this statement opened.</summary>
@@ -50,7 +45,6 @@ internal sealed class StatementEntry(Statement original, long ordinal, GlobalPos
     {
         var later = _later ??= new Later();
         (later.Corrections ??= []).Add(correction);
-        Owner?.Corrected(this, correction);
         switch (correction.Event)
         {
             case StatementAmended amended:

@@ -14,21 +14,32 @@ namespace ClaimsLedger;
 /// </remarks>
 public readonly record struct SaidAt : IComparable<SaidAt>
 {
+    // UTC ticks rather than two DateTimeOffsets: every statement the index holds carries one, and 24 bytes instead
+    // of 40 is 16 MB on a million statements. Both ends are always UTC, so nothing is lost.
+    private readonly long _start;
+    private readonly long _end;
+
     private SaidAt(SaidAtPrecision precision, DateTimeOffset start, DateTimeOffset end)
     {
         Precision = precision;
-        Start = start;
-        End = end;
+        _start = start.UtcTicks;
+        _end = end.UtcTicks;
     }
 
     /// <summary>How precisely the time is known; <c>0</c> only for <c>default</c>.</summary>
     public SaidAtPrecision Precision { get; }
 
     /// <summary>Inclusive start of the interval, in UTC.</summary>
-    public DateTimeOffset Start { get; }
+    public DateTimeOffset Start => new(_start, TimeSpan.Zero);
 
     /// <summary>Exclusive end of the interval, in UTC; equal to <see cref="Start"/> for an instant.</summary>
-    public DateTimeOffset End { get; }
+    public DateTimeOffset End => new(_end, TimeSpan.Zero);
+
+    /// <summary>The start in UTC ticks, for comparisons that need no <see cref="DateTimeOffset"/>.</summary>
+    internal long StartTicks => _start;
+
+    /// <summary>The end in UTC ticks.</summary>
+    internal long EndTicks => _end;
 
     /// <summary>True for <c>default</c>, which is not a valid time and marks a missing value.</summary>
     public bool IsDefault => Precision == 0;
@@ -102,8 +113,8 @@ public readonly record struct SaidAt : IComparable<SaidAt>
     /// <summary>Orders by start, then end (the first two keys of the ledger's statement order).</summary>
     public int CompareTo(SaidAt other)
     {
-        var byStart = Start.UtcTicks.CompareTo(other.Start.UtcTicks);
-        return byStart != 0 ? byStart : End.UtcTicks.CompareTo(other.End.UtcTicks);
+        var byStart = _start.CompareTo(other._start);
+        return byStart != 0 ? byStart : _end.CompareTo(other._end);
     }
 
     /// <summary>The canonical text form, e.g. <c>2023-05-22</c> or <c>2023-05-22T14:30Z</c>.</summary>

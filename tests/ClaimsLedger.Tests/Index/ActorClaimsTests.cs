@@ -40,5 +40,28 @@ public sealed class ActorClaimsTests
     }
 
     [Fact]
+    public void Trimming_keeps_each_claim_once_in_no_more_room_and_claims_added_later_are_listed_too()
+    {
+        var claims = Enumerable.Range(0, 300)
+            .Select(i => new ClaimEntry(new ClaimRegistered($"claim-{i:D4}", "A claim"), i, Recorded)).ToArray();
+        var actorClaims = new ActorClaims();
+        for (var i = 0; i < 2_000; i++)
+        {
+            actorClaims.Add(claims[(i * 7) % 200]);
+        }
+
+        actorClaims.TrimExcess();
+
+        Assert.Equal(200, actorClaims.Capacity);
+        Assert.Equal(claims.Take(200).Select(c => c.Registration.Id).Order(), actorClaims.Ids());
+        foreach (var claim in claims.Reverse())
+        {
+            actorClaims.Add(claim);
+        }
+
+        Assert.Equal(claims.Select(c => c.Registration.Id).Order(), actorClaims.Ids());
+    }
+
+    [Fact]
     public void An_actor_with_no_statements_has_no_claims() => Assert.Empty(new ActorClaims().Ids());
 }

@@ -6,7 +6,7 @@ namespace ClaimsLedger.Tests.Index;
 
 /// <summary>
 /// A claim's statements are appended in log order and put in statement order (saidAt start, end, then log order)
-/// when read or settled: whatever the order of appends, reads, settles and corrections, a read sees the rows sorted,
+/// when read or settled: whatever the order of appends, reads, settles, trims and corrections, a read sees the rows sorted,
 /// each correction noted on its own statement's row.
 /// </summary>
 public sealed class ClaimEntryOrderTests
@@ -19,7 +19,7 @@ public sealed class ClaimEntryOrderTests
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(5)]
-    public void Rows_read_after_any_mix_of_appends_reads_settles_and_corrections_are_in_statement_order(int seed)
+    public void Rows_read_after_any_mix_of_appends_reads_settles_trims_and_corrections_are_in_statement_order(int seed)
     {
         var random = new Random(seed);
         var claim = new ClaimEntry(new ClaimRegistered("claim", "A claim"), 0, Recorded);
@@ -44,6 +44,10 @@ public sealed class ClaimEntryOrderTests
                 case 7:
                     claim.Settle();
                     break;
+                case 8:
+                    claim.TrimExcess();
+                    Assert.Equal(added.Count, claim.Capacity);
+                    break;
                 default:
                     AssertInOrder(claim, added, corrected);
                     break;
@@ -59,7 +63,7 @@ public sealed class ClaimEntryOrderTests
         var day = new DateOnly(2023, 5, 1).AddDays(random.Next(6));
         var said = random.Next(4) == 0 ? SaidAt.Range(day, day.AddDays(random.Next(1, 3))) : SaidAt.Day(day);
         var statement = new StatementAsserted($"s-{ordinal:D4}", "claim", "actor", said, "source");
-        return new StatementEntry(statement, ordinal, GlobalPosition.FromSequence(ordinal), Recorded);
+        return new StatementEntry(statement, ordinal, Recorded);
     }
 
     private static void AssertInOrder(ClaimEntry claim, List<StatementEntry> added, Dictionary<StatementEntry, long> corrected)

@@ -1,4 +1,5 @@
 using Belgorod;
+using ClaimsLedger.Events;
 using ClaimsLedger.Serialization;
 using ClaimsLedger.Storage;
 using ClaimsLedger.Storage.InMemory;
@@ -26,6 +27,29 @@ public sealed class LongCatchUpTests
         Assert.Equal((await recorder.GetBoardAsync(recorder.Now())).ToJson(), (await opened.GetBoardAsync(opened.Now())).ToJson());
         var earlier = AsOf.At(BelgorodHistory.RecordedAt.AddMinutes(2));
         Assert.Equal((await recorder.GetBoardAsync(earlier)).ToJson(), (await opened.GetBoardAsync(earlier)).ToJson());
+    }
+
+    [Fact]
+    public async Task A_ledger_whose_open_trimmed_its_index_takes_new_statements_and_keeps_the_views_of_the_recorder()
+    {
+        // 10,000 statements: the open folds more than the trim threshold, so the opened index gives back its spare
+        // room, and every claim and actor then grows again from exactly full.
+        var (store, recorder) = await RecordManyAsync(10_000);
+        var opened = await Ledger.OpenAsync(store, new LedgerOptions { Clock = _clock });
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var more = ManyStatements.Statements(12_000).Skip(10_000).ToList();
+        await opened.RecordAsync(more);
+        await opened.RecordAsync([
+            new StatementStruck("strike-late", "s-00003", "recorded in error"),
+            new StatementAmended("fix-late", "s-10001", new StatementChanges { Certainty = Certainty.Probable }, "misread"),
+        ]);
+
+        Assert.Equal((await opened.GetBoardAsync(opened.Now())).ToJson(), (await recorder.GetBoardAsync(recorder.Now())).ToJson());
+        var beforeTheNewOnes = AsOf.At(BelgorodHistory.RecordedAt.AddMinutes(3));
+        Assert.Equal((await opened.GetBoardAsync(beforeTheNewOnes)).ToJson(),
+            (await recorder.GetBoardAsync(beforeTheNewOnes)).ToJson());
+        Assert.Equal(recorder.EventCount, opened.EventCount);
     }
 
     [Fact]
