@@ -58,10 +58,22 @@ public sealed partial class SqliteEventStore
         }
     }
 
+    /// <summary>
+    /// A test's stand-in for another connection holding the file: asked before each attempt at a page, it returns the
+    /// result code the attempt gets instead of reading (SQLITE_OK: read). A real lock cannot be staged here, since a
+    /// connection in exclusive mode cannot take the file while the store's own WAL connections are open.
+    /// </summary>
+    internal Func<int>? IndexReadInterference { get; set; }
+
     /// <returns>SQLITE_OK with the page's events, or the result code that stopped the read.</returns>
     private int TryReadIndexPage(sqlite3 db, long from, int count, out List<RecordedEvent> events)
     {
         events = new List<RecordedEvent>(count);
+        if (IndexReadInterference?.Invoke() is { } staged and not raw.SQLITE_OK)
+        {
+            return staged;
+        }
+
         var result = raw.sqlite3_prepare_v2(db, ReadIndexPage, out var statement);
         using (statement)
         {
