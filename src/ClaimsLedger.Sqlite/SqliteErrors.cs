@@ -30,8 +30,8 @@ internal static class SqliteErrors
             ReadOnly => new StoreReadOnlyException($"the ledger file '{path}' cannot be written; nothing was written", error),
             CantOpen => new StoreUnavailableException($"cannot open the ledger file '{path}': {sqlite.Message}", error),
             Busy or Locked => new LedgerStoreException(
-                $"the ledger file '{path}' stayed locked by another writer past the busy timeout during {operation}; " +
-                "nothing was written", error),
+                $"the ledger file '{path}' stayed locked by another connection past the busy timeout during {operation}" +
+                (operation == "read" ? "" : "; nothing was written"), error),
             Full => new LedgerStoreException($"the disk holding '{path}' is full; nothing was written", error),
             Corrupt => new StoreSchemaException($"the ledger file '{path}' is corrupt: {sqlite.Message}", error),
             IoError => new StoreUnavailableException($"I/O error on the ledger file '{path}' during {operation}: {sqlite.Message}", error),

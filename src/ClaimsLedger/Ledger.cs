@@ -570,7 +570,8 @@ public sealed partial class Ledger
     private static byte[] Metadata() =>
         Encoding.UTF8.GetBytes($"{{\"correlationId\":\"{Guid.NewGuid():D}\"}}");
 
-    private T Read<T>(Func<LedgerIndex, T> query)
+    /// <summary>Runs <paramref name="query"/> on the index under its lock (also how tests look into the index).</summary>
+    internal T Read<T>(Func<LedgerIndex, T> query)
     {
         lock (_indexGate)
         {

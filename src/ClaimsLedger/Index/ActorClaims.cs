@@ -42,6 +42,12 @@ internal sealed class ActorClaims
     /// <summary>Removes repeats and the unused room, once a load has added most of the claims.</summary>
     public void TrimExcess()
     {
+        if (_count == 0)
+        {
+            // Organisations and actors who never spoke: nothing to compact, and no set to build for it.
+            return;
+        }
+
         Compact();
         if (_claims.Length > _count)
         {

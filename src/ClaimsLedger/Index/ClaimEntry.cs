@@ -24,6 +24,9 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
 
     private string? _stream;
 
+    // The table the rows' statement numbers refer to, known from the first statement.
+    private StatementTable? _table;
+
     public ClaimRegistered Registration { get; } = registration;
 
     /// <summary>The claim's stream, named once: every statement appended to the claim goes there.</summary>
@@ -66,6 +69,7 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
             Array.Resize(ref _rows, Math.Max(4, _count + (_count >> 1)));
         }
 
+        _table ??= statement.Table;
         var row = new StatementRow(statement);
         var wasSorted = _sorted == _count;
         var inOrder = wasSorted && (_count == 0 || !Before(row, _rows[_count - 1]));
@@ -87,10 +91,13 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
         }
     }
 
+    /// <summary>The statement of <paramref name="row"/>, one of this claim's rows.</summary>
+    public StatementEntry EntryOf(in StatementRow row) => new(_table!, row.Number);
+
     /// <summary>Rows the array has room for, used or not.</summary>
     internal int Capacity => _rows.Length;
 
-    /// <summary>Drops the unused rows the array grew into (they stay unused until the claim's next statement).</summary>
+    /// <summary>Drops the rows the array grew into but does not use; the next statement grows it again.</summary>
     public void TrimExcess()
     {
         if (_rows.Length > _count)
@@ -109,12 +116,12 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
         }
     }
 
-    // The sorted rows are searched by statement order; the unsorted tail is in log order, so by ordinal.
+    // The sorted rows are searched by statement order; the unsorted tail is in log order, so by number.
     private int IndexOf(StatementEntry statement)
     {
         var saidAt = statement.Original.SaidAt;
-        var at = Find(saidAt.StartTicks, saidAt.EndTicks, statement.Ordinal, _sorted);
-        if (at < _sorted && ReferenceEquals(_rows[at].Entry, statement))
+        var at = Find(saidAt.StartTicks, saidAt.EndTicks, statement.Number, _sorted);
+        if (at < _sorted && _rows[at].Number == statement.Number)
         {
             return at;
         }
@@ -123,7 +130,7 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
         while (low < high)
         {
             var middle = low + ((high - low) >> 1);
-            if (_rows[middle].Entry.Ordinal < statement.Ordinal)
+            if (_rows[middle].Number < statement.Number)
             {
                 low = middle + 1;
             }
@@ -133,7 +140,7 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
             }
         }
 
-        return low < _count && ReferenceEquals(_rows[low].Entry, statement) ? low : -1;
+        return low < _count && _rows[low].Number == statement.Number ? low : -1;
     }
 
     private void Sort()
@@ -145,7 +152,7 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
             for (var i = _sorted; i < _count; i++)
             {
                 var row = rows[i];
-                var at = Find(row.SaidStart, row.SaidEnd, row.Entry.Ordinal, i);
+                var at = Find(row.SaidStart, row.SaidEnd, row.Number, i);
                 rows.Slice(at, i - at).CopyTo(rows[(at + 1)..]);
                 rows[at] = row;
             }
@@ -161,10 +168,10 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
     private static bool Before(in StatementRow a, in StatementRow b) =>
         a.SaidStart != b.SaidStart ? a.SaidStart < b.SaidStart
         : a.SaidEnd != b.SaidEnd ? a.SaidEnd < b.SaidEnd
-        : a.Entry.Ordinal < b.Entry.Ordinal;
+        : a.Number < b.Number;
 
-    /// <summary>The first of the sorted rows [0, <paramref name="limit"/>) not before (start, end, ordinal).</summary>
-    private int Find(long start, long end, long ordinal, int limit = -1)
+    /// <summary>The first of the sorted rows [0, <paramref name="limit"/>) not before (start, end, number).</summary>
+    private int Find(long start, long end, int number, int limit = -1)
     {
         int low = 0, high = limit < 0 ? _count : limit;
         while (low < high)
@@ -173,7 +180,7 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
             ref readonly var row = ref _rows[middle];
             var before = row.SaidStart != start ? row.SaidStart < start
                 : row.SaidEnd != end ? row.SaidEnd < end
-                : row.Entry.Ordinal < ordinal;
+                : row.Number < number;
             if (before)
             {
                 low = middle + 1;
@@ -194,13 +201,13 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
 /// </summary>
 internal struct StatementRow
 {
-    // A byte, so the row packs into 48 bytes.
+    // A byte, so the row packs into 48 bytes (40 of them fields).
     private readonly byte _kind;
 
     public StatementRow(StatementEntry entry)
     {
         var statement = entry.Original;
-        Entry = entry;
+        Number = entry.Number;
         RecordedTicks = entry.RecordedAt.UtcTicks;
         SaidStart = statement.SaidAt.StartTicks;
         SaidEnd = statement.SaidAt.EndTicks;
@@ -209,7 +216,8 @@ internal struct StatementRow
         _kind = (byte)statement.Kind;
     }
 
-    public StatementEntry Entry { get; }
+    /// <summary>The statement's number in the index's <see cref="StatementTable"/>; orders like the log.</summary>
+    public int Number { get; }
 
     /// <summary>recordedAt in UTC ticks.</summary>
     public long RecordedTicks { get; }

@@ -57,7 +57,7 @@ internal sealed class ClaimEvaluation : IDisposable
     private static readonly Comparison<Counted> StatementOrder = (a, b) =>
     {
         var bySaid = a.Statement.SaidAt.CompareTo(b.Statement.SaidAt);
-        return bySaid != 0 ? bySaid : a.Entry.Ordinal.CompareTo(b.Entry.Ordinal);
+        return bySaid != 0 ? bySaid : a.Entry.Number.CompareTo(b.Entry.Number);
     };
 
     private Counted[] _statements = [];
@@ -201,14 +201,14 @@ internal sealed class ClaimEvaluation : IDisposable
         for (var k = 0; k < found; k++)
         {
             ref readonly var row = ref rows[candidates[k]];
-            var entry = row.Entry;
+            var entry = claim.EntryOf(row);
             if (row.CorrectedFrom > recorded)
             {
                 var original = entry.Original;
                 statements[count++] = new Counted(entry, original, false, row.Kind,
                     entry.Speaker?.IdHash ?? original.Actor.GetHashCode(), row.IdHash);
             }
-            else if (AsRecorded(row, asOf) is { } statement && asOf.CountsSaid(statement.SaidAt))
+            else if (AsRecorded(row, entry, asOf) is { } statement && asOf.CountsSaid(statement.SaidAt))
             {
                 statements[count++] = new Counted(entry, statement, true, row.Kind, statement.Actor.GetHashCode(),
                     row.IdHash);
@@ -225,14 +225,14 @@ internal sealed class ClaimEvaluation : IDisposable
     /// <summary>
     /// The statement as the ledger held it at R, at least one correction recorded by then; null when struck.
     /// </summary>
-    private static Statement? AsRecorded(in StatementRow row, AsOf asOf)
+    private static Statement? AsRecorded(in StatementRow row, StatementEntry entry, AsOf asOf)
     {
         if (row.OneCorrection)
         {
-            return row.Entry.Strike is null ? row.Entry.Current : null;
+            return entry.Strike is null ? entry.Current : null;
         }
 
-        return row.Entry.TryAsRecordedAt(asOf.Recorded, out var statement, out _) ? statement : null;
+        return entry.TryAsRecordedAt(asOf.Recorded, out var statement, out _) ? statement : null;
     }
 
     /// <summary>Rules 4 and 5 over the counted statements.</summary>

@@ -22,7 +22,7 @@ internal sealed class LedgerIndex
 
     public Dictionary<SourceId, SourceEntry> Sources { get; } = [];
 
-    public Dictionary<StatementId, StatementEntry> Statements { get; } = [];
+    public StatementTable Statements { get; } = new();
 
     public Dictionary<CorrectionId, CorrectionEntry> Corrections { get; } = [];
 
@@ -45,7 +45,7 @@ internal sealed class LedgerIndex
     /// Makes room for about <paramref name="events"/> statements at once, when the count is known before loading
     /// (a snapshot): growing a million-entry table step by step copies it ~20 times, on the large object heap.
     /// </summary>
-    public void Reserve(long events) => Statements.EnsureCapacity((int)Math.Min(events, 1 << 26));
+    public void Reserve(long events) => Statements.Reserve((int)Math.Min(events, 1 << 26));
 
     /// <summary>
     /// Sorts the statements appended out of order since the last call, claim by claim: called when a catch-up ends,
@@ -63,7 +63,8 @@ internal sealed class LedgerIndex
 
     /// <summary>
     /// Gives back the room the collections grew into while loading: called once a load brought in most of the index
-    /// (an open), since growth by half leaves every claim's rows and every actor's claims a sixth unused on average.
+    /// (an open). A claim's rows grow by half, so about a sixth of them is unused on average; an actor's claims
+    /// double and keep repeats up to twice the distinct claims, so more of theirs is.
     /// </summary>
     public void TrimExcess()
     {
@@ -77,8 +78,6 @@ internal sealed class LedgerIndex
             actor.Claims.TrimExcess();
         }
 
-        // Not the statements' table: a rehash of a million entries would give back ~6 MB for ~30 bytes per event
-        // allocated again.
     }
 
     public long? StreamVersion(StreamName stream) =>
@@ -170,7 +169,7 @@ internal sealed class LedgerIndex
                 Sources[e.Id] = new SourceEntry(e, recorded.RecordedAt);
                 break;
             case Statement e:
-                AddStatement(e, ordinal, recorded);
+                AddStatement(e, recorded);
                 break;
             case StatementAmended e:
                 AddCorrection(e, e.Id, e.Statement, ordinal, recorded);
@@ -181,21 +180,16 @@ internal sealed class LedgerIndex
         }
     }
 
-    private void AddStatement(Statement statement, long ordinal, RecordedEvent recorded)
+    private void AddStatement(Statement statement, RecordedEvent recorded)
     {
         var actor = Actor(statement.Actor, recorded);
-        var entry = new StatementEntry(statement, ordinal, recorded.RecordedAt)
-        {
-            Speaker = actor,
-            Source = Sources.GetValueOrDefault(statement.Source),
-        };
         var claim = Claim(statement.Claim, recorded);
+        var entry = Statements.Add(statement, recorded.RecordedAt, actor, Sources.GetValueOrDefault(statement.Source));
         if (claim.Add(entry))
         {
             _unsorted.Add(claim);
         }
 
-        Statements[statement.Id] = entry;
         actor.Claims.Add(claim);
         if (statement is InvestigationConcluded conclusion
             && Statements.TryGetValue(conclusion.Investigation, out var opening))

@@ -1,49 +1,46 @@
 using ClaimsLedger.Events;
-using ClaimsLedger.Storage;
 
 namespace ClaimsLedger.Index;
 
-/// <summary>A recorded statement with the corrections recorded against it, in log order.</summary>
-internal sealed class StatementEntry(Statement original, long ordinal, DateTimeOffset recordedAt)
+/// <summary>
+/// A recorded statement with the corrections recorded against it, in log order: a handle on its slot in the index's
+/// <see cref="StatementTable"/>, equal to every other handle on the same statement.
+/// </summary>
+internal readonly record struct StatementEntry(StatementTable Table, int Number)
 {
-    // What corrections and conclusions add to a statement, in an object of its own: most statements never get any,
-    // and four empty references on each of a million entries are 32 MB.
-    private Later? _later;
+    private ref StatementTable.Slot Slot => ref Table.SlotOf(Number);
 
-    public Statement Original { get; } = original;
+    public Statement Original => Slot.Original;
 
-    /// <summary>Dense place in log order; orders like the global position.</summary>
-    public long Ordinal { get; } = ordinal;
-
-    public DateTimeOffset RecordedAt { get; } = recordedAt;
+    public DateTimeOffset RecordedAt => Slot.RecordedAt;
 
     /// <summary>The statement with every correction applied (what the ledger holds now).</summary>
-    public Statement Current => _later?.Current ?? Original;
+    public Statement Current => Slot.Later?.Current ?? Original;
 
     /// <summary>The strike, if the statement has been struck.</summary>
-    public CorrectionEntry? Strike => _later?.Strike;
+    public CorrectionEntry? Strike => Slot.Later?.Strike;
 
     /// <summary>Conclusions recorded for an investigation opening, in log order; null when there are none.</summary>
-    public List<StatementEntry>? Conclusions => _later?.Conclusions;
+    public List<StatementEntry>? Conclusions => Slot.Later?.Conclusions;
 
     public IReadOnlyList<CorrectionEntry> Corrections =>
-        _later?.Corrections ?? (IReadOnlyList<CorrectionEntry>)[];
+        Slot.Later?.Corrections ?? (IReadOnlyList<CorrectionEntry>)[];
 
     /// <summary>The registered actor of <see cref="Original"/>, resolved when the statement is folded in.</summary>
-    public ActorEntry? Speaker { get; init; }
+    public ActorEntry? Speaker => Slot.Speaker;
 
     /// <summary>The registered source of <see cref="Original"/>, resolved when the statement is folded in.</summary>
-    public SourceEntry? Source { get; init; }
+    public SourceEntry? Source => Slot.Source;
 
-    public bool HasCorrections => _later?.Corrections is not null;
+    public bool HasCorrections => Slot.Later?.Corrections is not null;
 
     /// <summary>Notes a conclusion of the investigation this statement opened.</summary>
     public void AddConclusion(StatementEntry conclusion) =>
-        ((_later ??= new Later()).Conclusions ??= []).Add(conclusion);
+        ((Slot.Later ??= new StatementLater()).Conclusions ??= []).Add(conclusion);
 
     public void AddCorrection(CorrectionEntry correction)
     {
-        var later = _later ??= new Later();
+        var later = Slot.Later ??= new StatementLater();
         (later.Corrections ??= []).Add(correction);
         switch (correction.Event)
         {
@@ -64,7 +61,7 @@ internal sealed class StatementEntry(Statement original, long ordinal, DateTimeO
     {
         statement = Original;
         correctionsApplied = 0;
-        if (_later?.Corrections is not { } corrections)
+        if (Slot.Later?.Corrections is not { } corrections)
         {
             return true;
         }
@@ -90,15 +87,16 @@ internal sealed class StatementEntry(Statement original, long ordinal, DateTimeO
 
     /// <summary>True when a strike recorded at or before <paramref name="recorded"/> removes the statement.</summary>
     public bool IsStruckAt(DateTimeOffset recorded) => Strike is { } strike && strike.RecordedAt <= recorded;
+}
 
-    private sealed class Later
-    {
-        public List<CorrectionEntry>? Corrections;
+/// <summary>What corrections and conclusions add to a statement.</summary>
+internal sealed class StatementLater
+{
+    public List<CorrectionEntry>? Corrections;
 
-        public Statement? Current;
+    public Statement? Current;
 
-        public CorrectionEntry? Strike;
+    public CorrectionEntry? Strike;
 
-        public List<StatementEntry>? Conclusions;
-    }
+    public List<StatementEntry>? Conclusions;
 }

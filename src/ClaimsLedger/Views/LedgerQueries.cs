@@ -113,7 +113,7 @@ internal static class LedgerQueries
         rows.Sort((a, b) =>
         {
             var bySaid = a.Counted.Statement.SaidAt.CompareTo(b.Counted.Statement.SaidAt);
-            return bySaid != 0 ? bySaid : a.Counted.Entry.Ordinal.CompareTo(b.Counted.Entry.Ordinal);
+            return bySaid != 0 ? bySaid : a.Counted.Entry.Number.CompareTo(b.Counted.Entry.Number);
         });
         return new Timeline(asOf, query, [.. rows.Select(r => r.Entry)]);
     }

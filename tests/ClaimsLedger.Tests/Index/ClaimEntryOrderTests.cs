@@ -23,6 +23,7 @@ public sealed class ClaimEntryOrderTests
     {
         var random = new Random(seed);
         var claim = new ClaimEntry(new ClaimRegistered("claim", "A claim"), 0, Recorded);
+        var table = new StatementTable();
         var added = new List<StatementEntry>();
         var corrected = new Dictionary<StatementEntry, long>();
         for (var step = 0; step < 600; step++)
@@ -30,7 +31,7 @@ public sealed class ClaimEntryOrderTests
             switch (random.Next(10))
             {
                 case < 6:
-                    var entry = Entry(added.Count + 1, random);
+                    var entry = Entry(table, added.Count + 1, random);
                     claim.Add(entry);
                     added.Add(entry);
                     break;
@@ -57,13 +58,13 @@ public sealed class ClaimEntryOrderTests
         AssertInOrder(claim, added, corrected);
     }
 
-    private static StatementEntry Entry(long ordinal, Random random)
+    private static StatementEntry Entry(StatementTable table, long ordinal, Random random)
     {
         // Few distinct days, so that many rows tie on saidAt and fall back to log order.
         var day = new DateOnly(2023, 5, 1).AddDays(random.Next(6));
         var said = random.Next(4) == 0 ? SaidAt.Range(day, day.AddDays(random.Next(1, 3))) : SaidAt.Day(day);
         var statement = new StatementAsserted($"s-{ordinal:D4}", "claim", "actor", said, "source");
-        return new StatementEntry(statement, ordinal, Recorded);
+        return table.Add(statement, Recorded, speaker: null, source: null);
     }
 
     private static void AssertInOrder(ClaimEntry claim, List<StatementEntry> added, Dictionary<StatementEntry, long> corrected)
@@ -71,10 +72,11 @@ public sealed class ClaimEntryOrderTests
         var expected = added
             .OrderBy(e => e.Original.SaidAt.Start.UtcTicks)
             .ThenBy(e => e.Original.SaidAt.End.UtcTicks)
-            .ThenBy(e => e.Ordinal)
+            .ThenBy(e => e.Number)
             .ToList();
         var rows = claim.Statements.ToArray();
-        Assert.Equal(expected.Select(e => e.Ordinal), rows.Select(r => r.Entry.Ordinal));
-        Assert.All(rows, row => Assert.Equal(corrected.GetValueOrDefault(row.Entry, long.MaxValue), row.CorrectedFrom));
+        Assert.Equal(expected.Select(e => e.Number), rows.Select(r => r.Number));
+        Assert.All(rows, row =>
+            Assert.Equal(corrected.GetValueOrDefault(claim.EntryOf(row), long.MaxValue), row.CorrectedFrom));
     }
 }

@@ -36,6 +36,8 @@ public sealed class LongCatchUpTests
         // room, and every claim and actor then grows again from exactly full.
         var (store, recorder) = await RecordManyAsync(10_000);
         var opened = await Ledger.OpenAsync(store, new LedgerOptions { Clock = _clock });
+        Assert.True(opened.Read(index => index.Claims.Values.All(c => c.Capacity == c.Statements.Length)),
+            "the open did not trim the claims' rows");
 
         _clock.Advance(TimeSpan.FromMinutes(1));
         var more = ManyStatements.Statements(12_000).Skip(10_000).ToList();

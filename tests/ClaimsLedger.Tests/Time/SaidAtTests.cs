@@ -94,17 +94,6 @@ public sealed class SaidAtTests
     }
 
     [Fact]
-    public void An_instant_with_an_offset_is_held_in_utc_and_equals_the_same_instant_written_in_utc()
-    {
-        var withOffset = SaidAt.Instant(new DateTimeOffset(2023, 5, 22, 17, 30, 0, TimeSpan.FromHours(3)));
-
-        Assert.Equal(SaidAt.Parse("2023-05-22T14:30Z"), withOffset);
-        Assert.Equal(TimeSpan.Zero, withOffset.Start.Offset);
-        Assert.Equal(new DateTimeOffset(2023, 5, 22, 14, 30, 0, TimeSpan.Zero), withOffset.End);
-        Assert.Equal(default(DateTimeOffset), default(SaidAt).Start);
-    }
-
-    [Fact]
     public void A_value_takes_24_bytes_since_every_statement_the_index_holds_carries_one()
     {
         Assert.Equal(24, System.Runtime.CompilerServices.Unsafe.SizeOf<SaidAt>());
