@@ -5,19 +5,30 @@ namespace ClaimsLedger.Index;
 /// <summary>A statement that counts as of (T, R), as the ledger held it at R.</summary>
 internal readonly struct Counted
 {
-    public Counted(StatementEntry entry, Statement statement, bool corrected, StatementKind kind, int actorHash,
-        int idHash)
+    public Counted(StatementEntry entry, in StatementRow row, Statement statement, bool corrected, int actorHash)
     {
         Entry = entry;
+        RecordedAt = row.RecordedAt;
+        Speaker = corrected ? null : row.Speaker;
+        Source = corrected ? null : row.Source;
         Statement = statement;
         Corrected = corrected;
-        Kind = kind;
+        Kind = row.Kind;
         ActorHash = actorHash;
-        IdHash = idHash;
+        IdHash = row.IdHash;
     }
 
     /// <summary>The recorded statement.</summary>
     public StatementEntry Entry { get; }
+
+    /// <summary>When the ledger recorded the statement.</summary>
+    public DateTimeOffset RecordedAt { get; }
+
+    /// <summary>The registered actor of an uncorrected statement; null when corrected (an amendment may change it).</summary>
+    public ActorEntry? Speaker { get; }
+
+    /// <summary>The registered source of an uncorrected statement; null when corrected.</summary>
+    public SourceEntry? Source { get; }
 
     /// <summary>The statement with corrections recorded by R applied.</summary>
     public Statement Statement { get; }
@@ -204,14 +215,11 @@ internal sealed class ClaimEvaluation : IDisposable
             var entry = claim.EntryOf(row);
             if (row.CorrectedFrom > recorded)
             {
-                var original = entry.Original;
-                statements[count++] = new Counted(entry, original, false, row.Kind,
-                    entry.Speaker?.IdHash ?? original.Actor.GetHashCode(), row.IdHash);
+                statements[count++] = new Counted(entry, row, row.Statement, false, row.ActorHash);
             }
             else if (AsRecorded(row, entry, asOf) is { } statement && asOf.CountsSaid(statement.SaidAt))
             {
-                statements[count++] = new Counted(entry, statement, true, row.Kind, statement.Actor.GetHashCode(),
-                    row.IdHash);
+                statements[count++] = new Counted(entry, row, statement, true, statement.Actor.GetHashCode());
             }
         }
 
@@ -375,7 +383,7 @@ internal sealed class ClaimEvaluation : IDisposable
     /// they were recorded, spare reading the ids in the common case.
     /// </summary>
     private static bool SameActor(in Counted a, in Counted b) =>
-        (!a.Corrected && !b.Corrected && a.Entry.Speaker is { } first && ReferenceEquals(first, b.Entry.Speaker))
+        (a.Speaker is { } first && ReferenceEquals(first, b.Speaker))
         || a.Statement.Actor == b.Statement.Actor;
 
     /// <summary>The last counted conclusion of the investigation opened by statement <paramref name="opening"/>.</summary>

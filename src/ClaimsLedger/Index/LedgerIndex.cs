@@ -184,8 +184,8 @@ internal sealed class LedgerIndex
     {
         var actor = Actor(statement.Actor, recorded);
         var claim = Claim(statement.Claim, recorded);
-        var entry = Statements.Add(statement, recorded.RecordedAt, actor, Sources.GetValueOrDefault(statement.Source));
-        if (claim.Add(entry))
+        var entry = Statements.Add(statement);
+        if (claim.Add(entry, recorded.RecordedAt, actor, Sources.GetValueOrDefault(statement.Source)))
         {
             _unsorted.Add(claim);
         }

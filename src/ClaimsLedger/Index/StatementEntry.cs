@@ -12,8 +12,6 @@ internal readonly record struct StatementEntry(StatementTable Table, int Number)
 
     public Statement Original => Slot.Original;
 
-    public DateTimeOffset RecordedAt => Slot.RecordedAt;
-
     /// <summary>The statement with every correction applied (what the ledger holds now).</summary>
     public Statement Current => Slot.Later?.Current ?? Original;
 
@@ -25,12 +23,6 @@ internal readonly record struct StatementEntry(StatementTable Table, int Number)
 
     public IReadOnlyList<CorrectionEntry> Corrections =>
         Slot.Later?.Corrections ?? (IReadOnlyList<CorrectionEntry>)[];
-
-    /// <summary>The registered actor of <see cref="Original"/>, resolved when the statement is folded in.</summary>
-    public ActorEntry? Speaker => Slot.Speaker;
-
-    /// <summary>The registered source of <see cref="Original"/>, resolved when the statement is folded in.</summary>
-    public SourceEntry? Source => Slot.Source;
 
     public bool HasCorrections => Slot.Later?.Corrections is not null;
 

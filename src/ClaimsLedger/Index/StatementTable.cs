@@ -9,10 +9,11 @@ namespace ClaimsLedger.Index;
 /// </summary>
 /// <remarks>
 /// <para>An object per statement (72 bytes) plus a dictionary entry and bucket for it (~39 bytes with the dictionary's
-/// spare room) held ~110 bytes per statement and a million more objects for the collector to promote; a slot is 56
+/// spare room) held ~110 bytes per statement and a million more objects for the collector to promote; a slot is 24
 /// bytes and a bucket 4 to 8. Ids are chained through the slots (each slot holds its id's hash and the number of the
 /// next slot in its bucket), as <see cref="Dictionary{TKey,TValue}"/> chains its entries, without the key and value
-/// copies.</para>
+/// copies. What an evaluation reads of a statement (its recordedAt, speaker and source) is in its claim's row instead,
+/// beside the others of the claim: the slots lie anywhere in the table.</para>
 /// <para>Pages are never moved once full, so growing a table of millions copies nothing; only the first page grows
 /// up to full size, so a small ledger holds a small table.</para>
 /// <para>Not thread-safe: the index's owner serialises writes and reads.</para>
@@ -67,7 +68,7 @@ internal sealed class StatementTable
     }
 
     /// <summary>Adds a statement under the next number.</summary>
-    public StatementEntry Add(Statement statement, DateTimeOffset recordedAt, ActorEntry? speaker, SourceEntry? source)
+    public StatementEntry Add(Statement statement)
     {
         if (_count == int.MaxValue)
         {
@@ -99,15 +100,7 @@ internal sealed class StatementTable
         var hash = statement.Id.GetHashCode();
         ref var slot = ref _pages[page][number & PageMask];
         ref var bucket = ref _buckets[hash & (_buckets.Length - 1)];
-        slot = new Slot
-        {
-            Original = statement,
-            RecordedAt = recordedAt,
-            Speaker = speaker,
-            Source = source,
-            IdHash = hash,
-            Next = bucket,
-        };
+        slot = new Slot { Original = statement, IdHash = hash, Next = bucket };
         bucket = number + 1;
         _count++;
         return new StatementEntry(this, number);
@@ -143,12 +136,6 @@ internal sealed class StatementTable
     internal struct Slot
     {
         public Statement Original;
-
-        public DateTimeOffset RecordedAt;
-
-        public ActorEntry? Speaker;
-
-        public SourceEntry? Source;
 
         /// <summary>What corrections and conclusions add; null for most statements, which never get any.</summary>
         public StatementLater? Later;

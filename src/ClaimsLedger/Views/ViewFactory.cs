@@ -34,7 +34,7 @@ internal sealed class ViewFactory(LedgerIndex index, AsOf asOf)
     {
         var statement = (StanceStatement)counted.Statement;
         return new PositionView(Actor(counted), statement.Stance, statement.Certainty, statement.Id,
-            statement.SaidAt, statement.Quote, Provenance(counted), counted.Entry.RecordedAt, counted.Corrected);
+            statement.SaidAt, statement.Quote, Provenance(counted), counted.RecordedAt, counted.Corrected);
     }
 
     public StatementView Statement(in Counted counted)
@@ -42,7 +42,7 @@ internal sealed class ViewFactory(LedgerIndex index, AsOf asOf)
         var s = counted.Statement;
         var evidence = s as EvidencePresented;
         return new StatementView(s.Id, s.Kind, Actor(counted), s.SaidAt, s.Quote, Provenance(counted),
-            counted.Entry.RecordedAt, counted.Corrected)
+            counted.RecordedAt, counted.Corrected)
         {
             Reaction = (s as ReactionExpressed)?.Reaction,
             Evidence = evidence?.Evidence,
@@ -61,7 +61,7 @@ internal sealed class ViewFactory(LedgerIndex index, AsOf asOf)
     public ActorSummary Actor(ActorId id) => Actor(id, index.Actors[id]);
 
     private ActorSummary Actor(in Counted counted) =>
-        counted.Corrected || counted.Entry.Speaker is not { } speaker
+        counted.Speaker is not { } speaker
             ? Actor(counted.Statement.Actor)
             : Actor(counted.Statement.Actor, speaker);
 
@@ -202,7 +202,7 @@ internal sealed class ViewFactory(LedgerIndex index, AsOf asOf)
     private Provenance Provenance(in Counted counted)
     {
         var statement = counted.Statement;
-        var source = !counted.Corrected && counted.Entry.Source is { } known ? known : index.Sources[statement.Source];
+        var source = counted.Source ?? index.Sources[statement.Source];
         return statement.Via.Count == 0
             ? source.Direct
             : new Provenance(source.Summary, [.. statement.Via.Select(Actor)]);

@@ -32,7 +32,7 @@ public sealed class ClaimEntryOrderTests
             {
                 case < 6:
                     var entry = Entry(table, added.Count + 1, random);
-                    claim.Add(entry);
+                    claim.Add(entry, Recorded, speaker: null, source: null);
                     added.Add(entry);
                     break;
                 case 6 when added.Count > 0:
@@ -64,7 +64,7 @@ public sealed class ClaimEntryOrderTests
         var day = new DateOnly(2023, 5, 1).AddDays(random.Next(6));
         var said = random.Next(4) == 0 ? SaidAt.Range(day, day.AddDays(random.Next(1, 3))) : SaidAt.Day(day);
         var statement = new StatementAsserted($"s-{ordinal:D4}", "claim", "actor", said, "source");
-        return table.Add(statement, Recorded, speaker: null, source: null);
+        return table.Add(statement);
     }
 
     private static void AssertInOrder(ClaimEntry claim, List<StatementEntry> added, Dictionary<StatementEntry, long> corrected)

@@ -21,7 +21,7 @@ public sealed class StatementTableTests
         var table = new StatementTable();
         table.Reserve(reserved);
         var added = Enumerable.Range(0, count)
-            .Select(i => table.Add(Statement(i), Recorded.AddTicks(i), speaker: null, source: null))
+            .Select(i => table.Add(Statement(i)))
             .ToList();
 
         Assert.Equal(count, table.Count);
@@ -31,7 +31,6 @@ public sealed class StatementTableTests
             Assert.True(table.TryGetValue(new StatementId($"s-{i:D6}"), out var found));
             Assert.Equal(added[i], found);
             Assert.Equal($"s-{i:D6}", found.Original.Id.Value);
-            Assert.Equal(Recorded.AddTicks(i), found.RecordedAt);
         }
 
         Assert.False(table.TryGetValue(new StatementId("s-unknown"), out _));
@@ -43,8 +42,8 @@ public sealed class StatementTableTests
     public void An_id_folded_twice_finds_the_newer_statement()
     {
         var table = new StatementTable();
-        table.Add(Statement(1), Recorded, speaker: null, source: null);
-        var newer = table.Add(Statement(1) with { Quote = "again" }, Recorded.AddDays(1), speaker: null, source: null);
+        table.Add(Statement(1));
+        var newer = table.Add(Statement(1) with { Quote = "again" });
 
         Assert.Equal(newer, table[new StatementId("s-000001")]);
         Assert.Equal("again", table[new StatementId("s-000001")].Original.Quote);
@@ -54,12 +53,12 @@ public sealed class StatementTableTests
     public void Corrections_and_conclusions_stay_with_their_statement_as_the_table_grows()
     {
         var table = new StatementTable();
-        var first = table.Add(Statement(0), Recorded, speaker: null, source: null);
+        var first = table.Add(Statement(0));
         first.AddCorrection(new CorrectionEntry(new StatementStruck("fix-0", "s-000000", "test"), first, 1,
             ClaimsLedger.Storage.GlobalPosition.FromSequence(2), Recorded.AddDays(1)));
         for (var i = 1; i < 20_000; i++)
         {
-            table.Add(Statement(i), Recorded, speaker: null, source: null);
+            table.Add(Statement(i));
         }
 
         var again = table[new StatementId("s-000000")];
