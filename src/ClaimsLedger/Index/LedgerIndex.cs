@@ -43,7 +43,7 @@ internal sealed class LedgerIndex
 
     /// <summary>
     /// Makes room for about <paramref name="events"/> statements at once, when the count is known before loading
-    /// (a snapshot): growing a million-entry table step by step copies it ~20 times, on the large object heap.
+    /// (a snapshot): the id table's buckets are sized once instead of rehashed each time they double.
     /// </summary>
     public void Reserve(long events) => Statements.Reserve((int)Math.Min(events, 1 << 26));
 
@@ -77,7 +77,6 @@ internal sealed class LedgerIndex
         {
             actor.Claims.TrimExcess();
         }
-
     }
 
     public long? StreamVersion(StreamName stream) =>
