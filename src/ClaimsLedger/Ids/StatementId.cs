@@ -10,6 +10,8 @@ public readonly record struct StatementId : IComparable<StatementId>
     /// <exception cref="InvalidIdException">The value is null, empty or not a slug.</exception>
     public StatementId(string value) => _value = Ids.Slug.Validate(value, "statement");
 
+    private StatementId(string value, bool trusted) => _value = trusted ? value : Ids.Slug.Validate(value, "statement");
+
     /// <summary>The slug; empty for the default (unset) id.</summary>
     public string Value => _value ?? string.Empty;
 
@@ -22,6 +24,9 @@ public readonly record struct StatementId : IComparable<StatementId>
     /// <summary>Converts a slug to an id.</summary>
     /// <exception cref="InvalidIdException">The value is not a valid slug.</exception>
     public static implicit operator StatementId(string value) => new(value);
+
+    /// <summary>An id from text the ledger validated when it was recorded, without checking it again.</summary>
+    internal static StatementId Trusted(string value) => new(value, trusted: true);
 
     /// <inheritdoc/>
     public int CompareTo(StatementId other) => string.CompareOrdinal(Value, other.Value);

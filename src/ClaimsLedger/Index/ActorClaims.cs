@@ -6,19 +6,20 @@ namespace ClaimsLedger.Index;
 /// cache miss into a table of a few hundred entries per actor, ~25 % of folding a statement into the index (perf,
 /// 2026-11-29), and ~26 bytes per distinct (actor, claim) pair. Claims are appended instead, a repeat of the last one
 /// skipped, and repeats are removed only when the list has doubled since they last were, so it never holds more than
-/// twice the distinct claims (plus a few).
+/// twice the distinct claims (plus a few). Claims are held by their number in the index (4 bytes, not an 8-byte
+/// reference), which <see cref="Ids"/> resolves.
 /// </remarks>
 internal sealed class ActorClaims
 {
     private const int MinCompaction = 16;
 
-    private ClaimEntry[] _claims = [];
+    private int[] _claims = [];
     private int _count;
     private int _compactAt = MinCompaction;
 
     public void Add(ClaimEntry claim)
     {
-        if (_count > 0 && ReferenceEquals(_claims[_count - 1], claim))
+        if (_count > 0 && _claims[_count - 1] == claim.Number)
         {
             return;
         }
@@ -33,7 +34,7 @@ internal sealed class ActorClaims
             Array.Resize(ref _claims, Math.Max(4, _count * 2));
         }
 
-        _claims[_count++] = claim;
+        _claims[_count++] = claim.Number;
     }
 
     /// <summary>Claims the array has room for, used or not (repeats included).</summary>
@@ -56,12 +57,12 @@ internal sealed class ActorClaims
     }
 
     /// <summary>The distinct claims' ids, in id order.</summary>
-    public IReadOnlyList<ClaimId> Ids() =>
-        [.. _claims.Take(_count).Select(c => c.Registration.Id).Distinct().Order()];
+    public IReadOnlyList<ClaimId> Ids(IReadOnlyList<ClaimEntry?> byNumber) =>
+        [.. _claims.Take(_count).Distinct().Select(c => byNumber[c]!.Registration.Id).Order()];
 
     private void Compact()
     {
-        var seen = new HashSet<ClaimEntry>(_count, ReferenceEqualityComparer.Instance);
+        var seen = new HashSet<int>(_count);
         var kept = 0;
         for (var i = 0; i < _count; i++)
         {

@@ -10,8 +10,8 @@ internal sealed class ActorEntry(ActorRegistered registration, DateTimeOffset re
 
     public DateTimeOffset RecordedAt { get; } = recordedAt;
 
-    /// <summary>The id's hash, so an evaluation groups statements by actor without visiting their ids.</summary>
-    public int IdHash { get; } = registration.Id.GetHashCode();
+    /// <summary>The actor's number in the index (see <see cref="LedgerIndex.ActorAt"/>).</summary>
+    public int Number { get; init; }
 
     public List<AffiliationEntry> Affiliations { get; } = [];
 
@@ -46,6 +46,9 @@ internal sealed class SourceEntry(SourceRegistered registration, DateTimeOffset 
     public SourceRegistered Registration { get; } = registration;
 
     public DateTimeOffset RecordedAt { get; } = recordedAt;
+
+    /// <summary>The source's number in the index (see <see cref="LedgerIndex.SourceAt"/>).</summary>
+    public int Number { get; init; }
 
     /// <summary>The source as views show it; it does not depend on the as-of point, so it is built once.</summary>
     public SourceSummary Summary => field ??= new SourceSummary(Registration.Id, Registration.Publisher,

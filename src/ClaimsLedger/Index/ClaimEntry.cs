@@ -34,6 +34,9 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
 
     public long Ordinal { get; } = ordinal;
 
+    /// <summary>The claim's number in the index (see <see cref="LedgerIndex.ClaimAt"/>).</summary>
+    public int Number { get; init; }
+
     public DateTimeOffset RecordedAt { get; } = recordedAt;
 
     public List<(ClaimLinked Link, DateTimeOffset RecordedAt)> Links { get; } = [];
@@ -61,7 +64,8 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
 
     /// <summary>Appends a statement; it is put in statement order when the statements are next read (or settled).</summary>
     /// <returns>True when this made the rows unsorted (they were in order before).</returns>
-    public bool Add(StatementEntry statement, DateTimeOffset recordedAt, ActorEntry? speaker, SourceEntry? source)
+    public bool Add(StatementEntry statement, Statement recorded, DateTimeOffset recordedAt, int speaker, int source,
+        int target)
     {
         if (_count == _rows.Length)
         {
@@ -70,7 +74,8 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
         }
 
         _table ??= statement.Table;
-        var row = new StatementRow(statement, recordedAt, speaker, source);
+        var row = new StatementRow(statement.Number, statement.Table.LocationOf(statement.Number), recorded, recordedAt,
+            speaker, source, target);
         var wasSorted = _sorted == _count;
         var inOrder = wasSorted && (_count == 0 || !Before(row, _rows[_count - 1]));
         _rows[_count++] = row;
@@ -107,9 +112,9 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
     }
 
     /// <summary>Notes on the row of <paramref name="statement"/> that <paramref name="correction"/> was recorded.</summary>
-    public void Corrected(StatementEntry statement, CorrectionEntry correction)
+    public void Corrected(StatementEntry statement, SaidAt saidAt, CorrectionEntry correction)
     {
-        var at = IndexOf(statement);
+        var at = IndexOf(statement, saidAt);
         if (at >= 0)
         {
             _rows[at].AddCorrection(correction.RecordedAt.UtcTicks);
@@ -117,9 +122,8 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
     }
 
     // The sorted rows are searched by statement order; the unsorted tail is in log order, so by number.
-    private int IndexOf(StatementEntry statement)
+    private int IndexOf(StatementEntry statement, SaidAt saidAt)
     {
-        var saidAt = statement.Original.SaidAt;
         var at = Find(saidAt.StartTicks, saidAt.EndTicks, statement.Number, _sorted);
         if (at < _sorted && _rows[at].Number == statement.Number)
         {
@@ -196,55 +200,51 @@ internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, Dat
 }
 
 /// <summary>
-/// What an evaluation needs of a statement to decide whether it counts and how it folds, without visiting the
-/// statement: everything here is fixed when it is recorded, except what is noted of its corrections.
+/// What an evaluation needs of a statement to decide whether it counts and how it folds, and what the views it feeds
+/// read of it, without decoding the statement: everything here is fixed when it is recorded, except what is noted of
+/// its corrections.
 /// </summary>
 internal struct StatementRow
 {
-    // A byte, so the row packs into 80 bytes.
+    // A byte, so the row packs into 56 bytes.
     private readonly byte _kind;
 
-    public StatementRow(StatementEntry entry, DateTimeOffset recordedAt, ActorEntry? speaker, SourceEntry? source)
+    public StatementRow(int number, uint bytes, Statement statement, DateTimeOffset recordedAt, int speaker, int source,
+        int target)
     {
-        var statement = entry.Original;
-        Statement = statement;
-        Number = entry.Number;
+        Number = number;
+        Bytes = bytes;
         Speaker = speaker;
         Source = source;
-        RecordedAt = recordedAt;
-        ActorHash = speaker?.IdHash ?? statement.Actor.GetHashCode();
+        RecordedTicks = recordedAt.UtcTicks;
         SaidStart = statement.SaidAt.StartTicks;
         SaidEnd = statement.SaidAt.EndTicks;
         CorrectedFrom = long.MaxValue;
-        IdHash = statement.Id.GetHashCode();
+        Target = target;
         _kind = (byte)statement.Kind;
     }
 
-    /// <summary>The statement as recorded.</summary>
-    /// <remarks>
-    /// Also in the statement's slot, but an evaluation and the views it feeds read it and the next three from here:
-    /// the rows of a claim lie together, the slots of its statements anywhere in the table, and a visit to each slot
-    /// cost one-claim queries ~25 % (a probe, 2026-11-30).
-    /// </remarks>
-    public Statement Statement { get; }
+    /// <summary>
+    /// The number of the recorded statement's actor (<see cref="LedgerIndex.ActorAt"/>): numbers rather than
+    /// references keep the row at 56 bytes, and two statements have the same actor exactly when they have the same
+    /// number.
+    /// </summary>
+    public int Speaker { get; }
 
-    /// <summary>The registered actor of <see cref="Statement"/>, resolved when the statement is folded in.</summary>
-    public ActorEntry? Speaker { get; }
-
-    /// <summary>The registered source of <see cref="Statement"/>, resolved when the statement is folded in.</summary>
-    public SourceEntry? Source { get; }
-
-    /// <summary>When the ledger recorded the statement.</summary>
-    public DateTimeOffset RecordedAt { get; }
+    /// <summary>The number of the recorded statement's source (<see cref="LedgerIndex.SourceAt"/>).</summary>
+    public int Source { get; }
 
     /// <summary>The statement's number in the index's <see cref="StatementTable"/>; orders like the log.</summary>
     public int Number { get; }
 
-    /// <summary>Hash of the recorded statement's actor id.</summary>
-    public int ActorHash { get; }
+    /// <summary>
+    /// Where the statement's bytes are in the table (<see cref="StatementTable.ReadPartsAt"/>): it fits in the row's
+    /// padding, and spares a view a visit to the statement's slot before its bytes.
+    /// </summary>
+    public uint Bytes { get; }
 
-    /// <summary>recordedAt in UTC ticks.</summary>
-    public long RecordedTicks => RecordedAt.UtcTicks;
+    /// <summary>recordedAt in UTC ticks (the ledger's clock is UTC).</summary>
+    public long RecordedTicks { get; }
 
     /// <summary>The original saidAt start in UTC ticks.</summary>
     public long SaidStart { get; }
@@ -255,8 +255,11 @@ internal struct StatementRow
     /// <summary>recordedAt of the first correction in UTC ticks; <see cref="long.MaxValue"/> when there is none.</summary>
     public long CorrectedFrom { get; private set; }
 
-    /// <summary>Hash of the statement id, to find retraction targets without visiting the statements.</summary>
-    public int IdHash { get; }
+    /// <summary>
+    /// The number of the statement a retraction withdraws or a conclusion concludes (no correction changes either);
+    /// -1 for other kinds, or when the index held no such statement when this one was folded in.
+    /// </summary>
+    public int Target { get; }
 
     public StatementKind Kind => (StatementKind)_kind;
 

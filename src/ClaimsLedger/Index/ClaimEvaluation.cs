@@ -5,46 +5,88 @@ namespace ClaimsLedger.Index;
 /// <summary>A statement that counts as of (T, R), as the ledger held it at R.</summary>
 internal readonly struct Counted
 {
-    public Counted(StatementEntry entry, in StatementRow row, Statement statement, bool corrected, int actorHash)
+    // The statement as corrected by R; null when no correction applies, and the statement is then decoded from the
+    // table when a view asks for it (most counted statements are never shown).
+    private readonly Statement? _corrected;
+    private readonly long _recordedTicks;
+    private readonly uint _bytes;
+
+    public Counted(StatementEntry entry, in StatementRow row)
     {
         Entry = entry;
-        RecordedAt = row.RecordedAt;
-        Speaker = corrected ? null : row.Speaker;
-        Source = corrected ? null : row.Source;
-        Statement = statement;
-        Corrected = corrected;
+        _bytes = row.Bytes;
+        _recordedTicks = row.RecordedTicks;
+        ActorNumber = row.Speaker;
+        SourceNumber = row.Source;
+        SaidStart = row.SaidStart;
+        SaidEnd = row.SaidEnd;
         Kind = row.Kind;
-        ActorHash = actorHash;
-        IdHash = row.IdHash;
+        Target = row.Target;
+    }
+
+    public Counted(StatementEntry entry, in StatementRow row, Statement corrected)
+    {
+        Entry = entry;
+        _corrected = corrected;
+        _recordedTicks = row.RecordedTicks;
+        ActorNumber = entry.Table.Names.Actors.Find(corrected.Actor);
+        SourceNumber = entry.Table.Names.Sources.Find(corrected.Source);
+        SaidStart = corrected.SaidAt.StartTicks;
+        SaidEnd = corrected.SaidAt.EndTicks;
+        Kind = row.Kind;
+        Target = row.Target;
     }
 
     /// <summary>The recorded statement.</summary>
     public StatementEntry Entry { get; }
 
     /// <summary>When the ledger recorded the statement.</summary>
-    public DateTimeOffset RecordedAt { get; }
+    public DateTimeOffset RecordedAt => new(_recordedTicks, TimeSpan.Zero);
 
-    /// <summary>The registered actor of an uncorrected statement; null when corrected (an amendment may change it).</summary>
-    public ActorEntry? Speaker { get; }
+    /// <summary>
+    /// The number of the statement's actor as corrected by R (<see cref="LedgerIndex.ActorAt"/>); -1 for an actor
+    /// the index never numbered.
+    /// </summary>
+    public int ActorNumber { get; }
 
-    /// <summary>The registered source of an uncorrected statement; null when corrected.</summary>
-    public SourceEntry? Source { get; }
+    /// <summary>The number of the statement's source as corrected by R; -1 for a source never numbered.</summary>
+    public int SourceNumber { get; }
 
-    /// <summary>The statement with corrections recorded by R applied.</summary>
-    public Statement Statement { get; }
+    /// <summary>The statement with corrections recorded by R applied: decoded on every call when uncorrected.</summary>
+    public Statement Statement => _corrected ?? Entry.Original;
+
+    /// <summary>The parts of <see cref="Statement"/>, read from the table without building the record when uncorrected.</summary>
+    public StatementParts Parts => _corrected is { } corrected
+        ? StatementParts.Of(corrected)
+        : Entry.Table.ReadPartsAt(_bytes);
+
+    /// <summary>The statement's actor, without decoding it.</summary>
+    public ActorId Actor => _corrected?.Actor ?? Entry.Table.Names.Actors[ActorNumber];
+
+    /// <summary>The statement's source, without decoding it.</summary>
+    public SourceId SourceId => _corrected?.Source ?? Entry.Table.Names.Sources[SourceNumber];
 
     /// <summary>True when at least one amendment was applied.</summary>
-    public bool Corrected { get; }
+    public bool Corrected => _corrected is not null;
+
+    /// <summary>saidAt start in UTC ticks, as corrected by R.</summary>
+    public long SaidStart { get; }
+
+    /// <summary>saidAt end in UTC ticks, as corrected by R.</summary>
+    public long SaidEnd { get; }
 
     public StatementKind Kind { get; }
 
-    /// <summary>Hash of <see cref="Statement"/>'s actor.</summary>
-    public int ActorHash { get; }
-
-    /// <summary>Hash of <see cref="Statement"/>'s id.</summary>
-    public int IdHash { get; }
+    /// <summary>The number of the statement a retraction withdraws or a conclusion concludes; -1 for none.</summary>
+    public int Target { get; }
 
     public bool IsStance => Kind is StatementKind.Assertion or StatementKind.Denial;
+
+    /// <summary>Orders by saidAt as corrected (start, then end), then log order: the ledger's statement order.</summary>
+    public static int CompareOrder(in Counted a, in Counted b) =>
+        a.SaidStart != b.SaidStart ? a.SaidStart.CompareTo(b.SaidStart)
+        : a.SaidEnd != b.SaidEnd ? a.SaidEnd.CompareTo(b.SaidEnd)
+        : a.Entry.Number.CompareTo(b.Entry.Number);
 }
 
 /// <summary>One claim evaluated as of (T, R) by the design's precise rules 2-5.</summary>
@@ -65,11 +107,7 @@ internal sealed class ClaimEvaluation : IDisposable
     // Buffers of claims larger than this are not kept, so one huge claim does not pin its memory to the thread.
     private const int MaxKeptCapacity = 4096;
 
-    private static readonly Comparison<Counted> StatementOrder = (a, b) =>
-    {
-        var bySaid = a.Statement.SaidAt.CompareTo(b.Statement.SaidAt);
-        return bySaid != 0 ? bySaid : a.Entry.Number.CompareTo(b.Entry.Number);
-    };
+    private static readonly Comparison<Counted> StatementOrder = static (a, b) => Counted.CompareOrder(a, b);
 
     private Counted[] _statements = [];
     private int[] _candidates = [];
@@ -145,9 +183,14 @@ internal sealed class ClaimEvaluation : IDisposable
     /// <summary>True when a counted retraction withdrew the counted statement <paramref name="id"/>.</summary>
     public bool IsRetracted(StatementId id)
     {
+        if (_count == 0 || !_statements[0].Entry.Table.TryGetValue(id, out var entry))
+        {
+            return false;
+        }
+
         for (var i = 0; i < _count; i++)
         {
-            if (_statements[i].Statement.Id == id)
+            if (_statements[i].Entry.Number == entry.Number)
             {
                 return _retractedBy[i] >= 0;
             }
@@ -215,11 +258,11 @@ internal sealed class ClaimEvaluation : IDisposable
             var entry = claim.EntryOf(row);
             if (row.CorrectedFrom > recorded)
             {
-                statements[count++] = new Counted(entry, row, row.Statement, false, row.ActorHash);
+                statements[count++] = new Counted(entry, row);
             }
             else if (AsRecorded(row, entry, asOf) is { } statement && asOf.CountsSaid(statement.SaidAt))
             {
-                statements[count++] = new Counted(entry, row, statement, true, statement.Actor.GetHashCode());
+                statements[count++] = new Counted(entry, row, statement);
             }
         }
 
@@ -295,7 +338,7 @@ internal sealed class ClaimEvaluation : IDisposable
         var mask = ClearTable();
         for (var i = 0; i < statements.Length; i++)
         {
-            var slot = statements[i].IdHash & mask;
+            var slot = statements[i].Entry.Number & mask;
             while (_table[slot] != 0)
             {
                 slot = (slot + 1) & mask;
@@ -312,8 +355,7 @@ internal sealed class ClaimEvaluation : IDisposable
                 continue;
             }
 
-            var retraction = (StatementRetracted)statements[i].Statement;
-            var target = Find(retraction.Target, mask);
+            var target = Find(statements[i].Target, mask);
             if (target >= 0 && SameActor(statements[target], statements[i]) && _retractedBy[target] < 0)
             {
                 _retractedBy[target] = i;
@@ -322,13 +364,18 @@ internal sealed class ClaimEvaluation : IDisposable
         }
     }
 
-    private int Find(StatementId id, int mask)
+    /// <summary>The counted statement numbered <paramref name="number"/> in the table, or -1.</summary>
+    private int Find(int number, int mask)
     {
-        var hash = id.GetHashCode();
-        for (var slot = hash & mask; _table[slot] != 0; slot = (slot + 1) & mask)
+        if (number < 0)
+        {
+            return -1;
+        }
+
+        for (var slot = number & mask; _table[slot] != 0; slot = (slot + 1) & mask)
         {
             var index = _table[slot] - 1;
-            if (_statements[index].IdHash == hash && _statements[index].Statement.Id == id)
+            if (_statements[index].Entry.Number == number)
             {
                 return index;
             }
@@ -364,11 +411,11 @@ internal sealed class ClaimEvaluation : IDisposable
     private bool FirstOfActor(int index, int mask)
     {
         ref readonly var counted = ref _statements[index];
-        var slot = counted.ActorHash & mask;
+        var slot = counted.ActorNumber & mask;
         for (; _table[slot] != 0; slot = (slot + 1) & mask)
         {
             ref readonly var other = ref _statements[_table[slot] - 1];
-            if (other.ActorHash == counted.ActorHash && SameActor(other, counted))
+            if (SameActor(other, counted))
             {
                 return false;
             }
@@ -378,22 +425,17 @@ internal sealed class ClaimEvaluation : IDisposable
         return true;
     }
 
-    /// <summary>
-    /// True when both statements have the same actor; the registered actors of uncorrected statements, resolved when
-    /// they were recorded, spare reading the ids in the common case.
-    /// </summary>
+    /// <summary>True when both statements have the same actor: the same number, or the same id if never numbered.</summary>
     private static bool SameActor(in Counted a, in Counted b) =>
-        (a.Speaker is { } first && ReferenceEquals(first, b.Speaker))
-        || a.Statement.Actor == b.Statement.Actor;
+        a.ActorNumber == b.ActorNumber && (a.ActorNumber >= 0 || a.Actor == b.Actor);
 
     /// <summary>The last counted conclusion of the investigation opened by statement <paramref name="opening"/>.</summary>
     private int LatestConclusion(int opening)
     {
-        var id = _statements[opening].Statement.Id;
+        var number = _statements[opening].Entry.Number;
         for (var i = _count - 1; i >= 0; i--)
         {
-            if (_statements[i].Kind == StatementKind.InvestigationConcluded
-                && ((InvestigationConcluded)_statements[i].Statement).Investigation == id)
+            if (_statements[i].Kind == StatementKind.InvestigationConcluded && _statements[i].Target == number)
             {
                 return i;
             }

@@ -16,6 +16,15 @@ internal sealed class LedgerIndex
     // Claims whose statements were appended out of statement order since the last SettleOrder.
     private readonly List<ClaimEntry> _unsorted = [];
 
+    // Claims, actors and sources by their number in the statement table's Names, which the rows and statement bytes
+    // refer to them by; null for a number of an id never registered.
+    private readonly List<ClaimEntry?> _claimsByNumber = [];
+    private readonly List<ActorEntry?> _actorsByNumber = [];
+    private readonly List<SourceEntry?> _sourcesByNumber = [];
+
+    // Each registered actor's place in id order, by number; null until asked for after a registration.
+    private int[]? _actorRanks;
+
     public Dictionary<ClaimId, ClaimEntry> Claims { get; } = [];
 
     public Dictionary<ActorId, ActorEntry> Actors { get; } = [];
@@ -79,6 +88,42 @@ internal sealed class LedgerIndex
         }
     }
 
+    /// <summary>Claims by number, as <see cref="ActorClaims"/> holds them.</summary>
+    public IReadOnlyList<ClaimEntry?> ClaimsByNumber => _claimsByNumber;
+
+    /// <summary>The claim numbered <paramref name="number"/>; null when no claim of that number is registered.</summary>
+    public ClaimEntry? ClaimAt(int number) => (uint)number < (uint)_claimsByNumber.Count ? _claimsByNumber[number] : null;
+
+    /// <summary>The actor numbered <paramref name="number"/>; null when no actor of that number is registered.</summary>
+    public ActorEntry? ActorAt(int number) => (uint)number < (uint)_actorsByNumber.Count ? _actorsByNumber[number] : null;
+
+    /// <summary>The source numbered <paramref name="number"/>; null when no source of that number is registered.</summary>
+    public SourceEntry? SourceAt(int number) => (uint)number < (uint)_sourcesByNumber.Count ? _sourcesByNumber[number] : null;
+
+    /// <summary>
+    /// Each registered actor's place among the registered actors in id order, by actor number (-1 for a number no
+    /// actor is registered under): views sort on it instead of comparing ids.
+    /// </summary>
+    /// <remarks>Built once after actors change; reads may build it on several threads at once, each the same array.</remarks>
+    public int[] ActorRanks()
+    {
+        if (Volatile.Read(ref _actorRanks) is { } ranks)
+        {
+            return ranks;
+        }
+
+        ranks = new int[_actorsByNumber.Count];
+        Array.Fill(ranks, -1);
+        var rank = 0;
+        foreach (var actor in _actorsByNumber.OfType<ActorEntry>().OrderBy(a => a.Registration.Id))
+        {
+            ranks[actor.Number] = rank++;
+        }
+
+        Volatile.Write(ref _actorRanks, ranks);
+        return ranks;
+    }
+
     public long? StreamVersion(StreamName stream) =>
         _streamVersions.TryGetValue(stream.Value, out var version) ? version : null;
 
@@ -140,14 +185,17 @@ internal sealed class LedgerIndex
         switch (@event)
         {
             case ClaimRegistered e:
-                Claims[e.Id] = new ClaimEntry(e, ordinal, recorded.RecordedAt);
+                Claims[e.Id] = Numbered(_claimsByNumber, Statements.Names.Claims.NumberOf(e.Id),
+                    n => new ClaimEntry(e, ordinal, recorded.RecordedAt) { Number = n });
                 break;
             case ClaimLinked e:
                 Claim(e.Claim, recorded).Links.Add((e, recorded.RecordedAt));
                 OtherEventIds.Add(recorded.EventId);
                 break;
             case ActorRegistered e:
-                Actors[e.Id] = new ActorEntry(e, recorded.RecordedAt);
+                Actors[e.Id] = Numbered(_actorsByNumber, Statements.Names.Actors.NumberOf(e.Id),
+                    n => new ActorEntry(e, recorded.RecordedAt) { Number = n });
+                _actorRanks = null;
                 break;
             case ActorAffiliated e:
                 Actor(e.Actor, recorded).Affiliations.Add(new AffiliationEntry(e, recorded.RecordedAt));
@@ -165,7 +213,8 @@ internal sealed class LedgerIndex
                 OtherEventIds.Add(recorded.EventId);
                 break;
             case SourceRegistered e:
-                Sources[e.Id] = new SourceEntry(e, recorded.RecordedAt);
+                Sources[e.Id] = Numbered(_sourcesByNumber, Statements.Names.Sources.NumberOf(e.Id),
+                    n => new SourceEntry(e, recorded.RecordedAt) { Number = n });
                 break;
             case Statement e:
                 AddStatement(e, recorded);
@@ -183,17 +232,27 @@ internal sealed class LedgerIndex
     {
         var actor = Actor(statement.Actor, recorded);
         var claim = Claim(statement.Claim, recorded);
+
+        // Looked up before the statement is added, so an id folded twice does not find itself.
+        var target = statement switch
+        {
+            StatementRetracted retraction => Statements.TryGetValue(retraction.Target, out var retracted)
+                ? retracted.Number : -1,
+            InvestigationConcluded conclusion => Statements.TryGetValue(conclusion.Investigation, out var opening)
+                ? opening.Number : -1,
+            _ => -1,
+        };
         var entry = Statements.Add(statement);
-        if (claim.Add(entry, recorded.RecordedAt, actor, Sources.GetValueOrDefault(statement.Source)))
+        if (claim.Add(entry, statement, recorded.RecordedAt, actor.Number,
+                Statements.Names.Sources.NumberOf(statement.Source), target))
         {
             _unsorted.Add(claim);
         }
 
         actor.Claims.Add(claim);
-        if (statement is InvestigationConcluded conclusion
-            && Statements.TryGetValue(conclusion.Investigation, out var opening))
+        if (statement is InvestigationConcluded && target >= 0)
         {
-            opening.AddConclusion(entry);
+            new StatementEntry(Statements, target).AddConclusion(entry);
         }
     }
 
@@ -206,11 +265,12 @@ internal sealed class LedgerIndex
         }
 
         var correction = new CorrectionEntry(@event, target, ordinal, recorded.Position, recorded.RecordedAt);
+        var original = target.Original;
         target.AddCorrection(correction);
 
         // Looked up rather than kept on every statement: corrections are a few percent of the log.
-        var claim = Claims[target.Original.Claim];
-        claim.Corrected(target, correction);
+        var claim = Claims[original.Claim];
+        claim.Corrected(target, original.SaidAt, correction);
         Corrections[id] = correction;
         CorrectionLog.Add(correction);
         if (@event is StatementAmended { Changes: var changes })
@@ -225,6 +285,19 @@ internal sealed class LedgerIndex
                 Actor(actor, recorded).Claims.Add(claim);
             }
         }
+    }
+
+    private static T Numbered<T>(List<T?> byNumber, int number, Func<int, T> create)
+        where T : class
+    {
+        while (byNumber.Count <= number)
+        {
+            byNumber.Add(null);
+        }
+
+        var entry = create(number);
+        byNumber[number] = entry;
+        return entry;
     }
 
     private ClaimEntry Claim(ClaimId id, RecordedEvent recorded) =>

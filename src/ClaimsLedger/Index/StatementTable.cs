@@ -1,21 +1,25 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
 using ClaimsLedger.Events;
 
 namespace ClaimsLedger.Index;
 
 /// <summary>
-/// Every recorded statement of the index, numbered in log order, held in pages of slots rather than one object each,
-/// with its own table from statement id to number.
+/// Every recorded statement of the index, numbered in log order: each kept as a few dozen bytes (see
+/// <see cref="StatementBytes"/>) in pages of bytes, with its own table from statement id to number.
 /// </summary>
 /// <remarks>
-/// <para>An object per statement (72 bytes) plus a dictionary entry and bucket for it (~39 bytes with the dictionary's
-/// spare room) held ~110 bytes per statement and a million more objects for the collector to promote; a slot is 24
-/// bytes and a bucket 4 to 8. Ids are chained through the slots (each slot holds its id's hash and the number of the
-/// next slot in its bucket), as <see cref="Dictionary{TKey,TValue}"/> chains its entries, without the key and value
-/// copies. What an evaluation reads of a statement (its recordedAt, speaker and source) is in its claim's row instead,
-/// beside the others of the claim: the slots lie anywhere in the table.</para>
-/// <para>Pages are never moved once full, so growing a table of millions copies nothing; only the first page grows
-/// up to full size, so a small ledger holds a small table.</para>
+/// <para>A decoded record per statement with its id and quote strings held ~200 bytes and three objects per statement
+/// for the collector to mark and promote; the bytes hold ~40 and no object. A record is decoded when a view or a
+/// check asks for one (<see cref="StatementEntry.Original"/>); what an evaluation reads of every statement is in its
+/// claim's row.</para>
+/// <para>Ids are chained through the slots (each slot holds where its bytes are and the number of the next slot in
+/// its bucket: 8 bytes), as <see cref="Dictionary{TKey,TValue}"/> chains its entries, without the key and value
+/// copies or a stored hash: a chain is compared on the ids' bytes. What corrections and conclusions add is kept
+/// aside: most statements never get any.</para>
+/// <para>Pages are never moved once full, so growing a table of millions copies nothing; only the first page of each
+/// kind grows up to full size, so a small ledger holds a small table.</para>
 /// <para>Not thread-safe: the index's owner serialises writes and reads.</para>
 /// </remarks>
 internal sealed class StatementTable
@@ -24,14 +28,36 @@ internal sealed class StatementTable
     private const int PageSize = 1 << PageBits;
     private const int PageMask = PageSize - 1;
 
+    // Bytes are written in pages of 256 KB, addressed by a 31-bit location (page, offset): up to 8,192 pages, 2 GiB,
+    // tens of millions of statements. A statement never spans two pages; one larger than a page is kept apart, its
+    // location the high bit and its place in the list of large ones.
+    private const int BytePageBits = 18;
+    private const int BytePageSize = 1 << BytePageBits;
+    private const int MaxBytePages = 1 << (31 - BytePageBits);
+    private const uint Large = 0x8000_0000;
+
+    private readonly List<byte> _scratch = new(256);
+    private readonly Dictionary<int, StatementLater> _later = [];
+    private readonly List<byte[]> _large = [];
+
     private Slot[][] _pages = [new Slot[16]];
+    private byte[][] _bytePages = [new byte[1024]];
+    private int _bytePage;
+    private int _byteUsed;
     private int _count;
 
     // Number + 1 of the newest slot whose id hashes here, 0 for none; a power of two, at least the count.
     private int[] _buckets = new int[16];
 
+    /// <summary>The claim, actor and source ids the statements' bytes refer to.</summary>
+    public Names Names { get; } = new();
+
     /// <summary>Number of statements held.</summary>
     public int Count => _count;
+
+    /// <summary>Bytes the statements take, for the memory figures and tests.</summary>
+    internal long BytesUsed =>
+        _bytePages.Take(_bytePage).Sum(p => (long)p.Length) + _byteUsed + _large.Sum(b => (long)b.Length);
 
     /// <summary>The statement with id <paramref name="id"/>.</summary>
     /// <exception cref="KeyNotFoundException">The index holds no such statement.</exception>
@@ -50,11 +76,14 @@ internal sealed class StatementTable
     /// <summary>Finds the statement with id <paramref name="id"/>; the newest one should an id have been folded twice.</summary>
     public bool TryGetValue(StatementId id, out StatementEntry entry)
     {
-        var hash = id.GetHashCode();
-        for (var next = _buckets[hash & (_buckets.Length - 1)]; next != 0;)
+        // Ids are ASCII slugs of at most 128 characters, so their bytes are their characters.
+        Span<byte> text = stackalloc byte[Ids.Slug.MaxLength];
+        var length = Encoding.ASCII.GetBytes(id.Value, text);
+        text = text[..length];
+        for (var next = _buckets[Hash(text) & (_buckets.Length - 1)]; next != 0;)
         {
             ref var slot = ref SlotOf(next - 1);
-            if (slot.IdHash == hash && slot.Original.Id == id)
+            if (StatementBytes.Id(BytesOf(slot.Bytes)).SequenceEqual(text))
             {
                 entry = new StatementEntry(this, next - 1);
                 return true;
@@ -68,6 +97,7 @@ internal sealed class StatementTable
     }
 
     /// <summary>Adds a statement under the next number.</summary>
+    /// <exception cref="InvalidOperationException">The table holds as many statements or bytes as it can address.</exception>
     public StatementEntry Add(Statement statement)
     {
         if (_count == int.MaxValue)
@@ -97,17 +127,96 @@ internal sealed class StatementTable
             Rehash(number + 1);
         }
 
-        var hash = statement.Id.GetHashCode();
+        var location = Store(statement);
         ref var slot = ref _pages[page][number & PageMask];
-        ref var bucket = ref _buckets[hash & (_buckets.Length - 1)];
-        slot = new Slot { Original = statement, IdHash = hash, Next = bucket };
+        ref var bucket = ref _buckets[Hash(StatementBytes.Id(BytesOf(location))) & (_buckets.Length - 1)];
+        slot = new Slot { Bytes = location, Next = bucket };
         bucket = number + 1;
         _count++;
         return new StatementEntry(this, number);
     }
 
+    /// <summary>The statement numbered <paramref name="number"/>, decoded: a new record equal to the one added.</summary>
+    public Statement Read(int number) => StatementBytes.Read(BytesOf(SlotOf(number).Bytes), Names);
+
+    /// <summary>Where the bytes of statement <paramref name="number"/> are, for <see cref="ReadPartsAt"/>.</summary>
+    public uint LocationOf(int number) => SlotOf(number).Bytes;
+
+    /// <summary>The parts of the statement whose bytes are at <paramref name="location"/>, without building its record.</summary>
+    /// <remarks>A claim's row keeps the location, so a view of its statement does not visit the statement's slot first.</remarks>
+    public StatementParts ReadPartsAt(uint location) => StatementBytes.ReadParts(BytesOf(location), Names);
+
+    /// <summary>What corrections and conclusions added to statement <paramref name="number"/>; null when nothing.</summary>
+    internal StatementLater? LaterOf(int number) => _later.GetValueOrDefault(number);
+
+    /// <summary>What corrections and conclusions add to statement <paramref name="number"/>, made when first needed.</summary>
+    internal StatementLater LaterFor(int number)
+    {
+        ref var later = ref CollectionsMarshal.GetValueRefOrAddDefault(_later, number, out _);
+        return later ??= new StatementLater();
+    }
+
+    // HashCode is seeded per process, so ids chosen to collide in one process do not collide in another.
+    private static int Hash(ReadOnlySpan<byte> id)
+    {
+        var hash = default(HashCode);
+        hash.AddBytes(id);
+        return hash.ToHashCode();
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal ref Slot SlotOf(int number) => ref _pages[number >> PageBits][number & PageMask];
+    private ref Slot SlotOf(int number) => ref _pages[number >> PageBits][number & PageMask];
+
+    private ReadOnlySpan<byte> BytesOf(uint location) =>
+        (location & Large) != 0
+            ? _large[(int)(location & ~Large)]
+            : _bytePages[(int)(location >> BytePageBits)].AsSpan((int)(location & (BytePageSize - 1)));
+
+    private uint Store(Statement statement)
+    {
+        _scratch.Clear();
+        StatementBytes.Write(statement, Names, _scratch);
+        var length = _scratch.Count;
+        if (length > BytePageSize)
+        {
+            _large.Add([.. _scratch]);
+            return Large | (uint)(_large.Count - 1);
+        }
+
+        var page = _bytePages[_bytePage];
+        if (_byteUsed + length > page.Length)
+        {
+            if (_bytePage == 0 && page.Length < BytePageSize && _byteUsed + length <= BytePageSize)
+            {
+                // Only the first page grows; the others are allocated whole.
+                Array.Resize(ref _bytePages[0], Math.Min(BytePageSize, Math.Max(2 * page.Length, _byteUsed + length)));
+            }
+            else
+            {
+                if (_bytePage + 1 == MaxBytePages)
+                {
+                    throw new InvalidOperationException(
+                        $"the index holds as many statement bytes as it can address ({_count:N0} statements)");
+                }
+
+                _bytePage++;
+                if (_bytePage == _bytePages.Length)
+                {
+                    Array.Resize(ref _bytePages, _bytePages.Length * 2);
+                }
+
+                _bytePages[_bytePage] = new byte[BytePageSize];
+                _byteUsed = 0;
+            }
+
+            page = _bytePages[_bytePage];
+        }
+
+        CollectionsMarshal.AsSpan(_scratch).CopyTo(page.AsSpan(_byteUsed));
+        var location = ((uint)_bytePage << BytePageBits) | (uint)_byteUsed;
+        _byteUsed += length;
+        return location;
+    }
 
     private void Rehash(int atLeast)
     {
@@ -120,11 +229,12 @@ internal sealed class StatementTable
         var buckets = new int[size];
         var mask = size - 1;
 
-        // In number order, so each chain keeps the newest slot first.
+        // In number order, so each chain keeps the newest slot first. The hashes are not kept (4 bytes a statement):
+        // they are taken again from the ids' bytes, a few milliseconds a million on a rehash that doubles the table.
         for (var number = 0; number < _count; number++)
         {
             ref var slot = ref SlotOf(number);
-            ref var bucket = ref buckets[slot.IdHash & mask];
+            ref var bucket = ref buckets[Hash(StatementBytes.Id(BytesOf(slot.Bytes))) & mask];
             slot.Next = bucket;
             bucket = number + 1;
         }
@@ -132,15 +242,11 @@ internal sealed class StatementTable
         _buckets = buckets;
     }
 
-    /// <summary>One statement: what <see cref="StatementEntry"/> reads and writes.</summary>
-    internal struct Slot
+    /// <summary>One statement: where its bytes are, and its place in its id's chain (8 bytes).</summary>
+    private struct Slot
     {
-        public Statement Original;
-
-        /// <summary>What corrections and conclusions add; null for most statements, which never get any.</summary>
-        public StatementLater? Later;
-
-        public int IdHash;
+        /// <summary>Page and offset of the statement's bytes, or <see cref="Large"/> and its place among large ones.</summary>
+        public uint Bytes;
 
         /// <summary>Number + 1 of the next slot in this slot's bucket; 0 at the end of the chain.</summary>
         public int Next;

@@ -125,4 +125,8 @@ public readonly record struct SaidAt : IComparable<SaidAt>
 
     internal static SaidAt FromParts(SaidAtPrecision precision, DateTimeOffset start, DateTimeOffset end) =>
         new(precision, start, end);
+
+    /// <summary>A saidAt from the ends <see cref="StartTicks"/> and <see cref="EndTicks"/> gave, as the index keeps them.</summary>
+    internal static SaidAt FromTicks(SaidAtPrecision precision, long start, long end) =>
+        new(precision, new DateTimeOffset(start, TimeSpan.Zero), new DateTimeOffset(end, TimeSpan.Zero));
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ClaimsLedger.Events;
 using ClaimsLedger.Index;
 
@@ -7,21 +8,47 @@ namespace ClaimsLedger.Views;
 /// so a one-claim view costs what that claim holds, not what the ledger holds.</summary>
 internal static class LedgerQueries
 {
+    // Below this many claims a board is built on the calling thread: handing work to other threads costs more.
+    private const int ParallelBoardClaims = 512;
+
+    /// <summary>The whole board as of <paramref name="asOf"/>.</summary>
+    /// <remarks>
+    /// Claims are evaluated independently, so a large board is built on every core: the caller holds the index's
+    /// lock, so no write changes the index meanwhile, and what a read fills in lazily is either per claim (its rows'
+    /// order, evaluated by one thread) or the same whichever thread fills it in (summaries).
+    /// </remarks>
     public static ClaimBoard Board(LedgerIndex index, AsOf asOf)
     {
-        var factory = new ViewFactory(index, asOf);
-        var claims = new List<ClaimStatus>();
-        foreach (var claim in index.Claims.Values.Where(c => c.RecordedAt <= asOf.Recorded)
-                     .OrderBy(c => c.Registration.Id))
+        var claims = index.Claims.Values.Where(c => c.RecordedAt <= asOf.Recorded)
+            .OrderBy(c => c.Registration.Id).ToArray();
+        var statuses = new ClaimStatus?[claims.Length];
+        if (claims.Length < ParallelBoardClaims || Environment.ProcessorCount == 1)
         {
-            using var evaluation = ClaimEvaluation.Evaluate(claim, asOf);
-            if (!evaluation.IsEmpty)
-            {
-                claims.Add(factory.Status(evaluation));
-            }
+            Statuses(index, asOf, claims, statuses, 0, claims.Length);
+        }
+        else
+        {
+            // Chunks of claims in id order, a few per core, so an unlucky chunk of large claims does not hold the rest up.
+            var chunk = Math.Max(64, claims.Length / (8 * Environment.ProcessorCount));
+            Parallel.ForEach(Partitioner.Create(0, claims.Length, chunk),
+                range => Statuses(index, asOf, claims, statuses, range.Item1, range.Item2));
         }
 
-        return new ClaimBoard(asOf, claims);
+        return new ClaimBoard(asOf, [.. statuses.OfType<ClaimStatus>()]);
+    }
+
+    private static void Statuses(LedgerIndex index, AsOf asOf, ClaimEntry[] claims, ClaimStatus?[] statuses,
+        int from, int to)
+    {
+        var factory = new ViewFactory(index, asOf);
+        for (var i = from; i < to; i++)
+        {
+            using var evaluation = ClaimEvaluation.Evaluate(claims[i], asOf);
+            if (!evaluation.IsEmpty)
+            {
+                statuses[i] = factory.Status(evaluation);
+            }
+        }
     }
 
     /// <summary>One claim's status, or null when the claim was not registered by R.</summary>
@@ -46,13 +73,13 @@ internal static class LedgerQueries
 
         var factory = new ViewFactory(index, asOf);
         var positions = new List<ActorPosition>();
-        foreach (var claimId in actor.Claims.Ids())
+        foreach (var claimId in actor.Claims.Ids(index.ClaimsByNumber))
         {
             using var evaluation = ClaimEvaluation.Evaluate(index.Claims[claimId], asOf);
             foreach (var position in evaluation.Positions)
             {
                 ref readonly var counted = ref evaluation.Statements[position];
-                if (counted.Statement.Actor == id)
+                if (counted.Actor == id)
                 {
                     positions.Add(new ActorPosition(factory.Claim(evaluation.Claim), evaluation.Contested,
                         factory.Position(counted)));
@@ -74,7 +101,7 @@ internal static class LedgerQueries
             foreach (var at in evaluation.Positions)
             {
                 ref readonly var position = ref evaluation.Statements[at];
-                var actor = position.Statement.Actor;
+                var actor = position.Actor;
                 if (!byActor.TryGetValue(actor, out var list))
                 {
                     byActor[actor] = list = [];
@@ -103,7 +130,7 @@ internal static class LedgerQueries
             var statements = evaluation.Statements;
             for (var i = 0; i < statements.Length; i++)
             {
-                if (Matches(statements[i].Statement, query))
+                if (Matches(statements[i], query))
                 {
                     rows.Add((statements[i], Entry(factory, evaluation, i)));
                 }
@@ -112,8 +139,7 @@ internal static class LedgerQueries
 
         rows.Sort((a, b) =>
         {
-            var bySaid = a.Counted.Statement.SaidAt.CompareTo(b.Counted.Statement.SaidAt);
-            return bySaid != 0 ? bySaid : a.Counted.Entry.Number.CompareTo(b.Counted.Entry.Number);
+            return Counted.CompareOrder(a.Counted, b.Counted);
         });
         return new Timeline(asOf, query, [.. rows.Select(r => r.Entry)]);
     }
@@ -136,30 +162,30 @@ internal static class LedgerQueries
             : index.Claims.Values;
     }
 
-    private static bool Matches(Statement statement, TimelineQuery query) =>
-        (query.Actor is not { } actor || statement.Actor == actor)
-        && (query.Source is not { } source || statement.Source == source)
-        && (query.From is not { } from || statement.SaidAt.End > from || statement.SaidAt.Start >= from)
-        && (query.To is not { } to || statement.SaidAt.Start < to);
+    private static bool Matches(in Counted counted, TimelineQuery query) =>
+        (query.Actor is not { } actor || counted.Actor == actor)
+        && (query.Source is not { } source || counted.SourceId == source)
+        && (query.From is not { } from || counted.SaidEnd > from.UtcTicks || counted.SaidStart >= from.UtcTicks)
+        && (query.To is not { } to || counted.SaidStart < to.UtcTicks);
 
     private static TimelineEntry Entry(ViewFactory factory, ClaimEvaluation evaluation, int index)
     {
         ref readonly var counted = ref evaluation.Statements[index];
-        var statement = counted.Statement;
+        var statement = counted.Parts;
         var retraction = evaluation.RetractionOf(index);
-        var stance = statement as StanceStatement;
-        var conclusion = statement as InvestigationConcluded;
+        var stance = counted.IsStance;
+        var conclusion = statement.Kind == StatementKind.InvestigationConcluded;
         var corrections = counted.Entry.Corrections
             .Where(c => c.RecordedAt <= factory.AsOf.Recorded)
             .Select(c => c.Id);
         return new TimelineEntry(
             factory.Claim(evaluation.Claim),
-            factory.Statement(counted),
-            stance?.Stance,
-            stance?.Certainty,
-            conclusion?.Finding,
-            conclusion?.Investigation,
-            retraction >= 0 ? evaluation.Statements[retraction].Statement.Id : (StatementId?)null,
+            factory.Statement(counted, statement),
+            stance ? statement.Stance : null,
+            stance ? statement.Certainty : null,
+            conclusion ? statement.Finding : null,
+            conclusion ? statement.Target : (StatementId?)null,
+            retraction >= 0 ? evaluation.Statements[retraction].Entry.Original.Id : (StatementId?)null,
             [.. corrections]);
     }
 }

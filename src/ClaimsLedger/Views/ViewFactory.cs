@@ -14,6 +14,9 @@ internal sealed class ViewFactory(LedgerIndex index, AsOf asOf)
 
     private Dictionary<ActorId, ActorSummary>? _affiliated;
 
+    // Sort keys of one claim's positions, reused from claim to claim.
+    private long[] _keys = new long[16];
+
     public LedgerIndex Index => index;
 
     public AsOf AsOf => asOf;
@@ -32,38 +35,43 @@ internal sealed class ViewFactory(LedgerIndex index, AsOf asOf)
 
     public PositionView Position(in Counted counted)
     {
-        var statement = (StanceStatement)counted.Statement;
-        return new PositionView(Actor(counted), statement.Stance, statement.Certainty, statement.Id,
-            statement.SaidAt, statement.Quote, Provenance(counted), counted.RecordedAt, counted.Corrected);
+        var s = counted.Parts;
+        return new PositionView(Actor(counted, s.Actor), s.Stance, s.Certainty, s.Id, s.SaidAt, s.Quote,
+            Provenance(counted, s), counted.RecordedAt, counted.Corrected);
     }
 
-    public StatementView Statement(in Counted counted)
-    {
-        var s = counted.Statement;
-        var evidence = s as EvidencePresented;
-        return new StatementView(s.Id, s.Kind, Actor(counted), s.SaidAt, s.Quote, Provenance(counted),
-            counted.RecordedAt, counted.Corrected)
+    public StatementView Statement(in Counted counted) => Statement(counted, counted.Parts);
+
+    /// <summary>The view of <paramref name="counted"/>, whose parts <paramref name="s"/> the caller read.</summary>
+    public StatementView Statement(in Counted counted, in StatementParts s) =>
+        new(s.Id, s.Kind, Actor(counted, s.Actor), s.SaidAt, s.Quote, Provenance(counted, s), counted.RecordedAt,
+            counted.Corrected)
         {
-            Reaction = (s as ReactionExpressed)?.Reaction,
-            Evidence = evidence?.Evidence,
-            Description = evidence?.Description,
-            Url = evidence?.Url,
-            Target = (s as StatementRetracted)?.Target,
+            Reaction = s.Kind == StatementKind.Reaction ? s.Reaction : null,
+            Evidence = s.Kind == StatementKind.Evidence ? s.Evidence : null,
+            Description = s.Description,
+            Url = s.Url,
+            Target = s.Kind == StatementKind.Retraction ? s.Target : (StatementId?)null,
         };
-    }
 
-    public InvestigationView Investigation(in Counted opening, in Counted? conclusion) => new(
-        Statement(opening),
-        conclusion is null ? InvestigationStatus.Open : InvestigationStatus.Concluded,
-        conclusion is { } concluded ? Statement(concluded) : null,
-        (conclusion?.Statement as InvestigationConcluded)?.Finding);
+    public InvestigationView Investigation(in Counted opening, in Counted? conclusion)
+    {
+        if (conclusion is not { } concluded)
+        {
+            return new InvestigationView(Statement(opening), InvestigationStatus.Open, null, null);
+        }
+
+        var parts = concluded.Parts;
+        return new InvestigationView(Statement(opening), InvestigationStatus.Concluded, Statement(concluded, parts),
+            parts.Finding);
+    }
 
     public ActorSummary Actor(ActorId id) => Actor(id, index.Actors[id]);
 
-    private ActorSummary Actor(in Counted counted) =>
-        counted.Speaker is not { } speaker
-            ? Actor(counted.Statement.Actor)
-            : Actor(counted.Statement.Actor, speaker);
+    private ActorSummary Actor(in Counted counted, ActorId actor) =>
+        index.ActorAt(counted.ActorNumber) is { } speaker
+            ? Actor(actor, speaker)
+            : Actor(actor);
 
     private ActorSummary Actor(ActorId id, ActorEntry actor)
     {
@@ -104,43 +112,37 @@ internal sealed class ViewFactory(LedgerIndex index, AsOf asOf)
 
         var statements = evaluation.Statements;
         var views = new PositionView[indexes.Length];
+        var keys = _keys.Length >= views.Length ? _keys : _keys = new long[Math.Max(views.Length, 2 * _keys.Length)];
+        var ranks = index.ActorRanks();
+        var ranked = true;
         for (var i = 0; i < views.Length; i++)
         {
-            views[i] = Position(statements[indexes[i]]);
+            ref readonly var counted = ref statements[indexes[i]];
+            var view = views[i] = Position(counted);
+            var rank = (uint)counted.ActorNumber < (uint)ranks.Length ? ranks[counted.ActorNumber] : -1;
+            ranked &= rank >= 0;
+            keys[i] = ((long)view.Stance << 56) | ((long)view.Certainty << 48) | (uint)rank;
         }
 
-        SortPositions(views);
+        if (ranked)
+        {
+            keys.AsSpan(0, views.Length).Sort(views.AsSpan());
+        }
+        else
+        {
+            // An actor the index has no rank for (an amendment naming an unregistered actor): compare the ids.
+            Array.Sort(views, PositionOrder);
+        }
+
         return ValueList<PositionView>.Wrap(views);
     }
 
     /// <summary>By stance (asserts first), certainty, then actor id.</summary>
     /// <remarks>
-    /// Positions are one per actor, so the order is total and any sort gives the one result. A claim typically holds a
-    /// few dozen as of one point: there an insertion sort, reading the actor ids (strings elsewhere on the heap) only
-    /// between equal stances and certainties, beats a general sort with a delegate.
+    /// Positions are one per actor, so the order is total and any sort gives the one result. Sorting on keys of
+    /// stance, certainty and the actor's rank in id order (<see cref="LedgerIndex.ActorRanks"/>) spares reading the
+    /// actor ids, strings elsewhere on the heap, on every comparison: a tenth of a one-claim query did that.
     /// </remarks>
-    private static void SortPositions(PositionView[] views)
-    {
-        if (views.Length > 64)
-        {
-            Array.Sort(views, PositionOrder);
-            return;
-        }
-
-        for (var i = 1; i < views.Length; i++)
-        {
-            var view = views[i];
-            var j = i - 1;
-            while (j >= 0 && ComparePositions(views[j], view) > 0)
-            {
-                views[j + 1] = views[j];
-                j--;
-            }
-
-            views[j + 1] = view;
-        }
-    }
-
     private static int ComparePositions(PositionView a, PositionView b)
     {
         if (a.Stance != b.Stance)
@@ -199,10 +201,9 @@ internal sealed class ViewFactory(LedgerIndex index, AsOf asOf)
                 .Select(l => new ClaimLinkView(l.Link.Link, l.Link.Target))
                 .OrderBy(l => l.Link).ThenBy(l => l.Target)];
 
-    private Provenance Provenance(in Counted counted)
+    private Provenance Provenance(in Counted counted, in StatementParts statement)
     {
-        var statement = counted.Statement;
-        var source = counted.Source ?? index.Sources[statement.Source];
+        var source = index.SourceAt(counted.SourceNumber) ?? index.Sources[statement.Source];
         return statement.Via.Count == 0
             ? source.Direct
             : new Provenance(source.Summary, [.. statement.Via.Select(Actor)]);

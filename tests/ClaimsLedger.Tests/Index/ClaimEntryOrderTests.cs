@@ -32,13 +32,13 @@ public sealed class ClaimEntryOrderTests
             {
                 case < 6:
                     var entry = Entry(table, added.Count + 1, random);
-                    claim.Add(entry, Recorded, speaker: null, source: null);
+                    claim.Add(entry, entry.Original, Recorded, speaker: 0, source: 0, target: -1);
                     added.Add(entry);
                     break;
                 case 6 when added.Count > 0:
                     var target = added[random.Next(added.Count)];
                     var ticks = Recorded.AddMinutes(step).UtcTicks;
-                    claim.Corrected(target, new CorrectionEntry(new StatementStruck($"fix-{step}", target.Original.Id, "test"),
+                    claim.Corrected(target, target.Original.SaidAt, new CorrectionEntry(new StatementStruck($"fix-{step}", target.Original.Id, "test"),
                         target, 10_000 + step, GlobalPosition.FromSequence(10_000 + step), new DateTimeOffset(ticks, TimeSpan.Zero)));
                     corrected.TryAdd(target, ticks);
                     break;

@@ -1,0 +1,289 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using ClaimsLedger.Events;
+
+namespace ClaimsLedger.Index;
+
+/// <summary>
+/// A statement in a few dozen bytes instead of a record, an id string and a quote string (~200 bytes on the heap):
+/// the form the <see cref="StatementTable"/> keeps, decoded back into an equal record when a view or a check needs it.
+/// </summary>
+/// <remarks>
+/// <para>Claim, actor and source ids (and the actors of a via-chain) are numbers into the table's <see cref="Names"/>,
+/// so a decoded statement shares their strings. Statement ids are ASCII slugs, one byte a character; quotes and other
+/// text are UTF-8. A saidAt of whole days (every precision but an instant) is written as day numbers.</para>
+/// <para>Layout: kind; id (length, bytes); claim, actor, source numbers; saidAt; quote; via; then what the kind adds
+/// (certainty; reaction; evidence, description, url; investigation, outcome, summary; retraction target). Integers
+/// are 7-bit varints; text is its byte length + 1 (0 for none) then the bytes.</para>
+/// </remarks>
+internal static class StatementBytes
+{
+    private const byte DaysForm = 0x80;
+
+    /// <summary>Appends the bytes of <paramref name="statement"/> to <paramref name="output"/>.</summary>
+    /// <exception cref="InvalidOperationException">A statement type the ledger does not record.</exception>
+    public static void Write(Statement statement, Names names, List<byte> output)
+    {
+        output.Add((byte)statement.Kind);
+        var id = statement.Id.Value;
+        output.Add((byte)id.Length);
+        Ascii(output, id);
+        Varint(output, (uint)names.Claims.NumberOf(statement.Claim));
+        Varint(output, (uint)names.Actors.NumberOf(statement.Actor));
+        Varint(output, (uint)names.Sources.NumberOf(statement.Source));
+        Said(output, statement.SaidAt);
+        Text(output, statement.Quote);
+        Varint(output, (uint)statement.Via.Count);
+        foreach (var via in statement.Via)
+        {
+            Varint(output, (uint)names.Actors.NumberOf(via));
+        }
+
+        switch (statement)
+        {
+            case StanceStatement stance:
+                Varint(output, (uint)stance.Certainty);
+                break;
+            case StatementRetracted retraction:
+                output.Add((byte)retraction.Target.Value.Length);
+                Ascii(output, retraction.Target.Value);
+                break;
+            case ReactionExpressed reaction:
+                Varint(output, (uint)reaction.Reaction);
+                break;
+            case EvidencePresented evidence:
+                Varint(output, (uint)evidence.Evidence);
+                Text(output, evidence.Description);
+                Text(output, evidence.Url?.OriginalString);
+                break;
+            case InvestigationConcluded conclusion:
+                output.Add((byte)conclusion.Investigation.Value.Length);
+                Ascii(output, conclusion.Investigation.Value);
+                Varint(output, (uint)conclusion.Finding.Outcome);
+                Text(output, conclusion.Finding.Summary);
+                break;
+            case InvestigationOpened:
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"statement '{statement.Id}' is a {statement.GetType().Name}, which the ledger does not record");
+        }
+    }
+
+    /// <summary>The statement id at the start of a statement's bytes.</summary>
+    public static ReadOnlySpan<byte> Id(ReadOnlySpan<byte> bytes) => bytes.Slice(2, bytes[1]);
+
+    /// <summary>The statement whose bytes start <paramref name="bytes"/>: a record equal to the one written.</summary>
+    public static Statement Read(ReadOnlySpan<byte> bytes, Names names) => ReadParts(bytes, names).ToStatement();
+
+    /// <summary>The parts of the statement whose bytes start <paramref name="bytes"/>, without building its record.</summary>
+    public static StatementParts ReadParts(ReadOnlySpan<byte> bytes, Names names)
+    {
+        var reader = new Reader(bytes);
+        var kind = (StatementKind)reader.Byte();
+        var id = StatementId.Trusted(reader.Ascii());
+        var claim = names.Claims[(int)reader.Varint()];
+        var actor = names.Actors[(int)reader.Varint()];
+        var source = names.Sources[(int)reader.Varint()];
+        var said = reader.Said();
+        var quote = reader.Text();
+        var viaCount = (int)reader.Varint();
+        var via = ValueList<ActorId>.Empty;
+        if (viaCount > 0)
+        {
+            var actors = new ActorId[viaCount];
+            for (var i = 0; i < actors.Length; i++)
+            {
+                actors[i] = names.Actors[(int)reader.Varint()];
+            }
+
+            via = ValueList<ActorId>.Wrap(actors);
+        }
+
+        var parts = new StatementParts(kind, id, claim, actor, said, source, quote, via);
+        switch (kind)
+        {
+            case StatementKind.Assertion or StatementKind.Denial:
+                parts.Certainty = (Certainty)reader.Varint();
+                break;
+            case StatementKind.Retraction:
+                parts.Target = StatementId.Trusted(reader.Ascii());
+                break;
+            case StatementKind.Reaction:
+                parts.Reaction = (ReactionKind)reader.Varint();
+                break;
+            case StatementKind.Evidence:
+                parts.Evidence = (EvidenceKind)reader.Varint();
+                parts.Description = reader.Text();
+                parts.Url = reader.Text() is { } url ? new Uri(url, UriKind.RelativeOrAbsolute) : null;
+                break;
+            case StatementKind.InvestigationConcluded:
+                parts.Target = StatementId.Trusted(reader.Ascii());
+                parts.Finding = new Finding((FindingOutcome)reader.Varint()) { Summary = reader.Text() };
+                break;
+            case StatementKind.InvestigationOpened:
+                break;
+            default:
+                throw new InvalidOperationException($"statement bytes of unknown kind {(int)kind}");
+        }
+
+        return parts;
+    }
+
+    private static void Said(List<byte> output, SaidAt said)
+    {
+        var start = said.StartTicks;
+        var end = said.EndTicks;
+        if (start % TimeSpan.TicksPerDay == 0 && end % TimeSpan.TicksPerDay == 0 && end > start)
+        {
+            output.Add((byte)((byte)said.Precision | DaysForm));
+            Varint(output, (ulong)(start / TimeSpan.TicksPerDay));
+            Varint(output, (ulong)((end - start) / TimeSpan.TicksPerDay));
+        }
+        else
+        {
+            output.Add((byte)said.Precision);
+            Varint(output, (ulong)start);
+            Varint(output, (ulong)(end - start));
+        }
+    }
+
+    private static void Ascii(List<byte> output, string text)
+    {
+        foreach (var c in text)
+        {
+            output.Add((byte)c);
+        }
+    }
+
+    private static void Text(List<byte> output, string? text)
+    {
+        if (text is null)
+        {
+            output.Add(0);
+            return;
+        }
+
+        var length = Encoding.UTF8.GetByteCount(text);
+        Varint(output, (ulong)length + 1);
+        var at = output.Count;
+        CollectionsMarshal.SetCount(output, at + length);
+        Encoding.UTF8.GetBytes(text, CollectionsMarshal.AsSpan(output)[at..]);
+    }
+
+    private static void Varint(List<byte> output, ulong value)
+    {
+        while (value >= 0x80)
+        {
+            output.Add((byte)(value | 0x80));
+            value >>= 7;
+        }
+
+        output.Add((byte)value);
+    }
+
+    private ref struct Reader(ReadOnlySpan<byte> bytes)
+    {
+        private readonly ReadOnlySpan<byte> _bytes = bytes;
+        private int _at;
+
+        public byte Byte() => _bytes[_at++];
+
+        public ulong Varint()
+        {
+            ulong value = 0;
+            var shift = 0;
+            byte b;
+            do
+            {
+                b = _bytes[_at++];
+                value |= (ulong)(b & 0x7F) << shift;
+                shift += 7;
+            }
+            while (b >= 0x80);
+
+            return value;
+        }
+
+        public string Ascii()
+        {
+            var length = _bytes[_at++];
+            var text = Encoding.ASCII.GetString(_bytes.Slice(_at, length));
+            _at += length;
+            return text;
+        }
+
+        public string? Text()
+        {
+            var length = (int)Varint();
+            if (length == 0)
+            {
+                return null;
+            }
+
+            var text = Encoding.UTF8.GetString(_bytes.Slice(_at, length - 1));
+            _at += length - 1;
+            return text;
+        }
+
+        public SaidAt Said()
+        {
+            var form = Byte();
+            var precision = (SaidAtPrecision)(form & ~DaysForm);
+            var start = (long)Varint();
+            var length = (long)Varint();
+            return (form & DaysForm) != 0
+                ? SaidAt.FromTicks(precision, start * TimeSpan.TicksPerDay, (start + length) * TimeSpan.TicksPerDay)
+                : SaidAt.FromTicks(precision, start, start + length);
+        }
+    }
+}
+
+/// <summary>The claim, actor and source ids a <see cref="StatementTable"/> refers to by number.</summary>
+internal sealed class Names
+{
+    public Numbering<ClaimId> Claims { get; } = new();
+
+    public Numbering<ActorId> Actors { get; } = new();
+
+    public Numbering<SourceId> Sources { get; } = new();
+}
+
+/// <summary>Ids numbered in the order first seen; each id keeps its first instance, whose string decoded records share.</summary>
+internal sealed class Numbering<T>
+    where T : struct, IEquatable<T>
+{
+    private readonly Dictionary<T, int> _numbers = [];
+    private readonly List<T> _ids = [];
+
+    // The last id numbered: statements come in runs naming the same claim, actor and source.
+    private T _last;
+    private int _lastNumber = -1;
+
+    public int Count => _ids.Count;
+
+    public T this[int number] => _ids[number];
+
+    /// <summary>The number of <paramref name="id"/>, or -1 when it has none, without numbering it.</summary>
+    public int Find(T id) =>
+        _lastNumber >= 0 && _last.Equals(id) ? _lastNumber : _numbers.GetValueOrDefault(id, -1);
+
+    public int NumberOf(T id)
+    {
+        if (_lastNumber >= 0 && _last.Equals(id))
+        {
+            return _lastNumber;
+        }
+
+        ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(_numbers, id, out var known);
+        if (!known)
+        {
+            number = _ids.Count;
+            _ids.Add(id);
+        }
+
+        _last = id;
+        _lastNumber = number;
+        return number;
+    }
+}
