@@ -31,6 +31,9 @@ public sealed partial class Ledger
     /// snapshot's events are then the log's, byte for byte. A damaged file also fails its SHA-256 digest. Otherwise
     /// the ledger reads the whole store instead and says why in <see cref="Snapshot"/>: a stale, foreign, damaged or
     /// altered snapshot is never served.</para>
+    /// <para>The snapshot also holds an image of the index itself (format 2, docs/snapshots.md), written from memory
+    /// under the index's lock; a ledger checking only the snapshot's head (<see cref="SnapshotVerification.Head"/>)
+    /// loads that instead of decoding and folding every event.</para>
     /// <para>A snapshot stays valid as the ledger grows; save again after large imports to keep the tail short.
     /// Saving reads the store from the start (the index does not keep the stored bytes).</para>
     /// </remarks>
@@ -61,6 +64,7 @@ public sealed partial class Ledger
         await CatchUpAsync(cancellationToken).ConfigureAwait(false);
         GlobalPosition last;
         long count;
+        var image = new MemoryStream();
         lock (_indexGate)
         {
             if (_index.LastPosition is not { } position)
@@ -69,6 +73,18 @@ public sealed partial class Ledger
             }
 
             (last, count) = (position, _index.EventCount);
+            try
+            {
+                var writer = new ImageWriter(image);
+                _index.WriteImage(writer);
+                writer.Flush();
+            }
+            catch (IOException)
+            {
+                // An index past 2 GB does not fit one array: the snapshot is saved without its image, and loads from
+                // its events (slower, never wrong).
+                image = new MemoryStream();
+            }
         }
 
         var lastEvent = await FirstAtAsync(last, cancellationToken).ConfigureAwait(false);
@@ -84,6 +100,7 @@ public sealed partial class Ledger
             using var writer = new SnapshotWriter(output);
             await writer.WriteHeaderAsync(new SnapshotHeader(count, last, lastEvent.Sequence, lastEvent.Hash.ToArray()),
                 token).ConfigureAwait(false);
+            await writer.WriteImageAsync(image.GetBuffer().AsMemory(0, (int)image.Length), token).ConfigureAwait(false);
             await foreach (var recorded in _store.ReadAllForwardsAsync(GlobalPosition.Start, token).ConfigureAwait(false))
             {
                 if (recorded.Position > last)
@@ -159,6 +176,21 @@ public sealed partial class Ledger
             return Rejected(mismatch, header.Last);
         }
 
+        if (_options.SnapshotVerification == SnapshotVerification.Head)
+        {
+            try
+            {
+                if (await LoadImageAsync(reader, header, cancellationToken).ConfigureAwait(false))
+                {
+                    return new SnapshotLoad(SnapshotOutcome.Used, header.Events, header.Last, null);
+                }
+            }
+            catch (Exception e) when (!Cancelled(e, cancellationToken))
+            {
+                return Rejected(Reason(e), header.Last);
+            }
+        }
+
         try
         {
             lock (_indexGate)
@@ -200,6 +232,36 @@ public sealed partial class Ledger
             // ignored, never fatal, since the store holds everything it does.
             return Rejected(Reason(e), header.Last);
         }
+    }
+
+    /// <summary>
+    /// Loads the snapshot's index image, when it has one, in place of its events: what the index held when it was
+    /// saved, arrays read rather than a million events decoded and folded. Only under
+    /// <see cref="SnapshotVerification.Head"/>: an image cannot be checked event by event against the log's chain.
+    /// </summary>
+    /// <returns>False when the snapshot has no image (its events are read instead).</returns>
+    private async Task<bool> LoadImageAsync(SnapshotReader reader, SnapshotHeader header,
+        CancellationToken cancellationToken)
+    {
+        if (await reader.ReadImageAsync(keep: true, cancellationToken).ConfigureAwait(false) is not { } image)
+        {
+            return false;
+        }
+
+        var loaded = LedgerIndex.ReadImage(image);
+        if (loaded.LastPosition != header.Last || loaded.EventCount != header.Events)
+        {
+            throw new SnapshotFormatException(
+                $"snapshot index image ends at position {loaded.LastPosition} after {loaded.EventCount} events; " +
+                $"its header says position {header.Last} after {header.Events}");
+        }
+
+        lock (_indexGate)
+        {
+            _index = loaded;
+        }
+
+        return true;
     }
 
     private static bool Cancelled(Exception e, CancellationToken cancellationToken) =>

@@ -40,6 +40,17 @@ internal sealed class ActorClaims
     /// <summary>Claims the array has room for, used or not (repeats included).</summary>
     internal int Capacity => _claims.Length;
 
+    /// <summary>The claims' numbers as held (repeats included), for a snapshot's index image.</summary>
+    internal ReadOnlySpan<int> Numbers => _claims.AsSpan(0, _count);
+
+    /// <summary>Takes <paramref name="numbers"/> as the claims held, from a snapshot's index image.</summary>
+    internal void Load(int[] numbers)
+    {
+        _claims = numbers;
+        _count = numbers.Length;
+        _compactAt = Math.Max(MinCompaction, 2 * _count);
+    }
+
     /// <summary>Removes repeats and the unused room, once a load has added most of the claims.</summary>
     public void TrimExcess()
     {

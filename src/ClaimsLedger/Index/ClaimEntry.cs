@@ -10,7 +10,7 @@ namespace ClaimsLedger.Index;
 /// Statements are sorted by the original saidAt start, end, then log order (design rule 3). An amendment can move a
 /// statement's saidAt; views as recorded after such an amendment re-sort (see <see cref="SaidAtAmendedFrom"/>).
 /// </remarks>
-internal sealed class ClaimEntry(ClaimRegistered registration, long ordinal, DateTimeOffset recordedAt)
+internal sealed partial class ClaimEntry(ClaimRegistered registration, long ordinal, DateTimeOffset recordedAt)
 {
     // Rows rather than a list of entries: an evaluation scans every statement of the claim but builds views for only
     // the few that count, and the statement objects are scattered over a large heap.

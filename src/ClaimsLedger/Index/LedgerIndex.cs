@@ -9,7 +9,7 @@ namespace ClaimsLedger.Index;
 /// order, actors, sources, corrections and stream versions. Views read from here instead of replaying the log.
 /// </summary>
 /// <remarks>Not thread-safe: the owner serialises writes and reads.</remarks>
-internal sealed class LedgerIndex
+internal sealed partial class LedgerIndex
 {
     private readonly Dictionary<string, long> _streamVersions = new(StringComparer.Ordinal);
 
@@ -31,7 +31,7 @@ internal sealed class LedgerIndex
 
     public Dictionary<SourceId, SourceEntry> Sources { get; } = [];
 
-    public StatementTable Statements { get; } = new();
+    public StatementTable Statements { get; private set; } = new();
 
     public Dictionary<CorrectionId, CorrectionEntry> Corrections { get; } = [];
 

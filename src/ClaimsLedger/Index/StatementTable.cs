@@ -22,7 +22,7 @@ namespace ClaimsLedger.Index;
 /// kind grows up to full size, so a small ledger holds a small table.</para>
 /// <para>Not thread-safe: the index's owner serialises writes and reads.</para>
 /// </remarks>
-internal sealed class StatementTable
+internal sealed partial class StatementTable
 {
     private const int PageBits = 14;
     private const int PageSize = 1 << PageBits;

@@ -17,7 +17,9 @@ public enum SnapshotVerification
     /// <summary>
     /// Check only that the log holds the snapshot's last hash at its last position, and that the file is whole (its
     /// SHA-256 digest). Catches stale, foreign and damaged snapshots, but trusts whoever can write the snapshot file:
-    /// for a snapshot kept where only the ledger's owner can write, like the store itself.
+    /// for a snapshot kept where only the ledger's owner can write, like the store itself. A snapshot with an index
+    /// image (format 2) is then loaded from the image, its own digest checked, without reading its events: the fast
+    /// open (docs/snapshots.md).
     /// </summary>
     Head,
 }

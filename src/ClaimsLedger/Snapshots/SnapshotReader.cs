@@ -29,6 +29,8 @@ internal sealed class SnapshotReader(Stream input, bool verifyChain = true) : ID
     private readonly List<StreamName> _streams = [];
     private readonly List<string> _types = [];
     private SnapshotHeader? _header;
+    private ushort _version;
+    private bool _imageRead;
     private long _read;
     private readonly EventHasher? _hasher = verifyChain ? new EventHasher() : null;
 
@@ -53,11 +55,13 @@ internal sealed class SnapshotReader(Stream input, bool verifyChain = true) : ID
 
         var span = fixedPart.AsSpan(SnapshotWriter.Magic.Length);
         var version = BinaryPrimitives.ReadUInt16LittleEndian(span);
-        if (version != SnapshotWriter.Version)
+        if (version is not (1 or SnapshotWriter.Version))
         {
             throw new SnapshotFormatException(
-                $"snapshot format {version} is not format {SnapshotWriter.Version}, the one this version reads");
+                $"snapshot format {version} is not format 1 or {SnapshotWriter.Version}, the ones this version reads");
         }
+
+        _version = version;
 
         var events = BinaryPrimitives.ReadInt64LittleEndian(span[2..]);
         var commit = (ulong)BinaryPrimitives.ReadInt64LittleEndian(span[10..]);
@@ -74,6 +78,67 @@ internal sealed class SnapshotReader(Stream input, bool verifyChain = true) : ID
     }
 
     /// <summary>
+    /// Reads the index image that follows the header of a format 2 snapshot, its SHA-256 checked; null for a format 1
+    /// snapshot or one saved without an image. With <paramref name="keep"/> false, reads past it (the events follow).
+    /// </summary>
+    public async Task<byte[]?> ReadImageAsync(bool keep, CancellationToken cancellationToken)
+    {
+        if (_header is null || _imageRead)
+        {
+            throw new InvalidOperationException("read the header first, and the image once");
+        }
+
+        _imageRead = true;
+        if (_version < 2)
+        {
+            return null;
+        }
+
+        var length = BinaryPrimitives.ReadInt64LittleEndian(await ReadExactlyAsync(8, "image", cancellationToken)
+            .ConfigureAwait(false));
+        if (length < 0 || length > Array.MaxLength)
+        {
+            throw new SnapshotFormatException($"snapshot index image is damaged: its length is {length} bytes");
+        }
+
+        if (length == 0)
+        {
+            return null;
+        }
+
+        byte[]? image = keep ? new byte[length] : null;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var chunk = keep ? null : ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
+        {
+            for (long at = 0; at < length;)
+            {
+                var part = keep
+                    ? image.AsMemory((int)at, (int)Math.Min(1 << 24, length - at))
+                    : chunk.AsMemory(0, (int)Math.Min(chunk!.Length, length - at));
+                await ReadExactlyAsync(part, "image", cancellationToken).ConfigureAwait(false);
+                hash.AppendData(part.Span);
+                at += part.Length;
+            }
+        }
+        finally
+        {
+            if (chunk is not null)
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
+            }
+        }
+
+        var expected = await ReadExactlyAsync(32, "image", cancellationToken).ConfigureAwait(false);
+        if (!CryptographicOperations.FixedTimeEquals(hash.GetHashAndReset(), expected))
+        {
+            throw new SnapshotFormatException("snapshot index image does not match its digest: the file is damaged");
+        }
+
+        return image;
+    }
+
+    /// <summary>
     /// Reads the next block's events into <paramref name="into"/>; null after the last block, once the count and the
     /// digest are checked. The payloads are slices of the returned buffer, rented from the shared array pool: return
     /// it when they are no longer needed.
@@ -81,6 +146,11 @@ internal sealed class SnapshotReader(Stream input, bool verifyChain = true) : ID
     public async Task<byte[]?> ReadBlockAsync(List<RecordedEvent> into, CancellationToken cancellationToken)
     {
         var header = _header ?? throw new InvalidOperationException("read the header first");
+        if (!_imageRead)
+        {
+            await ReadImageAsync(keep: false, cancellationToken).ConfigureAwait(false);
+        }
+
         var prefix = await ReadExactlyAsync(8, "block", cancellationToken).ConfigureAwait(false);
         var size = BinaryPrimitives.ReadInt32LittleEndian(prefix);
         var count = BinaryPrimitives.ReadInt32LittleEndian(prefix.AsSpan(4));

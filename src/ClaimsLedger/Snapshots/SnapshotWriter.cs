@@ -20,7 +20,8 @@ internal sealed class SnapshotWriter(Stream output) : IDisposable
     /// <summary>Identifies the format; the version follows it.</summary>
     public static ReadOnlySpan<byte> Magic => "CLSNAP\r\n"u8;
 
-    public const ushort Version = 1;
+    /// <summary>Format 2: format 1 with the index image between the header and the events.</summary>
+    public const ushort Version = 2;
 
     private const int BlockTarget = 1 << 20;
 
@@ -48,6 +49,24 @@ internal sealed class SnapshotWriter(Stream output) : IDisposable
         buffer.Write([checked((byte)header.LastHash.Length)]);
         buffer.Write(header.LastHash);
         await EmitAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the index image (empty when there is none): its length, its bytes and their SHA-256, so that a load that
+    /// uses only the image checks it without reading the events after it.
+    /// </summary>
+    public async Task WriteImageAsync(ReadOnlyMemory<byte> image, CancellationToken cancellationToken)
+    {
+        var length = new byte[8];
+        BinaryPrimitives.WriteInt64LittleEndian(length, image.Length);
+        await EmitAsync(length, cancellationToken).ConfigureAwait(false);
+        if (image.IsEmpty)
+        {
+            return;
+        }
+
+        await EmitAsync(image, cancellationToken).ConfigureAwait(false);
+        await EmitAsync(SHA256.HashData(image.Span), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task AddAsync(RecordedEvent recorded, CancellationToken cancellationToken)

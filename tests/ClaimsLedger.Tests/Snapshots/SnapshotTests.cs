@@ -94,7 +94,7 @@ public sealed class SnapshotTests
     public static TheoryData<string, int> DamagedBytes { get; } = new()
     {
         { "not a ClaimsLedger snapshot", 0 },
-        { "snapshot format 0 is not format 1", 8 },
+        { "snapshot format 3 is not format 1 or 2", 8 },
         { "says event 67 and holds 66: the snapshot is damaged or from another ledger", 10 },
         { "another ledger", 50 },
         { "snapshot", -1000 },
@@ -124,6 +124,9 @@ public sealed class SnapshotTests
         var good = (await SavedSnapshotAsync(store)).Bytes!;
         var expected = (await full.GetBoardAsync(full.Now())).ToJson();
 
+        // Checking the head, a load with an index image reads the header and the image (with its own digest) and
+        // never the events after it: a change there is not noticed, and not served either.
+        var imageEnd = ImageEnd(good);
         for (var at = 0; at < good.Length; at += 11)
         {
             foreach (var flip in new byte[] { 0x01, 0x80, 0xFF })
@@ -134,7 +137,9 @@ public sealed class SnapshotTests
                 var ledger = await Ledger.OpenAsync(store,
                     Options(new MemorySnapshotStore { Bytes = damaged }) with { SnapshotVerification = verification });
 
-                Assert.True(ledger.Snapshot.Outcome == SnapshotOutcome.Rejected, $"byte {at} ^ {flip:x2} was not noticed");
+                var read = verification == SnapshotVerification.Events || at < imageEnd;
+                Assert.True(ledger.Snapshot.Outcome == (read ? SnapshotOutcome.Rejected : SnapshotOutcome.Used),
+                    $"byte {at} ^ {flip:x2}: {ledger.Snapshot.Outcome}, {ledger.Snapshot.Reason}");
                 Assert.Equal(expected, (await ledger.GetBoardAsync(full.Now())).ToJson());
             }
         }
@@ -227,6 +232,7 @@ public sealed class SnapshotTests
         using var writer = new SnapshotWriter(forged);
         await writer.WriteHeaderAsync(new SnapshotHeader(events.Count, last.Position, last.Sequence, last.Hash.ToArray()),
             CancellationToken.None);
+        await writer.WriteImageAsync(ReadOnlyMemory<byte>.Empty, CancellationToken.None);
         foreach (var e in events)
         {
             await writer.AddAsync(change(e), CancellationToken.None);
@@ -280,6 +286,66 @@ public sealed class SnapshotTests
         }
 
         Assert.Equal((await full.GetBoardAsync(full.Now())).ToJson(), (await ledger.GetBoardAsync(ledger.Now())).ToJson());
+    }
+
+    [Fact]
+    public async Task Checking_the_head_loads_the_index_image_which_then_records_and_answers_as_a_full_replay()
+    {
+        var store = new InMemoryEventStore(_clock);
+        var full = await Ledger.OpenAsync(store, Options());
+        await full.RecordAsync([.. BelgorodHistory.Registrations, .. BelgorodHistory.Statements]);
+        await full.RecordAsync([.. ManyStatements.Registrations()]);
+        await full.RecordAsync([.. ManyStatements.Statements(3_000)]);
+        await full.RecordAsync([.. ManyStatements.Corrections(3_000)]);
+        var snapshots = await SavedSnapshotAsync(store);
+        var head = Options(snapshots) with { SnapshotVerification = SnapshotVerification.Head };
+
+        var ledger = await Ledger.OpenAsync(store, head);
+
+        Assert.Equal(SnapshotOutcome.Used, ledger.Snapshot.Outcome);
+        Assert.Equal(full.EventCount, ledger.EventCount);
+        await AssertSameViewsAsync(full, ledger);
+        Assert.Equal((await full.GetBoardAsync(full.Now())).ToJson(), (await ledger.GetBoardAsync(ledger.Now())).ToJson());
+
+        // The loaded index goes on: the correction of a statement the image holds, and new statements on its claims.
+        _clock.SetUtcNow(BelgorodHistory.CorrectedAt.AddDays(1));
+        await ledger.RecordAsync(BelgorodHistory.Correction);
+        await ledger.RecordAsync([.. ManyStatements.Statements(3_300).Skip(3_000)]);
+        var replayed = await Ledger.OpenAsync(store, Options());
+        await AssertSameViewsAsync(replayed, ledger);
+        foreach (var actor in new[] { "actor-00", "actor-07" })
+        {
+            Assert.Equal((await replayed.GetActorAsync(actor, replayed.Now()))?.ToJson(),
+                (await ledger.GetActorAsync(actor, ledger.Now()))?.ToJson());
+        }
+
+        Assert.Equal((await replayed.GetTimelineAsync(ClaimsLedger.Views.TimelineQuery.All, replayed.Now())).ToJson(),
+            (await ledger.GetTimelineAsync(ClaimsLedger.Views.TimelineQuery.All, ledger.Now())).ToJson());
+        Assert.Null(await ledger.RecordAsync(BelgorodHistory.Correction) is { Appended: > 0 } ? "appended twice" : null);
+    }
+
+    [Fact]
+    public async Task A_snapshot_without_an_index_image_loads_from_its_events_under_either_check()
+    {
+        var (store, full) = await RecordBelgorodAsync();
+        var events = await ForgedAsync(store, e => e);
+
+        foreach (var verification in new[] { SnapshotVerification.Events, SnapshotVerification.Head })
+        {
+            var ledger = await Ledger.OpenAsync(store, Options(events) with { SnapshotVerification = verification });
+
+            Assert.Equal(SnapshotOutcome.Used, ledger.Snapshot.Outcome);
+            await AssertSameViewsAsync(full, ledger);
+        }
+    }
+
+    /// <summary>Where a format 2 snapshot's index image and its digest end: the header, the length, the image, 32 bytes.</summary>
+    private static int ImageEnd(byte[] snapshot)
+    {
+        var header = SnapshotWriter.Magic.Length + 2 + (8 * 4) + 1 + snapshot[SnapshotWriter.Magic.Length + 2 + (8 * 4)];
+        var length = BitConverter.ToInt64(snapshot, header);
+        Assert.True(length > 0, "the snapshot has no index image");
+        return header + 8 + (int)length + 32;
     }
 
     private static class Belgorod
