@@ -48,8 +48,7 @@ internal sealed partial class ClaimEntry
         {
             ref readonly var row = ref rows[i];
             if ((uint)row.Number >= (uint)table.Count || table.LocationOf(row.Number) != row.Bytes
-                || (uint)row.Speaker >= (uint)table.Names.Actors.Count || (uint)row.Source >= (uint)table.Names.Sources.Count
-                || row.Target < -1 || row.Target >= table.Count
+                || (uint)row.Speaker >= (uint)table.Names.Actors.Count
                 || (i > 0 && !Before(rows[i - 1], row)))
             {
                 throw image.Damaged($"row {i} of claim '{registration.Id}', which does not fit the statement table");

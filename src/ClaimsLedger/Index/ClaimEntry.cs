@@ -64,8 +64,7 @@ internal sealed partial class ClaimEntry(ClaimRegistered registration, long ordi
 
     /// <summary>Appends a statement; it is put in statement order when the statements are next read (or settled).</summary>
     /// <returns>True when this made the rows unsorted (they were in order before).</returns>
-    public bool Add(StatementEntry statement, Statement recorded, DateTimeOffset recordedAt, int speaker, int source,
-        int target)
+    public bool Add(StatementEntry statement, Statement recorded, DateTimeOffset recordedAt, int speaker)
     {
         if (_count == _rows.Length)
         {
@@ -75,7 +74,7 @@ internal sealed partial class ClaimEntry(ClaimRegistered registration, long ordi
 
         _table ??= statement.Table;
         var row = new StatementRow(statement.Number, statement.Table.LocationOf(statement.Number), recorded, recordedAt,
-            speaker, source, target);
+            speaker);
         var wasSorted = _sorted == _count;
         var inOrder = wasSorted && (_count == 0 || !Before(row, _rows[_count - 1]));
         _rows[_count++] = row;
@@ -206,33 +205,28 @@ internal sealed partial class ClaimEntry(ClaimRegistered registration, long ordi
 /// </summary>
 internal struct StatementRow
 {
-    // A byte, so the row packs into 56 bytes.
+    // A byte, so the row packs into 48 bytes.
     private readonly byte _kind;
 
-    public StatementRow(int number, uint bytes, Statement statement, DateTimeOffset recordedAt, int speaker, int source,
-        int target)
+    public StatementRow(int number, uint bytes, Statement statement, DateTimeOffset recordedAt, int speaker)
     {
         Number = number;
         Bytes = bytes;
         Speaker = speaker;
-        Source = source;
         RecordedTicks = recordedAt.UtcTicks;
         SaidStart = statement.SaidAt.StartTicks;
         SaidEnd = statement.SaidAt.EndTicks;
         CorrectedFrom = long.MaxValue;
-        Target = target;
         _kind = (byte)statement.Kind;
     }
 
     /// <summary>
     /// The number of the recorded statement's actor (<see cref="LedgerIndex.ActorAt"/>): numbers rather than
-    /// references keep the row at 56 bytes, and two statements have the same actor exactly when they have the same
-    /// number.
+    /// references keep the row at 48 bytes, and two statements have the same actor exactly when they have the same
+    /// number. The source and, for a retraction or conclusion, the target are in the statement's bytes: views and the
+    /// few statements of those kinds read them there.
     /// </summary>
     public int Speaker { get; }
-
-    /// <summary>The number of the recorded statement's source (<see cref="LedgerIndex.SourceAt"/>).</summary>
-    public int Source { get; }
 
     /// <summary>The statement's number in the index's <see cref="StatementTable"/>; orders like the log.</summary>
     public int Number { get; }
@@ -254,12 +248,6 @@ internal struct StatementRow
 
     /// <summary>recordedAt of the first correction in UTC ticks; <see cref="long.MaxValue"/> when there is none.</summary>
     public long CorrectedFrom { get; private set; }
-
-    /// <summary>
-    /// The number of the statement a retraction withdraws or a conclusion concludes (no correction changes either);
-    /// -1 for other kinds, or when the index held no such statement when this one was folded in.
-    /// </summary>
-    public int Target { get; }
 
     public StatementKind Kind => (StatementKind)_kind;
 

@@ -17,24 +17,23 @@ internal readonly struct Counted
         _bytes = row.Bytes;
         _recordedTicks = row.RecordedTicks;
         ActorNumber = row.Speaker;
-        SourceNumber = row.Source;
         SaidStart = row.SaidStart;
         SaidEnd = row.SaidEnd;
         Kind = row.Kind;
-        Target = row.Target;
+        Target = TargetOf(entry, row);
     }
 
     public Counted(StatementEntry entry, in StatementRow row, Statement corrected)
     {
         Entry = entry;
         _corrected = corrected;
+        _bytes = row.Bytes;
         _recordedTicks = row.RecordedTicks;
         ActorNumber = entry.Table.Names.Actors.Find(corrected.Actor);
-        SourceNumber = entry.Table.Names.Sources.Find(corrected.Source);
         SaidStart = corrected.SaidAt.StartTicks;
         SaidEnd = corrected.SaidAt.EndTicks;
         Kind = row.Kind;
-        Target = row.Target;
+        Target = TargetOf(entry, row);
     }
 
     /// <summary>The recorded statement.</summary>
@@ -49,8 +48,6 @@ internal readonly struct Counted
     /// </summary>
     public int ActorNumber { get; }
 
-    /// <summary>The number of the statement's source as corrected by R; -1 for a source never numbered.</summary>
-    public int SourceNumber { get; }
 
     /// <summary>The statement with corrections recorded by R applied: decoded on every call when uncorrected.</summary>
     public Statement Statement => _corrected ?? Entry.Original;
@@ -63,8 +60,8 @@ internal readonly struct Counted
     /// <summary>The statement's actor, without decoding it.</summary>
     public ActorId Actor => _corrected?.Actor ?? Entry.Table.Names.Actors[ActorNumber];
 
-    /// <summary>The statement's source, without decoding it.</summary>
-    public SourceId SourceId => _corrected?.Source ?? Entry.Table.Names.Sources[SourceNumber];
+    /// <summary>The statement's source, without decoding the rest of it.</summary>
+    public SourceId SourceId => _corrected?.Source ?? Entry.Table.Names.Sources[Entry.Table.SourceAt(_bytes)];
 
     /// <summary>True when at least one amendment was applied.</summary>
     public bool Corrected => _corrected is not null;
@@ -81,6 +78,10 @@ internal readonly struct Counted
     public int Target { get; }
 
     public bool IsStance => Kind is StatementKind.Assertion or StatementKind.Denial;
+
+    // Read from the statement's bytes for the kinds that have one (a tenth of a ledger's statements, or so).
+    private static int TargetOf(StatementEntry entry, in StatementRow row) =>
+        row.Kind is StatementKind.Retraction or StatementKind.InvestigationConcluded ? entry.Table.TargetAt(row.Bytes) : -1;
 
     /// <summary>Orders by saidAt as corrected (start, then end), then log order: the ledger's statement order.</summary>
     public static int CompareOrder(in Counted a, in Counted b) =>

@@ -233,27 +233,37 @@ internal sealed partial class LedgerIndex
         var actor = Actor(statement.Actor, recorded);
         var claim = Claim(statement.Claim, recorded);
 
-        // Looked up before the statement is added, so an id folded twice does not find itself.
-        var target = statement switch
-        {
-            StatementRetracted retraction => Statements.TryGetValue(retraction.Target, out var retracted)
-                ? retracted.Number : -1,
-            InvestigationConcluded conclusion => Statements.TryGetValue(conclusion.Investigation, out var opening)
-                ? opening.Number : -1,
-            _ => -1,
-        };
         var entry = Statements.Add(statement);
-        if (claim.Add(entry, statement, recorded.RecordedAt, actor.Number,
-                Statements.Names.Sources.NumberOf(statement.Source), target))
+        if (claim.Add(entry, statement, recorded.RecordedAt, actor.Number))
         {
             _unsorted.Add(claim);
         }
 
         actor.Claims.Add(claim);
-        if (statement is InvestigationConcluded && target >= 0)
+    }
+
+    /// <summary>
+    /// The conclusions recorded for the investigation <paramref name="opening"/> opened, in log order: found among its
+    /// claim's statements (a conclusion must be about the investigation's claim) rather than kept on the opening.
+    /// </summary>
+    public IEnumerable<StatementEntry> ConclusionsOf(StatementEntry opening)
+    {
+        var original = opening.Original;
+        if (original is not InvestigationOpened || !Claims.TryGetValue(original.Claim, out var claim))
         {
-            new StatementEntry(Statements, target).AddConclusion(entry);
+            return [];
         }
+
+        var conclusions = new List<StatementEntry>();
+        foreach (ref readonly var row in claim.Statements)
+        {
+            if (row.Kind == StatementKind.InvestigationConcluded && Statements.TargetAt(row.Bytes) == opening.Number)
+            {
+                conclusions.Add(claim.EntryOf(row));
+            }
+        }
+
+        return conclusions.OrderBy(c => c.Number);
     }
 
     private void AddCorrection(LedgerEvent @event, CorrectionId id, StatementId statementId, long ordinal,

@@ -12,22 +12,44 @@ namespace ClaimsLedger.Index;
 /// <para>Claim, actor and source ids (and the actors of a via-chain) are numbers into the table's <see cref="Names"/>,
 /// so a decoded statement shares their strings. Statement ids are ASCII slugs, one byte a character; quotes and other
 /// text are UTF-8. A saidAt of whole days (every precision but an instant) is written as day numbers.</para>
-/// <para>Layout: kind; id (length, bytes); claim, actor, source numbers; saidAt; quote; via; then what the kind adds
-/// (certainty; reaction; evidence, description, url; investigation, outcome, summary; retraction target). Integers
-/// are 7-bit varints; text is its byte length + 1 (0 for none) then the bytes.</para>
+/// <para>Layout: kind; id (length, bytes); for a retraction or conclusion its target's number + 1 in the table (0 and
+/// the target's id when the table has no such statement); claim, actor, source numbers; saidAt; quote; via; then what
+/// the kind adds (certainty; reaction; evidence, description, url; outcome, summary). Integers are 7-bit varints;
+/// text is its byte length + 1 (0 for none) then the bytes.</para>
 /// </remarks>
 internal static class StatementBytes
 {
     private const byte DaysForm = 0x80;
 
-    /// <summary>Appends the bytes of <paramref name="statement"/> to <paramref name="output"/>.</summary>
+    /// <summary>Appends the bytes of <paramref name="statement"/>, to be added to <paramref name="table"/>.</summary>
     /// <exception cref="InvalidOperationException">A statement type the ledger does not record.</exception>
-    public static void Write(Statement statement, Names names, List<byte> output)
+    public static void Write(Statement statement, StatementTable table, List<byte> output)
     {
+        var names = table.Names;
         output.Add((byte)statement.Kind);
         var id = statement.Id.Value;
         output.Add((byte)id.Length);
         Ascii(output, id);
+
+        // What a retraction withdraws or a conclusion concludes (no correction changes either), by its number in the
+        // table, right after the id: an evaluation reads it from here for the few statements of these kinds.
+        if (statement is StatementRetracted or InvestigationConcluded)
+        {
+            var target = statement is StatementRetracted retraction
+                ? retraction.Target
+                : ((InvestigationConcluded)statement).Investigation;
+            if (table.TryGetValue(target, out var entry))
+            {
+                Varint(output, (uint)entry.Number + 1);
+            }
+            else
+            {
+                output.Add(0);
+                output.Add((byte)target.Value.Length);
+                Ascii(output, target.Value);
+            }
+        }
+
         Varint(output, (uint)names.Claims.NumberOf(statement.Claim));
         Varint(output, (uint)names.Actors.NumberOf(statement.Actor));
         Varint(output, (uint)names.Sources.NumberOf(statement.Source));
@@ -44,9 +66,7 @@ internal static class StatementBytes
             case StanceStatement stance:
                 Varint(output, (uint)stance.Certainty);
                 break;
-            case StatementRetracted retraction:
-                output.Add((byte)retraction.Target.Value.Length);
-                Ascii(output, retraction.Target.Value);
+            case StatementRetracted:
                 break;
             case ReactionExpressed reaction:
                 Varint(output, (uint)reaction.Reaction);
@@ -57,8 +77,6 @@ internal static class StatementBytes
                 Text(output, evidence.Url?.OriginalString);
                 break;
             case InvestigationConcluded conclusion:
-                output.Add((byte)conclusion.Investigation.Value.Length);
-                Ascii(output, conclusion.Investigation.Value);
                 Varint(output, (uint)conclusion.Finding.Outcome);
                 Text(output, conclusion.Finding.Summary);
                 break;
@@ -73,18 +91,50 @@ internal static class StatementBytes
     /// <summary>The statement id at the start of a statement's bytes.</summary>
     public static ReadOnlySpan<byte> Id(ReadOnlySpan<byte> bytes) => bytes.Slice(2, bytes[1]);
 
+    /// <summary>The number of the statement a retraction withdraws or a conclusion concludes; -1 for other kinds, or
+    /// when the table held no such statement when this one was added.</summary>
+    public static int TargetNumber(ReadOnlySpan<byte> bytes)
+    {
+        if ((StatementKind)bytes[0] is not (StatementKind.Retraction or StatementKind.InvestigationConcluded))
+        {
+            return -1;
+        }
+
+        var reader = new Reader(bytes, 2 + bytes[1]);
+        return (int)reader.Varint() - 1;
+    }
+
+    /// <summary>The number of the statement's source in the table's <see cref="Names"/>.</summary>
+    public static int SourceNumber(ReadOnlySpan<byte> bytes)
+    {
+        var reader = new Reader(bytes, 2 + bytes[1]);
+        reader.SkipTarget((StatementKind)bytes[0]);
+        reader.Varint();
+        reader.Varint();
+        return (int)reader.Varint();
+    }
+
     /// <summary>The statement whose bytes start <paramref name="bytes"/>: a record equal to the one written.</summary>
-    public static Statement Read(ReadOnlySpan<byte> bytes, Names names) => ReadParts(bytes, names).ToStatement();
+    public static Statement Read(ReadOnlySpan<byte> bytes, StatementTable table) => ReadParts(bytes, table).ToStatement();
 
     /// <summary>The parts of the statement whose bytes start <paramref name="bytes"/>, without building its record.</summary>
-    public static StatementParts ReadParts(ReadOnlySpan<byte> bytes, Names names)
+    public static StatementParts ReadParts(ReadOnlySpan<byte> bytes, StatementTable table)
     {
+        var names = table.Names;
         var reader = new Reader(bytes);
         var kind = (StatementKind)reader.Byte();
         var id = StatementId.Trusted(reader.Ascii());
+        var target = default(StatementId);
+        if (kind is StatementKind.Retraction or StatementKind.InvestigationConcluded)
+        {
+            var number = (int)reader.Varint() - 1;
+            target = number >= 0 ? table.IdOf(number) : StatementId.Trusted(reader.Ascii());
+        }
+
         var claim = names.Claims[(int)reader.Varint()];
         var actor = names.Actors[(int)reader.Varint()];
-        var source = names.Sources[(int)reader.Varint()];
+        var sourceNumber = (int)reader.Varint();
+        var source = names.Sources[sourceNumber];
         var said = reader.Said();
         var quote = reader.Text();
         var viaCount = (int)reader.Varint();
@@ -100,14 +150,17 @@ internal static class StatementBytes
             via = ValueList<ActorId>.Wrap(actors);
         }
 
-        var parts = new StatementParts(kind, id, claim, actor, said, source, quote, via);
+        var parts = new StatementParts(kind, id, claim, actor, said, source, quote, via)
+        {
+            Target = target,
+            SourceNumber = sourceNumber,
+        };
         switch (kind)
         {
             case StatementKind.Assertion or StatementKind.Denial:
                 parts.Certainty = (Certainty)reader.Varint();
                 break;
             case StatementKind.Retraction:
-                parts.Target = StatementId.Trusted(reader.Ascii());
                 break;
             case StatementKind.Reaction:
                 parts.Reaction = (ReactionKind)reader.Varint();
@@ -118,7 +171,6 @@ internal static class StatementBytes
                 parts.Url = reader.Text() is { } url ? new Uri(url, UriKind.RelativeOrAbsolute) : null;
                 break;
             case StatementKind.InvestigationConcluded:
-                parts.Target = StatementId.Trusted(reader.Ascii());
                 parts.Finding = new Finding((FindingOutcome)reader.Varint()) { Summary = reader.Text() };
                 break;
             case StatementKind.InvestigationOpened:
@@ -182,10 +234,19 @@ internal static class StatementBytes
         output.Add((byte)value);
     }
 
-    private ref struct Reader(ReadOnlySpan<byte> bytes)
+    private ref struct Reader(ReadOnlySpan<byte> bytes, int at = 0)
     {
         private readonly ReadOnlySpan<byte> _bytes = bytes;
-        private int _at;
+        private int _at = at;
+
+        /// <summary>Reads past a retraction's or conclusion's target, where the reader is at it.</summary>
+        public void SkipTarget(StatementKind kind)
+        {
+            if (kind is StatementKind.Retraction or StatementKind.InvestigationConcluded && Varint() == 0)
+            {
+                _at += 1 + _bytes[_at];
+            }
+        }
 
         public byte Byte() => _bytes[_at++];
 

@@ -39,17 +39,10 @@ internal readonly record struct StatementEntry(StatementTable Table, int Number)
     /// <summary>The strike, if the statement has been struck.</summary>
     public CorrectionEntry? Strike => Later?.Strike;
 
-    /// <summary>Conclusions recorded for an investigation opening, in log order; null when there are none.</summary>
-    public List<StatementEntry>? Conclusions => Later?.Conclusions;
-
     public IReadOnlyList<CorrectionEntry> Corrections =>
         Later?.Corrections ?? (IReadOnlyList<CorrectionEntry>)[];
 
     public bool HasCorrections => Later?.Corrections is not null;
-
-    /// <summary>Notes a conclusion of the investigation this statement opened.</summary>
-    public void AddConclusion(StatementEntry conclusion) =>
-        (Table.LaterFor(Number).Conclusions ??= []).Add(conclusion);
 
     public void AddCorrection(CorrectionEntry correction)
     {
@@ -103,6 +96,4 @@ internal sealed class StatementLater
     public List<CorrectionEntry>? Corrections;
 
     public CorrectionEntry? Strike;
-
-    public List<StatementEntry>? Conclusions;
 }

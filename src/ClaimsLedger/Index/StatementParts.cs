@@ -25,6 +25,9 @@ internal struct StatementParts(
     /// <summary>What a retraction withdraws, or the investigation a conclusion concludes.</summary>
     public StatementId Target;
 
+    /// <summary>The source's number in the table (<see cref="LedgerIndex.SourceAt"/>); -1 when taken from a record.</summary>
+    public int SourceNumber = -1;
+
     public ReactionKind Reaction;
 
     public EvidenceKind Evidence;

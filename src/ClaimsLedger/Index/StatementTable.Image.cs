@@ -32,14 +32,6 @@ internal sealed partial class StatementTable
         }
 
         image.Values<uint>(locations);
-
-        var openings = _later.Where(l => l.Value.Conclusions is not null).OrderBy(l => l.Key).ToList();
-        image.Int(openings.Count);
-        foreach (var (opening, later) in openings)
-        {
-            image.Int(opening);
-            image.Values<int>([.. later.Conclusions!.Select(c => c.Number)]);
-        }
     }
 
     internal static StatementTable ReadImage(ref ImageReader image)
@@ -92,17 +84,6 @@ internal sealed partial class StatementTable
         image.Part = "the statement table's locations";
         var locations = image.Values<uint>();
         table.Restore(ref image, locations);
-
-        image.Part = "the statement table's conclusions";
-        var openings = image.Count(8);
-        for (var i = 0; i < openings; i++)
-        {
-            var opening = table.Checked(ref image, image.Int());
-            foreach (var conclusion in image.Values<int>())
-            {
-                new StatementEntry(table, opening).AddConclusion(new StatementEntry(table, table.Checked(ref image, conclusion)));
-            }
-        }
 
         return table;
     }

@@ -137,14 +137,24 @@ internal sealed partial class StatementTable
     }
 
     /// <summary>The statement numbered <paramref name="number"/>, decoded: a new record equal to the one added.</summary>
-    public Statement Read(int number) => StatementBytes.Read(BytesOf(SlotOf(number).Bytes), Names);
+    public Statement Read(int number) => StatementBytes.Read(BytesOf(SlotOf(number).Bytes), this);
+
+    /// <summary>The id of statement <paramref name="number"/>.</summary>
+    public StatementId IdOf(int number) =>
+        StatementId.Trusted(Encoding.ASCII.GetString(StatementBytes.Id(BytesOf(SlotOf(number).Bytes))));
 
     /// <summary>Where the bytes of statement <paramref name="number"/> are, for <see cref="ReadPartsAt"/>.</summary>
     public uint LocationOf(int number) => SlotOf(number).Bytes;
 
     /// <summary>The parts of the statement whose bytes are at <paramref name="location"/>, without building its record.</summary>
     /// <remarks>A claim's row keeps the location, so a view of its statement does not visit the statement's slot first.</remarks>
-    public StatementParts ReadPartsAt(uint location) => StatementBytes.ReadParts(BytesOf(location), Names);
+    public StatementParts ReadPartsAt(uint location) => StatementBytes.ReadParts(BytesOf(location), this);
+
+    /// <summary>The number of the statement the one at <paramref name="location"/> retracts or concludes, else -1.</summary>
+    public int TargetAt(uint location) => StatementBytes.TargetNumber(BytesOf(location));
+
+    /// <summary>The source number of the statement at <paramref name="location"/>.</summary>
+    public int SourceAt(uint location) => StatementBytes.SourceNumber(BytesOf(location));
 
     /// <summary>What corrections and conclusions added to statement <paramref name="number"/>; null when nothing.</summary>
     internal StatementLater? LaterOf(int number) => _later.GetValueOrDefault(number);
@@ -175,7 +185,7 @@ internal sealed partial class StatementTable
     private uint Store(Statement statement)
     {
         _scratch.Clear();
-        StatementBytes.Write(statement, Names, _scratch);
+        StatementBytes.Write(statement, this, _scratch);
         var length = _scratch.Count;
         if (length > BytePageSize)
         {

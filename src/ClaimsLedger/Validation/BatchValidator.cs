@@ -187,7 +187,7 @@ internal sealed partial class BatchValidator
             return null;
         }
 
-        var conclusions = entry.Conclusions?.Select(c => c.Original.Id).ToImmutableList() ?? [];
+        var conclusions = _index.ConclusionsOf(entry).Select(c => c.Original.Id).ToImmutableList();
         return new Facts(entry.Original, entry.Current, entry.Strike?.Id, conclusions);
     }
 

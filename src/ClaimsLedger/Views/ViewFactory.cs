@@ -203,7 +203,7 @@ internal sealed class ViewFactory(LedgerIndex index, AsOf asOf)
 
     private Provenance Provenance(in Counted counted, in StatementParts statement)
     {
-        var source = index.SourceAt(counted.SourceNumber) ?? index.Sources[statement.Source];
+        var source = index.SourceAt(statement.SourceNumber) ?? index.Sources[statement.Source];
         return statement.Via.Count == 0
             ? source.Direct
             : new Provenance(source.Summary, [.. statement.Via.Select(Actor)]);

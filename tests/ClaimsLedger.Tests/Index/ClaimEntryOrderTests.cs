@@ -32,7 +32,7 @@ public sealed class ClaimEntryOrderTests
             {
                 case < 6:
                     var entry = Entry(table, added.Count + 1, random);
-                    claim.Add(entry, entry.Original, Recorded, speaker: 0, source: 0, target: -1);
+                    claim.Add(entry, entry.Original, Recorded, speaker: 0);
                     added.Add(entry);
                     break;
                 case 6 when added.Count > 0:

@@ -81,6 +81,30 @@ public sealed class StatementBytesTests
     }
 
     [Fact]
+    public void A_retraction_or_conclusion_names_its_target_by_number_and_reads_back_its_id()
+    {
+        var table = new StatementTable();
+        var said = SaidAt.Day(2023, 5, 22);
+        var asserted = table.Add(new StatementAsserted("s-said", "claim-a", "actor-a", said, "source-b"));
+        var opened = table.Add(new InvestigationOpened("s-opened", "claim-a", "actor-b", said, "source-a"));
+        var retraction = new StatementRetracted("s-unsaid", "claim-a", "actor-a", said, "source-a", "s-said");
+        var conclusion = new InvestigationConcluded("s-found", "claim-a", "actor-b", said, "source-b", "s-opened",
+            new Finding(FindingOutcome.Inconclusive));
+
+        var retracted = table.Add(retraction);
+        var concluded = table.Add(conclusion);
+
+        Assert.Equal(retraction, retracted.Original);
+        Assert.Equal(conclusion, concluded.Original);
+        Assert.Equal(asserted.Number, table.TargetAt(table.LocationOf(retracted.Number)));
+        Assert.Equal(opened.Number, table.TargetAt(table.LocationOf(concluded.Number)));
+        Assert.Equal(-1, table.TargetAt(table.LocationOf(asserted.Number)));
+        Assert.Equal(new SourceId("source-a"), table.Names.Sources[table.SourceAt(table.LocationOf(retracted.Number))]);
+        Assert.Equal(new SourceId("source-b"), table.Names.Sources[table.SourceAt(table.LocationOf(concluded.Number))]);
+        Assert.Equal(new SourceId("source-b"), table.Names.Sources[table.SourceAt(table.LocationOf(asserted.Number))]);
+    }
+
+    [Fact]
     public void Decoded_records_share_the_claim_actor_and_source_id_strings()
     {
         var table = new StatementTable();
