@@ -25,7 +25,11 @@ internal sealed partial class ClaimEntry
         image.Values<StatementRow>(_rows.AsSpan(0, _count));
     }
 
-    internal static ClaimEntry ReadImage(ref ImageReader image, StatementTable table, int claims)
+    /// <param name="image">The image, at the claim.</param>
+    /// <param name="table">The statement table read before the claims.</param>
+    /// <param name="claims">How many claim numbers the table's names hold.</param>
+    /// <param name="seen">Per statement number, whether a row of a claim read before holds it: each must be in one row.</param>
+    internal static ClaimEntry ReadImage(ref ImageReader image, StatementTable table, int claims, bool[] seen)
     {
         var registration = image.Event<ClaimRegistered>();
         var claim = new ClaimEntry(registration, image.Long(), Utc(image.Long())) { Number = image.Int() };
@@ -49,9 +53,17 @@ internal sealed partial class ClaimEntry
             ref readonly var row = ref rows[i];
             if ((uint)row.Number >= (uint)table.Count || table.LocationOf(row.Number) != row.Bytes
                 || (uint)row.Speaker >= (uint)table.Names.Actors.Count
-                || (i > 0 && !Before(rows[i - 1], row)))
+                || !IsTime(row.RecordedTicks) || !(IsTime(row.CorrectedFrom) || row.CorrectedFrom == long.MaxValue)
+                || (i > 0 && !Before(rows[i - 1], row))
+                || seen[row.Number])
             {
                 throw image.Damaged($"row {i} of claim '{registration.Id}', which does not fit the statement table");
+            }
+
+            seen[row.Number] = true;
+            if (!Matches(table, row, registration.Id))
+            {
+                throw image.Damaged($"statement {row.Number} of claim '{registration.Id}', whose bytes do not match its row");
             }
         }
 
@@ -61,7 +73,18 @@ internal sealed partial class ClaimEntry
         return claim;
     }
 
+    /// <summary>
+    /// Walks the bytes of the statement of <paramref name="row"/>, every part and number checked, and requires what the
+    /// row says of it: what the views read later can then not fail on a damaged image.
+    /// </summary>
+    private static bool Matches(StatementTable table, in StatementRow row, ClaimId claim) =>
+        table.TryCheckAt(row.Bytes, out var found)
+        && found.Kind == row.Kind && table.Names.Claims[found.Claim] == claim && found.Actor == row.Speaker
+        && found.SaidAt.StartTicks == row.SaidStart && found.SaidAt.EndTicks == row.SaidEnd && found.Target < row.Number;
+
+    private static bool IsTime(long ticks) => ticks >= 0 && ticks <= DateTimeOffset.MaxValue.UtcTicks;
+
     private static DateTimeOffset Utc(long ticks) =>
-        ticks is >= 0 and <= 3_155_378_975_999_999_999 ? new DateTimeOffset(ticks, TimeSpan.Zero)
+        IsTime(ticks) ? new DateTimeOffset(ticks, TimeSpan.Zero)
         : throw new SnapshotFormatException($"snapshot index image is damaged: a time of {ticks} ticks");
 }

@@ -205,8 +205,10 @@ internal sealed partial class ClaimEntry(ClaimRegistered registration, long ordi
 /// </summary>
 internal struct StatementRow
 {
-    // A byte, so the row packs into 48 bytes.
+    // Two bytes declared first, so that they share the first word with the two ints after them and the row packs into
+    // 48 bytes (a bool after the longs padded it to 56; a test pins the size).
     private readonly byte _kind;
+    private bool _oneCorrection;
 
     public StatementRow(int number, uint bytes, Statement statement, DateTimeOffset recordedAt, int speaker)
     {
@@ -255,11 +257,11 @@ internal struct StatementRow
     /// True when exactly one correction was recorded: as of any R from <see cref="CorrectedFrom"/> on, the statement
     /// is then what the ledger holds now (<see cref="StatementEntry.Current"/>, or struck), with nothing to replay.
     /// </summary>
-    public bool OneCorrection { get; private set; }
+    public readonly bool OneCorrection => _oneCorrection;
 
     public void AddCorrection(long recordedTicks)
     {
-        OneCorrection = CorrectedFrom == long.MaxValue;
+        _oneCorrection = CorrectedFrom == long.MaxValue;
         CorrectedFrom = Math.Min(CorrectedFrom, recordedTicks);
     }
 }

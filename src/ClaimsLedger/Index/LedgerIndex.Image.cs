@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClaimsLedger.Events;
 using ClaimsLedger.Snapshots;
 using ClaimsLedger.Storage;
@@ -10,7 +11,11 @@ namespace ClaimsLedger.Index;
 /// </summary>
 internal sealed partial class LedgerIndex
 {
-    private static ReadOnlySpan<byte> ImageMark => "CLINDEX1"u8;
+    // The mark names the layout: a change to the rows or the order of the parts changes the layout number, and the
+    // row size is part of it, so an image of another layout is rejected before anything in it is read.
+    private const byte ImageLayout = 2;
+
+    private static byte[] ImageMark { get; } = [.. "CLINDEX"u8, ImageLayout, (byte)Unsafe.SizeOf<StatementRow>()];
 
     /// <summary>Writes the index; the caller holds the index's lock.</summary>
     public void WriteImage(ImageWriter image)
@@ -100,10 +105,16 @@ internal sealed partial class LedgerIndex
 
         image.Part = "the claims";
         var claims = image.Count(8);
+        var seen = new bool[table.Count];
         for (var i = 0; i < claims; i++)
         {
-            var claim = ClaimEntry.ReadImage(ref image, table, table.Names.Claims.Count);
+            var claim = ClaimEntry.ReadImage(ref image, table, table.Names.Claims.Count, seen);
             index.Claims[claim.Registration.Id] = Numbered(index._claimsByNumber, claim.Number, _ => claim);
+        }
+
+        if (Array.IndexOf(seen, false) is var unseen and >= 0)
+        {
+            throw image.Damaged($"statement {unseen}, which no claim's rows hold");
         }
 
         image.Part = "the actors";
@@ -166,6 +177,12 @@ internal sealed partial class LedgerIndex
             }
 
             var entry = new StatementEntry(table, target);
+            var corrected = @event is StatementAmended amended ? amended.Statement : ((StatementStruck)@event).Statement;
+            if (corrected != table.IdOf(target))
+            {
+                throw image.Damaged($"correction {i} of statement '{corrected}' under the number of '{table.IdOf(target)}'");
+            }
+
             var correction = new CorrectionEntry(@event, entry, image.Long(),
                 new GlobalPosition((ulong)image.Long(), (ulong)image.Long()), Time(ref image));
             entry.AddCorrection(correction);
@@ -182,6 +199,8 @@ internal sealed partial class LedgerIndex
             index._streamVersions[image.Text()] = image.Long();
         }
 
+        image.Part = "the references between its parts";
+        index.CheckReferences(ref image);
         image.Part = "the last position";
         var hasLast = image.Bool();
         var last = new GlobalPosition((ulong)image.Long(), (ulong)image.Long());
@@ -194,6 +213,58 @@ internal sealed partial class LedgerIndex
         }
 
         return index;
+    }
+
+    /// <summary>
+    /// What the views look up must be there: every claim, actor and source the statements' bytes name (by number) is
+    /// registered, as are the organisations of affiliations and what amendments name; links and affiliations belong to
+    /// the claim or actor that holds them.
+    /// </summary>
+    private void CheckReferences(ref ImageReader image)
+    {
+        var names = Statements.Names;
+        for (var n = 0; n < names.Claims.Count; n++)
+        {
+            _ = ClaimAt(n) ?? throw image.Damaged($"claim '{names.Claims[n]}', named but not registered");
+        }
+
+        for (var n = 0; n < names.Actors.Count; n++)
+        {
+            _ = ActorAt(n) ?? throw image.Damaged($"actor '{names.Actors[n]}', named but not registered");
+        }
+
+        for (var n = 0; n < names.Sources.Count; n++)
+        {
+            _ = SourceAt(n) ?? throw image.Damaged($"source '{names.Sources[n]}', named but not registered");
+        }
+
+        foreach (var (id, claim) in Claims)
+        {
+            if (claim.Links.Any(l => l.Link.Claim != id))
+            {
+                throw image.Damaged($"a link of claim '{id}' that is another claim's");
+            }
+        }
+
+        foreach (var (id, actor) in Actors)
+        {
+            if (actor.Affiliations.Any(a => a.Start.Actor != id || !Actors.ContainsKey(a.Start.Organisation)
+                                            || (a.End is { } end && (end.Actor != id || end.Organisation != a.Start.Organisation))))
+            {
+                throw image.Damaged($"an affiliation of actor '{id}' that does not fit it");
+            }
+        }
+
+        foreach (var correction in CorrectionLog)
+        {
+            if (correction.Event is StatementAmended { Changes: var changes }
+                && ((changes.Actor is { } actor && !Actors.ContainsKey(actor))
+                    || (changes.Source is { } source && !Sources.ContainsKey(source))
+                    || (changes.Via?.Any(v => !Actors.ContainsKey(v)) ?? false)))
+            {
+                throw image.Damaged($"correction '{correction.Id}', which names what is not registered");
+            }
+        }
     }
 
     private static DateTimeOffset Time(ref ImageReader image)

@@ -104,6 +104,65 @@ internal static class StatementBytes
         return (int)reader.Varint() - 1;
     }
 
+    /// <summary>
+    /// Walks a statement's bytes as <see cref="ReadParts"/> reads them, without building anything, and says whether
+    /// every part is within them and every number names something in <paramref name="table"/>: how an index image's
+    /// statements are checked on load (a million in milliseconds, where decoding them took half a second).
+    /// </summary>
+    public static bool TryCheck(ReadOnlySpan<byte> bytes, StatementTable table, out Checked found)
+    {
+        found = default;
+        try
+        {
+            var names = table.Names;
+            var reader = new Reader(bytes);
+            var kind = (StatementKind)reader.Byte();
+            if (kind is < StatementKind.Assertion or > StatementKind.Evidence || !reader.SkipAscii())
+            {
+                return false;
+            }
+
+            var target = -1;
+            if (kind is StatementKind.Retraction or StatementKind.InvestigationConcluded)
+            {
+                target = (int)reader.Varint() - 1;
+                if ((target < 0 && !reader.SkipAscii()) || target >= table.Count)
+                {
+                    return false;
+                }
+            }
+
+            var claim = reader.Varint();
+            var actor = reader.Varint();
+            var source = reader.Varint();
+            var said = reader.Said();
+            var fits = claim < (ulong)names.Claims.Count && actor < (ulong)names.Actors.Count
+                       && source < (ulong)names.Sources.Count && reader.SkipText();
+            for (var via = reader.Varint(); fits && via > 0; via--)
+            {
+                fits = reader.Varint() < (ulong)names.Actors.Count;
+            }
+
+            fits = fits && kind switch
+            {
+                StatementKind.Assertion or StatementKind.Denial or StatementKind.Reaction => reader.SkipVarint(),
+                StatementKind.Evidence => reader.SkipVarint() && reader.SkipText()
+                                          && (reader.Text() is not { } url || Uri.TryCreate(url, UriKind.RelativeOrAbsolute, out _)),
+                StatementKind.InvestigationConcluded => reader.SkipVarint() && reader.SkipText(),
+                _ => true,
+            };
+            found = new Checked(kind, (int)claim, (int)actor, said, target);
+            return fits;
+        }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>What <see cref="TryCheck"/> found in a statement's bytes.</summary>
+    public readonly record struct Checked(StatementKind Kind, int Claim, int Actor, SaidAt SaidAt, int Target);
+
     /// <summary>The number of the statement's source in the table's <see cref="Names"/>.</summary>
     public static int SourceNumber(ReadOnlySpan<byte> bytes)
     {
@@ -249,6 +308,31 @@ internal static class StatementBytes
         }
 
         public byte Byte() => _bytes[_at++];
+
+        public bool SkipVarint()
+        {
+            Varint();
+            return true;
+        }
+
+        public bool SkipAscii()
+        {
+            var length = _bytes[_at++];
+            _at += length;
+            return length > 0 && _at <= _bytes.Length;
+        }
+
+        public bool SkipText()
+        {
+            var length = Varint();
+            if (length > (ulong)(_bytes.Length - _at + 1))
+            {
+                return false;
+            }
+
+            _at += length == 0 ? 0 : (int)length - 1;
+            return true;
+        }
 
         public ulong Varint()
         {

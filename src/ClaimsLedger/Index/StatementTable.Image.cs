@@ -57,7 +57,7 @@ internal sealed partial class StatementTable
             {
                 // The page statements are added to next: given its full room back.
                 var used = bytes.Length;
-                var room = page == 0 ? Math.Max(used, 1024) : BytePageSize;
+                var room = page == 0 ? Math.Min(BytePageSize, Math.Max(used, 1024)) : BytePageSize;
                 if (used > room)
                 {
                     throw image.Damaged($"a last page of {used} bytes");
@@ -104,7 +104,11 @@ internal sealed partial class StatementTable
                 ? (location & ~Large) < (uint)_large.Count
                 : (location >> BytePageBits) <= (uint)_bytePage
                   && (location & (BytePageSize - 1)) + 2 <= (uint)Used(location >> BytePageBits);
-            if (!fits || BytesOf(location) is var bytes && (bytes.Length < 2 || 2 + bytes[1] > bytes.Length))
+            var bytes = fits ? BytesOf(location) : default;
+            var end = !fits ? 0
+                : (location & Large) != 0 ? bytes.Length
+                : Used(location >> BytePageBits) - (int)(location & (BytePageSize - 1));
+            if (end < 2 || 2 + bytes[1] > end)
             {
                 throw image.Damaged($"statement {number} at location {location:x8}, outside its pages");
             }

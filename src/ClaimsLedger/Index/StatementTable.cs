@@ -153,6 +153,10 @@ internal sealed partial class StatementTable
     /// <summary>The number of the statement the one at <paramref name="location"/> retracts or concludes, else -1.</summary>
     public int TargetAt(uint location) => StatementBytes.TargetNumber(BytesOf(location));
 
+    /// <summary>Checks the bytes of the statement at <paramref name="location"/> (see <see cref="StatementBytes.TryCheck"/>).</summary>
+    public bool TryCheckAt(uint location, out StatementBytes.Checked found) =>
+        StatementBytes.TryCheck(BytesOf(location), this, out found);
+
     /// <summary>The source number of the statement at <paramref name="location"/>.</summary>
     public int SourceAt(uint location) => StatementBytes.SourceNumber(BytesOf(location));
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using ClaimsLedger.Events;
@@ -90,9 +91,9 @@ internal ref struct ImageReader(ReadOnlySpan<byte> bytes)
     public T[] Values<T>()
         where T : unmanaged
     {
-        var count = Count(Marshal.SizeOf<T>());
+        var count = Count(Unsafe.SizeOf<T>());
         var values = new T[count];
-        Take(count * Marshal.SizeOf<T>()).CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));
+        Take(count * Unsafe.SizeOf<T>()).CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));
         return values;
     }
 

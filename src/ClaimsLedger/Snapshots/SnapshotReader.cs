@@ -106,6 +106,18 @@ internal sealed class SnapshotReader(Stream input, bool verifyChain = true) : ID
             return null;
         }
 
+        // The length is outside the image's digest: a damaged one must not allocate what the stream does not hold.
+        if (keep && input.CanSeek && length > input.Length - input.Position)
+        {
+            throw new SnapshotFormatException(
+                $"snapshot index image is damaged: its length is {length} bytes, and {input.Length - input.Position} follow");
+        }
+
+        if (keep && !input.CanSeek)
+        {
+            return await ReadGrowingAsync(length, cancellationToken).ConfigureAwait(false);
+        }
+
         byte[]? image = keep ? new byte[length] : null;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var chunk = keep ? null : ArrayPool<byte>.Shared.Rent(1 << 20);
@@ -127,6 +139,36 @@ internal sealed class SnapshotReader(Stream input, bool verifyChain = true) : ID
             {
                 ArrayPool<byte>.Shared.Return(chunk);
             }
+        }
+
+        var expected = await ReadExactlyAsync(32, "image", cancellationToken).ConfigureAwait(false);
+        if (!CryptographicOperations.FixedTimeEquals(hash.GetHashAndReset(), expected))
+        {
+            throw new SnapshotFormatException("snapshot index image does not match its digest: the file is damaged");
+        }
+
+        return image;
+    }
+
+    /// <summary>
+    /// Reads an image of <paramref name="length"/> bytes from a stream of unknown length, growing the buffer as the
+    /// bytes arrive, so that a damaged length fails as a cut-short file before it allocates much more than the file.
+    /// </summary>
+    private async Task<byte[]> ReadGrowingAsync(long length, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var image = new byte[(int)Math.Min(length, 16 << 20)];
+        for (var at = 0; at < length;)
+        {
+            if (at == image.Length)
+            {
+                Array.Resize(ref image, (int)Math.Min(length, 2L * image.Length));
+            }
+
+            var part = image.AsMemory(at, image.Length - at);
+            await ReadExactlyAsync(part, "image", cancellationToken).ConfigureAwait(false);
+            hash.AppendData(part.Span);
+            at += part.Length;
         }
 
         var expected = await ReadExactlyAsync(32, "image", cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using ClaimsLedger.Events;
 using ClaimsLedger.Index;
 
@@ -30,8 +31,16 @@ internal static class LedgerQueries
         {
             // Chunks of claims in id order, a few per core, so an unlucky chunk of large claims does not hold the rest up.
             var chunk = Math.Max(64, claims.Length / (8 * Environment.ProcessorCount));
-            Parallel.ForEach(Partitioner.Create(0, claims.Length, chunk),
-                range => Statuses(index, asOf, claims, statuses, range.Item1, range.Item2));
+            try
+            {
+                Parallel.ForEach(Partitioner.Create(0, claims.Length, chunk),
+                    range => Statuses(index, asOf, claims, statuses, range.Item1, range.Item2));
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                // The failure a board of few claims would throw, not the parallel loop's wrapper.
+                ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            }
         }
 
         return new ClaimBoard(asOf, [.. statuses.OfType<ClaimStatus>()]);
