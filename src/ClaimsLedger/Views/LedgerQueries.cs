@@ -177,6 +177,9 @@ internal static class LedgerQueries
         && (query.From is not { } from || counted.SaidEnd > from.UtcTicks || counted.SaidStart >= from.UtcTicks)
         && (query.To is not { } to || counted.SaidStart < to.UtcTicks);
 
+    // Read from the statement's bytes rather than decoding the whole retraction for its id.
+    private static StatementId IdOf(StatementEntry entry) => entry.Table.IdOf(entry.Number);
+
     private static TimelineEntry Entry(ViewFactory factory, ClaimEvaluation evaluation, int index)
     {
         ref readonly var counted = ref evaluation.Statements[index];
@@ -194,7 +197,7 @@ internal static class LedgerQueries
             stance ? statement.Certainty : null,
             conclusion ? statement.Finding : null,
             conclusion ? statement.Target : (StatementId?)null,
-            retraction >= 0 ? evaluation.Statements[retraction].Entry.Original.Id : (StatementId?)null,
+            retraction >= 0 ? IdOf(evaluation.Statements[retraction].Entry) : (StatementId?)null,
             [.. corrections]);
     }
 }
