@@ -27,13 +27,12 @@ internal sealed partial class ClaimEntry
 
     /// <param name="image">The image, at the claim.</param>
     /// <param name="table">The statement table read before the claims.</param>
-    /// <param name="claims">How many claim numbers the table's names hold.</param>
     /// <param name="seen">Per statement number, whether a row of a claim read before holds it: each must be in one row.</param>
-    internal static ClaimEntry ReadImage(ref ImageReader image, StatementTable table, int claims, bool[] seen)
+    internal static ClaimEntry ReadImage(ref ImageReader image, StatementTable table, bool[] seen)
     {
         var registration = image.Event<ClaimRegistered>();
         var claim = new ClaimEntry(registration, image.Long(), Utc(image.Long())) { Number = image.Int() };
-        if ((uint)claim.Number >= (uint)claims || table.Names.Claims[claim.Number] != registration.Id)
+        if (!table.Names.Claims.IsNumberOf(claim.Number, registration.Id))
         {
             throw image.Damaged($"claim '{registration.Id}' under number {claim.Number}");
         }

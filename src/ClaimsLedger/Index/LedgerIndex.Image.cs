@@ -108,7 +108,7 @@ internal sealed partial class LedgerIndex
         var seen = new bool[table.Count];
         for (var i = 0; i < claims; i++)
         {
-            var claim = ClaimEntry.ReadImage(ref image, table, table.Names.Claims.Count, seen);
+            var claim = ClaimEntry.ReadImage(ref image, table, seen);
             index.Claims[claim.Registration.Id] = Numbered(index._claimsByNumber, claim.Number, _ => claim);
         }
 
@@ -123,7 +123,7 @@ internal sealed partial class LedgerIndex
         {
             var registration = image.Event<ActorRegistered>();
             var actor = new ActorEntry(registration, Time(ref image)) { Number = image.Int() };
-            if ((uint)actor.Number >= (uint)table.Names.Actors.Count || table.Names.Actors[actor.Number] != registration.Id)
+            if (!table.Names.Actors.IsNumberOf(actor.Number, registration.Id))
             {
                 throw image.Damaged($"actor '{registration.Id}' under number {actor.Number}");
             }
@@ -157,7 +157,7 @@ internal sealed partial class LedgerIndex
         {
             var registration = image.Event<SourceRegistered>();
             var source = new SourceEntry(registration, Time(ref image)) { Number = image.Int() };
-            if ((uint)source.Number >= (uint)table.Names.Sources.Count || table.Names.Sources[source.Number] != registration.Id)
+            if (!table.Names.Sources.IsNumberOf(source.Number, registration.Id))
             {
                 throw image.Damaged($"source '{registration.Id}' under number {source.Number}");
             }

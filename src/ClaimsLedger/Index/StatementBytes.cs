@@ -409,6 +409,9 @@ internal sealed class Numbering<T>
 
     public T this[int number] => _ids[number];
 
+    /// <summary>True when <paramref name="number"/> is the number of <paramref name="id"/>.</summary>
+    public bool IsNumberOf(int number, T id) => (uint)number < (uint)_ids.Count && _ids[number].Equals(id);
+
     /// <summary>The number of <paramref name="id"/>, or -1 when it has none, without numbering it.</summary>
     public int Find(T id) =>
         _lastNumber >= 0 && _last.Equals(id) ? _lastNumber : _numbers.GetValueOrDefault(id, -1);
