@@ -4,6 +4,7 @@ using ClaimsLedger.Storage;
 using ClaimsLedger.Storage.Sql;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using SQLitePCL;
 
 namespace ClaimsLedger.Sqlite;
 
@@ -47,10 +48,12 @@ public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
     private readonly SqliteStoreOptions _options;
     private readonly string _connectionString;
 
-    // A connection kept open only to ask SQLite whether another connection committed (PRAGMA data_version).
+    // A connection kept open only to ask SQLite whether another connection committed (PRAGMA data_version), and the
+    // pragma prepared on it once. Asked before every view: stepped on SQLite's own API, since an ADO.NET command made a
+    // reader and its parameters each time (~2 µs and ~380 B a view on a million-event ledger, a probe, 2026-11-30).
     private readonly Lock _probeGate = new();
     private SqliteConnection? _probe;
-    private SqliteCommand? _dataVersion;
+    private sqlite3_stmt? _dataVersion;
 
     private SqliteEventStore(SqliteStoreOptions options, string connectionString)
         : base(options.Clock, Statements, options.PollInterval, options.LoggerFactory?.CreateLogger<SqliteEventStore>(),
@@ -191,12 +194,22 @@ public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
                 {
                     _probe = new SqliteConnection(_connectionString);
                     _probe.Open();
-                    _dataVersion = _probe.CreateCommand();
-                    _dataVersion.CommandText = "PRAGMA data_version";
+                    Check(raw.sqlite3_prepare_v2(_probe.Handle!, "PRAGMA data_version", out var prepared), _probe.Handle!);
+                    _dataVersion = prepared;
                 }
 
                 // Changes whenever any other connection, in this process or another, commits to the file.
-                return _dataVersion.ExecuteScalar() is long version ? version : null;
+                var stepped = raw.sqlite3_step(_dataVersion);
+                long? version = stepped == Row ? raw.sqlite3_column_int64(_dataVersion, 0) : null;
+                var reset = raw.sqlite3_reset(_dataVersion);
+                if (version is null || reset != raw.SQLITE_OK)
+                {
+                    // Unexpected: treated like a failed probe (no stamp: the caller reads the store).
+                    CloseProbe();
+                    return null;
+                }
+
+                return version;
             }
             catch (SqliteException)
             {

@@ -150,6 +150,9 @@ internal sealed partial class StatementTable
     /// <remarks>A claim's row keeps the location, so a view of its statement does not visit the statement's slot first.</remarks>
     public StatementParts ReadPartsAt(uint location) => StatementBytes.ReadParts(BytesOf(location), this);
 
+    /// <summary>Reads the first byte of the statement at <paramref name="location"/>, to bring it into the cache.</summary>
+    public byte Touch(uint location) => BytesOf(location)[0];
+
     /// <summary>The number of the statement the one at <paramref name="location"/> retracts or concludes, else -1.</summary>
     public int TargetAt(uint location) => StatementBytes.TargetNumber(BytesOf(location));
 

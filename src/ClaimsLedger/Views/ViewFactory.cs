@@ -14,6 +14,9 @@ internal sealed class ViewFactory(LedgerIndex index, AsOf asOf)
 
     private Dictionary<ActorId, ActorSummary>? _affiliated;
 
+    // What ClaimEvaluation.TouchShown read; kept only so that its loads are not optimised away.
+    private int _touched;
+
     // Sort keys of one claim's positions, reused from claim to claim.
     private long[] _keys = new long[16];
 
@@ -21,7 +24,10 @@ internal sealed class ViewFactory(LedgerIndex index, AsOf asOf)
 
     public AsOf AsOf => asOf;
 
-    public ClaimStatus Status(ClaimEvaluation evaluation) => new(
+    public ClaimStatus Status(ClaimEvaluation evaluation)
+    {
+        _touched = evaluation.TouchShown();
+        return new ClaimStatus(
         Claim(evaluation.Claim),
         evaluation.Contested,
         Positions(evaluation),
@@ -30,6 +36,7 @@ internal sealed class ViewFactory(LedgerIndex index, AsOf asOf)
         Statements(evaluation, evaluation.Evidence),
         Statements(evaluation, evaluation.Retractions),
         Links(evaluation.Claim));
+    }
 
     public ClaimSummary Claim(ClaimEntry claim) => claim.Summary;
 
