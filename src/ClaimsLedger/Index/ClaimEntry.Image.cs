@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClaimsLedger.Events;
 using ClaimsLedger.Snapshots;
 
@@ -6,6 +7,12 @@ namespace ClaimsLedger.Index;
 /// <summary>A claim in a snapshot's index image: its registration, links and rows, the rows as their bytes.</summary>
 internal sealed partial class ClaimEntry
 {
+    // How many rows ahead ReadImage loads a row's slot and bytes.
+    private const int LoadAhead = 8;
+
+    // What ReadImage's loads ahead read: kept only so that they are not dropped.
+    private int _touched;
+
     internal void WriteImage(ImageWriter image)
     {
         Settle();
@@ -28,6 +35,9 @@ internal sealed partial class ClaimEntry
     /// <param name="image">The image, at the claim.</param>
     /// <param name="table">The statement table read before the claims.</param>
     /// <param name="seen">Per statement number, whether a row of a claim read before holds it: each must be in one row.</param>
+    // Loops over every statement once per process, in a fresh process: compiled optimised at once, as are the checks
+    // and table methods it calls, instead of first as tier-0 code (a fifth of a cold image load, a perf profile, 2026-11-30).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static ClaimEntry ReadImage(ref ImageReader image, StatementTable table, bool[] seen)
     {
         var registration = image.Event<ClaimRegistered>();
@@ -47,8 +57,16 @@ internal sealed partial class ClaimEntry
         }
 
         var rows = image.Values<StatementRow>();
+        var touched = 0;
         for (var i = 0; i < rows.Length; i++)
         {
+            // The rows' statements lie all over the table: each check waits on its slot and its bytes. Loading those of
+            // a row further on first lets those waits overlap.
+            if (i + LoadAhead < rows.Length)
+            {
+                touched ^= table.TouchAhead(rows[i + LoadAhead].Number, rows[i + LoadAhead].Bytes);
+            }
+
             ref readonly var row = ref rows[i];
             if ((uint)row.Number >= (uint)table.Count || table.LocationOf(row.Number) != row.Bytes
                 || (uint)row.Speaker >= (uint)table.Names.Actors.Count
@@ -67,6 +85,7 @@ internal sealed partial class ClaimEntry
         }
 
         claim._rows = rows;
+        claim._touched = touched;
         claim._count = claim._sorted = rows.Length;
         claim._table = table;
         return claim;
@@ -76,6 +95,7 @@ internal sealed partial class ClaimEntry
     /// Walks the bytes of the statement of <paramref name="row"/>, every part and number checked, and requires what the
     /// row says of it: what the views read later can then not fail on a damaged image.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Matches(StatementTable table, in StatementRow row, ClaimId claim) =>
         table.TryCheckAt(row.Bytes, out var found)
         && found.Kind == row.Kind && table.Names.Claims[found.Claim] == claim && found.Actor == row.Speaker

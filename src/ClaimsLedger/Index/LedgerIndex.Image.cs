@@ -220,6 +220,8 @@ internal sealed partial class LedgerIndex
     /// registered, as are the organisations of affiliations and what amendments name; links and affiliations belong to
     /// the claim or actor that holds them.
     /// </summary>
+    // Compiled optimised at once, as ClaimEntry.ReadImage is (why is there).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckReferences(ref ImageReader image)
     {
         var names = Statements.Names;

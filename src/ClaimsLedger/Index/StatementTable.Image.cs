@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClaimsLedger.Snapshots;
 
 namespace ClaimsLedger.Index;
@@ -89,6 +90,8 @@ internal sealed partial class StatementTable
     }
 
     /// <summary>Slots for <paramref name="locations"/>, each checked to start a statement inside the pages read.</summary>
+    // Compiled optimised at once, as ClaimEntry.ReadImage is (why is there).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Restore(ref ImageReader image, uint[] locations)
     {
         _pages = new Slot[Math.Max(1, (locations.Length + PageSize - 1) >> PageBits)][];

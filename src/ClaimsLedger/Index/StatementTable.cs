@@ -153,6 +153,23 @@ internal sealed partial class StatementTable
     /// <summary>Reads the first byte of the statement at <paramref name="location"/>, to bring it into the cache.</summary>
     public byte Touch(uint location) => BytesOf(location)[0];
 
+    /// <summary>
+    /// Reads statement <paramref name="number"/>'s slot and the first byte at <paramref name="location"/>, each only when
+    /// it is inside the table: a load ahead of a check that is to read them (see <see cref="ClaimEntry"/>'s image
+    /// reading), safe on numbers and locations not yet checked.
+    /// </summary>
+    public int TouchAhead(int number, uint location)
+    {
+        var touched = (uint)number < (uint)_count ? (int)SlotOf(number).Bytes : 0;
+        if ((location & Large) == 0 && (location >> BytePageBits) < (uint)_bytePages.Length
+            && _bytePages[location >> BytePageBits] is { } page && (location & (BytePageSize - 1)) < (uint)page.Length)
+        {
+            touched ^= page[location & (BytePageSize - 1)];
+        }
+
+        return touched;
+    }
+
     /// <summary>The number of the statement the one at <paramref name="location"/> retracts or concludes, else -1.</summary>
     public int TargetAt(uint location) => StatementBytes.TargetNumber(BytesOf(location));
 
@@ -235,6 +252,8 @@ internal sealed partial class StatementTable
         return location;
     }
 
+    // Compiled optimised at once, as ClaimEntry.ReadImage is (why is there).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Rehash(int atLeast)
     {
         var size = _buckets.Length;
