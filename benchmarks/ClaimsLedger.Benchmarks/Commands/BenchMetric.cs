@@ -10,6 +10,9 @@ internal static class BenchMetric
     public const string SqliteAppendCatchUp = "sqlite.append.catchup.s";
     public const string SqliteAppendLedger = "sqlite.append.ledger.s";
     public const string SqliteRaw = "sqlite.raw.eps";
+
+    /// <summary>Every event recorded in one batch (one durable commit), as <c>claims import</c> records a file.</summary>
+    public const string SqliteAppendOneBatch = "sqlite.append.onebatch.eps";
     public const string SqliteRead = "sqlite.read.eps";
     public const string SqliteRebuild = "sqlite.rebuild.eps";
     public const string ReplaySeconds = "sqlite.rebuild.s";
