@@ -54,6 +54,7 @@ public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
     private readonly Lock _probeGate = new();
     private SqliteConnection? _probe;
     private sqlite3_stmt? _dataVersion;
+    private int _probeGeneration;
 
     private SqliteEventStore(SqliteStoreOptions options, string connectionString)
         : base(options.Clock, Statements, options.PollInterval, options.LoggerFactory?.CreateLogger<SqliteEventStore>(),
@@ -196,20 +197,27 @@ public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
                     _probe.Open();
                     Check(raw.sqlite3_prepare_v2(_probe.Handle!, "PRAGMA data_version", out var prepared), _probe.Handle!);
                     _dataVersion = prepared;
+                    _probeGeneration++;
                 }
 
                 // Changes whenever any other connection, in this process or another, commits to the file.
-                var stepped = raw.sqlite3_step(_dataVersion);
+                var stepped = ProbeInterference?.Invoke() is { } staged and not Row ? staged : raw.sqlite3_step(_dataVersion);
                 long? version = stepped == Row ? raw.sqlite3_column_int64(_dataVersion, 0) : null;
                 var reset = raw.sqlite3_reset(_dataVersion);
-                if (version is null || reset != raw.SQLITE_OK)
+                if (version is { } current && reset == raw.SQLITE_OK)
                 {
-                    // Unexpected: treated like a failed probe (no stamp: the caller reads the store).
-                    CloseProbe();
-                    return null;
+                    // data_version counts per connection: a stamp of a reopened probe must not equal one of the last.
+                    return ((long)_probeGeneration << 40) | current;
                 }
 
-                return version;
+                // A busy or locked file (a WAL recovery, an exclusive lock) is passing: no stamp now (the caller reads
+                // the store), the probe kept. Anything else closes it, to be opened again on the next call.
+                if ((stepped & 0xFF) is not (raw.SQLITE_BUSY or raw.SQLITE_LOCKED))
+                {
+                    CloseProbe();
+                }
+
+                return null;
             }
             catch (SqliteException)
             {
@@ -218,6 +226,15 @@ public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
             }
         }
     }
+
+    /// <summary>The stamp the ledger compares before a view (<c>IAppendStamp</c>, internal to the core assembly).</summary>
+    internal long? ChangeStamp() => ((IAppendStamp)this).ReadAppendStamp();
+
+    /// <summary>
+    /// A test's stand-in for a probe step that fails: asked before each step of <c>PRAGMA data_version</c>, it returns
+    /// the result code the step gets instead (SQLITE_ROW: step).
+    /// </summary>
+    internal Func<int>? ProbeInterference { get; set; }
 
     private void CloseProbe()
     {

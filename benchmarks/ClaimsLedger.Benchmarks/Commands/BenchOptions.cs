@@ -32,6 +32,9 @@ internal sealed record BenchOptions
     /// <summary>Whether a run also measures the Belgorod sample (growth leaves it out).</summary>
     public bool Belgorod { get; init; } = true;
 
+    /// <summary>Whether a run also records every event in one batch (a reported row; growth leaves it out).</summary>
+    public bool OneBatch { get; init; } = true;
+
     /// <summary>Ledger sizes for <c>growth</c>.</summary>
     public IReadOnlyList<int> Sizes { get; init; } = [1_000, 10_000, 100_000, 1_000_000];
 

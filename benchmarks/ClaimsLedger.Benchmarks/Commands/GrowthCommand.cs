@@ -21,7 +21,7 @@ internal static class GrowthCommand
             "Open + first query", "Load at start");
         foreach (var size in options.Sizes)
         {
-            var sized = options with { Spec = SyntheticSpec.ForSize(size, options.Spec.Seed), Postgres = false, Marten = false, Belgorod = false };
+            var sized = options with { Spec = SyntheticSpec.ForSize(size, options.Spec.Seed), Postgres = false, Marten = false, Belgorod = false, OneBatch = false };
             log.WriteLine($"growth: {sized.Spec}");
             var events = await LedgerFiles.SyntheticAsync(sized.Spec, cancellationToken);
             var m = new Metrics();

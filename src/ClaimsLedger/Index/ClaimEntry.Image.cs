@@ -10,8 +10,8 @@ internal sealed partial class ClaimEntry
     // How many rows ahead ReadImage loads a row's slot and bytes.
     private const int LoadAhead = 8;
 
-    // What ReadImage's loads ahead read: kept only so that they are not dropped.
-    private int _touched;
+    // What ReadImage's loads ahead read: kept only so that they are not dropped (one field for every claim read).
+    private static int _loadedAhead;
 
     internal void WriteImage(ImageWriter image)
     {
@@ -85,7 +85,7 @@ internal sealed partial class ClaimEntry
         }
 
         claim._rows = rows;
-        claim._touched = touched;
+        _loadedAhead = touched;
         claim._count = claim._sorted = rows.Length;
         claim._table = table;
         return claim;

@@ -175,7 +175,7 @@ internal sealed class ClaimEvaluation : IDisposable
             touched ^= statements[i].Touch();
         }
 
-        foreach (var i in _others.AsSpan(0, 2 * _investigationCount))
+        foreach (var i in Investigations)
         {
             touched ^= i < 0 ? 0 : statements[i].Touch();
         }

@@ -252,8 +252,6 @@ internal sealed partial class StatementTable
         return location;
     }
 
-    // Compiled optimised at once, as ClaimEntry.ReadImage is (why is there).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Rehash(int atLeast)
     {
         var size = _buckets.Length;
