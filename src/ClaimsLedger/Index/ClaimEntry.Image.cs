@@ -10,7 +10,7 @@ internal sealed partial class ClaimEntry
     // How many rows ahead ReadImage loads a row's slot and bytes.
     private const int LoadAhead = 8;
 
-    // What ReadImage's loads ahead read: kept only so that they are not dropped (one field for every claim read).
+    // What ReadImage's loads ahead read (the last claim's): kept only so that the loads are not dropped.
     private static int _loadedAhead;
 
     internal void WriteImage(ImageWriter image)
