@@ -532,39 +532,73 @@ public sealed partial class Ledger
     private (ValidatedBatch Batch, IReadOnlyList<StreamAppend> Appends, LedgerEvent?[][] Stored) Plan(
         IReadOnlyList<LedgerEvent> events)
     {
+        // Only a sequenced store's append is folded in from what was appended (see RecordExclusiveAsync).
+        var foldsOwnAppends = _store is ISequencedEventStore;
+        var encoding = BatchEncoding.Start(events, Metadata(), foldedForms: foldsOwnAppends,
+            expectRepeats: Volatile.Read(ref _lastBatchRepeated));
+        ValidatedBatch batch;
+        List<List<PlannedEvent>> groups;
+        ExpectedVersion[] expected;
         lock (_indexGate)
         {
-            var batch = BatchValidator.Validate(_index, events, _options.Clock.GetUtcNow());
+            batch = BatchValidator.Validate(_index, events, _options.Clock.GetUtcNow());
+            Volatile.Write(ref _lastBatchRepeated, batch.Unchanged > batch.Events.Count);
             if (batch.Errors.Count > 0)
             {
+                encoding.Abandon();
                 return (batch, [], []);
             }
 
-            var metadata = Metadata();
-            // Only a sequenced store's append is folded in from what was appended (see RecordExclusiveAsync).
-            var foldsOwnAppends = _store is ISequencedEventStore;
-            var groups = batch.Events.GroupBy(e => e.Stream).OrderBy(group => LedgerStreams.Rank(group.Key)).ToList();
-            var appends = new List<StreamAppend>(groups.Count);
-            var stored = new LedgerEvent?[groups.Count][];
-            foreach (var group in groups)
+            groups = ByStream(batch.Events);
+            expected = new ExpectedVersion[groups.Count];
+            for (var g = 0; g < groups.Count; g++)
             {
-                var planned = group.ToList();
-                var data = new EventData[planned.Count];
-                var forms = new LedgerEvent?[planned.Count];
-                for (var i = 0; i < planned.Count; i++)
-                {
-                    var @event = planned[i].Event;
-                    var payload = EventSerializer.Serialize(@event, out var decodesToItself);
-                    data[i] = new EventData(EventIds.For(@event), EventTypeNames.Of(@event), payload, metadata);
-                    forms[i] = foldsOwnAppends ? StoredForm.Of(@event, decodesToItself) : null;
-                }
+                expected[g] = ExpectedVersion.From(_index.StreamVersion(groups[g][0].Stream));
+            }
+        }
 
-                stored[appends.Count] = forms;
-                appends.Add(new StreamAppend(group.Key, ExpectedVersion.From(_index.StreamVersion(group.Key)), data));
+        encoding.Finish();
+        var appends = new List<StreamAppend>(groups.Count);
+        var stored = new LedgerEvent?[groups.Count][];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var planned = groups[g];
+            var data = new EventData[planned.Count];
+            var forms = new LedgerEvent?[planned.Count];
+            for (var i = 0; i < planned.Count; i++)
+            {
+                (data[i], forms[i]) = encoding.Get(planned[i].Index);
             }
 
-            return (batch, appends, stored);
+            stored[g] = forms;
+            appends.Add(new StreamAppend(planned[0].Stream, expected[g], data));
         }
+
+        return (batch, appends, stored);
+    }
+
+    // Whether the last batch was mostly repeats, which the next one then likely is too (see BatchEncoding.Start).
+    private bool _lastBatchRepeated;
+
+    /// <summary>The planned events by stream, streams in the order they are appended (sources, actors, claims; within
+    /// each, by first appearance), each stream's events in batch order.</summary>
+    private static List<List<PlannedEvent>> ByStream(IReadOnlyList<PlannedEvent> events)
+    {
+        var places = new Dictionary<StreamName, int>();
+        var groups = new List<List<PlannedEvent>>();
+        foreach (var planned in events)
+        {
+            if (!places.TryGetValue(planned.Stream, out var place))
+            {
+                places.Add(planned.Stream, place = groups.Count);
+                groups.Add([]);
+            }
+
+            groups[place].Add(planned);
+        }
+
+        // A stable sort: streams of the same rank keep their order of first appearance.
+        return [.. groups.OrderBy(group => LedgerStreams.Rank(group[0].Stream))];
     }
 
     private static byte[] Metadata() =>

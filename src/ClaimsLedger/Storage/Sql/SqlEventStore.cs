@@ -353,13 +353,31 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
             return result;
         }
 
-        var rows = HashChain ? Chain(planned, head.Hash) : planned;
-        if (HashChain)
+        IReadOnlyList<EventRow> rows = planned;
+        if (HashChain && planned.Exists(row => !row.ExpectedHash.IsEmpty))
         {
-            CheckExpectedHashes(rows);
+            // A restore: every hash is checked before anything is written.
+            var restored = Chain(planned, head.Hash);
+            CheckExpectedHashes(restored);
+            rows = restored;
+        }
+        else if (HashChain)
+        {
+            rows = ChainedRows.Start(planned, head.Hash);
         }
 
-        await InsertAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await InsertAsync(connection, transaction, rows, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (rows is ChainedRows chained)
+            {
+                await chained.StopAsync().ConfigureAwait(false);
+            }
+        }
+
         using (var update = Command(connection, transaction, Sql.UpdateHead,
                    ("position", rows[^1].Position), ("recorded_at", rows[^1].RecordedAt.UtcTicks),
                    ("hash", (object?)rows[^1].Hash ?? head.Hash)))

@@ -1,0 +1,143 @@
+using System.Collections;
+
+namespace ClaimsLedger.Storage.Sql;
+
+/// <summary>
+/// The rows of an append with their chain hashes, hashed on another core ahead of the insert that reads them.
+/// </summary>
+/// <remarks>
+/// <para>Each hash covers the one before it, so the chain is one sequential walk; but it needs nothing from the
+/// database, and the insert that follows it needs each row only in turn. Hashing the whole append first kept the
+/// insert waiting ~1.1 s on a million-event append (a probe, 2026-11-30); here a helper hashes chunk after chunk
+/// while the insert runs, and a reader that gets ahead of it hashes the next chunk itself. Chunks are taken under one
+/// lock, so they are hashed in order whichever thread does it, and a reader waits at most for one chunk.</para>
+/// <para>A chunk that throws is not published: the reader that needs it hashes it again and gets the exception (so the
+/// rows of that chunk before the bad one are not read either: the append fails whole).</para>
+/// </remarks>
+internal sealed class ChainedRows : IReadOnlyList<EventRow>
+{
+    /// <summary>Below this many rows the hand-off costs more than it saves: the rows are hashed at once.</summary>
+    internal const int HelperThreshold = 256;
+
+    internal const int Chunk = 128;
+
+    private readonly List<EventRow> _planned;
+    private readonly EventRow[] _rows;
+    private readonly Lock _gate = new();
+    private byte[] _previous;
+    private int _ready;
+    private volatile bool _stopped;
+    private Task _helper = Task.CompletedTask;
+
+    private ChainedRows(List<EventRow> planned, byte[] previous)
+    {
+        _planned = planned;
+        _rows = new EventRow[planned.Count];
+        _previous = previous;
+    }
+
+    /// <summary>The rows of <paramref name="planned"/> chained from <paramref name="headHash"/> (the genesis hash
+    /// when null); on a helper when there are many.</summary>
+    public static ChainedRows Start(List<EventRow> planned, byte[]? headHash)
+    {
+        var rows = new ChainedRows(planned, headHash ?? Integrity.EventHash.Genesis.ToArray());
+        if (planned.Count >= HelperThreshold)
+        {
+            rows._helper = Task.Run(rows.HashAhead, CancellationToken.None);
+        }
+        else
+        {
+            rows.HashThrough(planned.Count - 1);
+        }
+
+        return rows;
+    }
+
+    /// <inheritdoc/>
+    public int Count => _rows.Length;
+
+    /// <inheritdoc/>
+    public EventRow this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _rows.Length);
+            if (index >= Volatile.Read(ref _ready))
+            {
+                HashThrough(index);
+            }
+
+            return _rows[index];
+        }
+    }
+
+    /// <summary>Stops the helper and waits for it, so that no hashing outlives the append (e.g. one that failed).</summary>
+    public Task StopAsync()
+    {
+        _stopped = true;
+        return _helper;
+    }
+
+    /// <inheritdoc/>
+    public IEnumerator<EventRow> GetEnumerator()
+    {
+        for (var i = 0; i < _rows.Length; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private void HashAhead()
+    {
+        try
+        {
+            while (!_stopped && Volatile.Read(ref _ready) < _rows.Length)
+            {
+                lock (_gate)
+                {
+                    if (_ready < _rows.Length)
+                    {
+                        HashNextChunk();
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
+        {
+            // The reader that needs the chunk hashes it again and reports this itself.
+        }
+    }
+
+    private void HashThrough(int index)
+    {
+        lock (_gate)
+        {
+            while (_ready <= index)
+            {
+                HashNextChunk();
+            }
+        }
+    }
+
+    // Under _gate. Publishes the chunk only once every row of it is hashed.
+    private void HashNextChunk()
+    {
+        var start = _ready;
+        var end = Math.Min(start + Chunk, _rows.Length);
+        var previous = _previous;
+        for (var i = start; i < end; i++)
+        {
+            var row = _planned[i];
+            var hash = Integrity.EventHash.Compute(row.Position, row.Stream.Value, row.Version, row.Data.Type,
+                row.Data.EventId, row.RecordedAt, row.Data.Data.Span, row.Data.Metadata.Span, previous);
+            _rows[i] = row with { Hash = hash, PreviousHash = previous };
+            previous = hash;
+        }
+
+        _previous = previous;
+        Volatile.Write(ref _ready, end);
+    }
+}

@@ -1,0 +1,84 @@
+using ClaimsLedger.Events;
+using ClaimsLedger.Recording;
+using ClaimsLedger.Serialization;
+using ClaimsLedger.Storage.InMemory;
+using ClaimsLedger.Tests.Snapshots;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ClaimsLedger.Tests.Recording;
+
+/// <summary>
+/// A batch's events encoded on a helper while the batch is validated: each comes out exactly as encoding it alone
+/// gives, whoever encoded it, and a refused batch leaves no work behind.
+/// </summary>
+public sealed class BatchEncodingTests
+{
+    private static readonly byte[] Metadata = """{"correlationId":"c"}"""u8.ToArray();
+
+    [Theory]
+    [InlineData(10, false)]
+    [InlineData(3_000, false)]
+    [InlineData(3_000, true)]
+    public void Every_event_is_encoded_as_it_is_alone(int count, bool expectRepeats)
+    {
+        var events = Batch(count);
+
+        var encoding = BatchEncoding.Start(events, Metadata, foldedForms: true, expectRepeats);
+        encoding.Finish();
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            var (data, form) = encoding.Get(i);
+            var payload = EventSerializer.Serialize(events[i], out var decodesToItself);
+            Assert.Equal(EventIds.For(events[i]), data.EventId);
+            Assert.Equal(EventTypeNames.Of(events[i]), data.Type);
+            Assert.Equal(payload, data.Data.ToArray());
+            Assert.Equal(Metadata, data.Metadata.ToArray());
+            Assert.Equal(StoredForm.Of(events[i], decodesToItself), form);
+        }
+    }
+
+    [Fact]
+    public void Without_folded_forms_none_are_made()
+    {
+        var events = Batch(1_000);
+
+        var encoding = BatchEncoding.Start(events, Metadata, foldedForms: false, expectRepeats: false);
+        encoding.Finish();
+
+        Assert.All(Enumerable.Range(0, events.Count), i => Assert.Null(encoding.Get(i).Form));
+    }
+
+    [Fact]
+    public void An_abandoned_encoding_stops_and_still_encodes_what_is_asked_for()
+    {
+        var events = Batch(5_000);
+
+        var encoding = BatchEncoding.Start(events, Metadata, foldedForms: true, expectRepeats: false);
+        encoding.Abandon();
+
+        Assert.Equal(EventSerializer.Serialize(events[^1], out _), encoding.Get(events.Count - 1).Data.Data.ToArray());
+    }
+
+    [Fact]
+    public async Task A_ledger_records_large_batches_and_their_repeats_as_a_fresh_reader_reads_them()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2023, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        var store = new InMemoryEventStore(clock);
+        var writer = await Ledger.OpenAsync(store, new LedgerOptions { Clock = clock });
+        var events = ManyStatements.Registrations().Concat(ManyStatements.Statements(3_000)).ToList();
+
+        var first = await writer.RecordAsync(events);
+        var again = await writer.RecordAsync(events);
+        var more = await writer.RecordAsync([.. ManyStatements.Corrections(3_000)]);
+        var reader = await Ledger.OpenAsync(store, new LedgerOptions { Clock = clock });
+
+        Assert.Equal(events.Count, first.Appended);
+        Assert.Equal((0, events.Count), (again.Appended, again.Unchanged));
+        Assert.True(more.Appended > 0);
+        Assert.Equal((await reader.GetBoardAsync(reader.Now())).ToJson(), (await writer.GetBoardAsync(writer.Now())).ToJson());
+    }
+
+    private static List<LedgerEvent> Batch(int count) =>
+        [.. ManyStatements.Registrations().Concat(ManyStatements.Statements(count)).Take(count)];
+}
