@@ -539,22 +539,31 @@ public sealed partial class Ledger
         ValidatedBatch batch;
         List<List<PlannedEvent>> groups;
         ExpectedVersion[] expected;
-        lock (_indexGate)
+        try
         {
-            batch = BatchValidator.Validate(_index, events, _options.Clock.GetUtcNow());
-            Volatile.Write(ref _lastBatchRepeated, batch.Unchanged > batch.Events.Count);
-            if (batch.Errors.Count > 0)
+            lock (_indexGate)
             {
-                encoding.Abandon();
-                return (batch, [], []);
-            }
+                batch = BatchValidator.Validate(_index, events, _options.Clock.GetUtcNow());
+                Volatile.Write(ref _lastBatchRepeated, batch.Unchanged > batch.Events.Count);
+                if (batch.Errors.Count > 0)
+                {
+                    encoding.Abandon();
+                    return (batch, [], []);
+                }
 
-            groups = ByStream(batch.Events);
-            expected = new ExpectedVersion[groups.Count];
-            for (var g = 0; g < groups.Count; g++)
-            {
-                expected[g] = ExpectedVersion.From(_index.StreamVersion(groups[g][0].Stream));
+                groups = ByStream(batch.Events);
+                expected = new ExpectedVersion[groups.Count];
+                for (var g = 0; g < groups.Count; g++)
+                {
+                    expected[g] = ExpectedVersion.From(_index.StreamVersion(groups[g][0].Stream));
+                }
             }
+        }
+        catch
+        {
+            // No encoding outlives the call.
+            encoding.Abandon();
+            throw;
         }
 
         encoding.Finish();

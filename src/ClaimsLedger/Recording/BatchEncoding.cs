@@ -121,10 +121,11 @@ internal sealed class BatchEncoding
                     {
                         (_data[i], _forms[i]) = Encode(_events[i]);
                     }
-                    catch (Exception e) when (e is ArgumentException or InvalidOperationException or NullReferenceException
-                                                  or FormatException or Newtonsoft.Json.JsonException)
+                    catch (Exception)
                     {
-                        // Left null: Get encodes it again on the caller's thread if the event is to be appended.
+                        // Whatever it is (the event may not be valid yet): left null, Get encodes it again on the
+                        // caller's thread if the event is to be appended, and the exception surfaces there. Nothing may
+                        // escape a helper on the thread pool.
                     }
                 }
             }

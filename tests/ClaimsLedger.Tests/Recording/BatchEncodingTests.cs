@@ -3,6 +3,7 @@ using ClaimsLedger.Recording;
 using ClaimsLedger.Serialization;
 using ClaimsLedger.Storage.InMemory;
 using ClaimsLedger.Tests.Snapshots;
+using ClaimsLedger.Validation;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ClaimsLedger.Tests.Recording;
@@ -77,6 +78,23 @@ public sealed class BatchEncodingTests
         Assert.Equal((0, events.Count), (again.Appended, again.Unchanged));
         Assert.True(more.Appended > 0);
         Assert.Equal((await reader.GetBoardAsync(reader.Now())).ToJson(), (await writer.GetBoardAsync(writer.Now())).ToJson());
+    }
+
+    [Fact]
+    public async Task A_large_batch_with_an_event_that_cannot_be_encoded_is_refused_with_its_error_and_nothing_recorded()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2023, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        var store = new InMemoryEventStore(clock);
+        var ledger = await Ledger.OpenAsync(store, new LedgerOptions { Clock = clock });
+        var events = Batch(1_000);
+        events[600] = null!;
+
+        var refused = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.RecordAsync(events));
+
+        Assert.Equal(600, Assert.Single(refused.Errors).Index);
+        Assert.Equal(0, ledger.EventCount);
+        events.RemoveAt(600);
+        Assert.Equal(events.Count, (await ledger.RecordAsync(events)).Appended);
     }
 
     private static List<LedgerEvent> Batch(int count) =>

@@ -105,9 +105,10 @@ internal sealed class ChainedRows : IReadOnlyList<EventRow>
                 }
             }
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
+        catch (Exception)
         {
-            // The reader that needs the chunk hashes it again and reports this itself.
+            // The reader that needs the chunk hashes it again and reports this itself; the helper's task, which the
+            // append awaits when it stops it, must not fault with it too.
         }
     }
 
