@@ -534,28 +534,27 @@ public sealed partial class Ledger
     {
         // Only a sequenced store's append is folded in from what was appended (see RecordExclusiveAsync).
         var foldsOwnAppends = _store is ISequencedEventStore;
-        var encoding = BatchEncoding.Start(events, Metadata(), foldedForms: foldsOwnAppends,
+        // One copy of the batch that validation and the encoding helper both read: never the caller's list on
+        // another thread, and the same events in both.
+        LedgerEvent[] batchEvents = [.. events];
+        var encoding = BatchEncoding.Start(batchEvents, Metadata(), foldedForms: foldsOwnAppends,
             expectRepeats: Volatile.Read(ref _lastBatchRepeated));
         ValidatedBatch batch;
-        List<List<PlannedEvent>> groups;
-        ExpectedVersion[] expected;
+        List<List<PlannedEvent>> groups = [];
+        var expected = Array.Empty<ExpectedVersion>();
         try
         {
             lock (_indexGate)
             {
-                batch = BatchValidator.Validate(_index, events, _options.Clock.GetUtcNow());
-                Volatile.Write(ref _lastBatchRepeated, batch.Unchanged > batch.Events.Count);
-                if (batch.Errors.Count > 0)
+                batch = BatchValidator.Validate(_index, batchEvents, _options.Clock.GetUtcNow());
+                if (batch.Errors.Count == 0)
                 {
-                    encoding.Abandon();
-                    return (batch, [], []);
-                }
-
-                groups = ByStream(batch.Events);
-                expected = new ExpectedVersion[groups.Count];
-                for (var g = 0; g < groups.Count; g++)
-                {
-                    expected[g] = ExpectedVersion.From(_index.StreamVersion(groups[g][0].Stream));
+                    groups = ByStream(batch.Events);
+                    expected = new ExpectedVersion[groups.Count];
+                    for (var g = 0; g < groups.Count; g++)
+                    {
+                        expected[g] = ExpectedVersion.From(_index.StreamVersion(groups[g][0].Stream));
+                    }
                 }
             }
         }
@@ -566,7 +565,23 @@ public sealed partial class Ledger
             throw;
         }
 
-        encoding.Finish();
+        Volatile.Write(ref _lastBatchRepeated, batch.Unchanged > batch.Events.Count);
+        if (batch.Errors.Count > 0)
+        {
+            encoding.Abandon();
+            return (batch, [], []);
+        }
+
+        if (batch.Unchanged > 0)
+        {
+            // Part of the batch is repeats: encode only what is appended, not the rest of the batch too.
+            encoding.Abandon();
+        }
+        else
+        {
+            encoding.Finish();
+        }
+
         var appends = new List<StreamAppend>(groups.Count);
         var stored = new LedgerEvent?[groups.Count][];
         for (var g = 0; g < groups.Count; g++)
@@ -576,7 +591,7 @@ public sealed partial class Ledger
             var forms = new LedgerEvent?[planned.Count];
             for (var i = 0; i < planned.Count; i++)
             {
-                (data[i], forms[i]) = encoding.Get(planned[i].Index);
+                (data[i], forms[i]) = encoding.Get(planned[i].Index, planned[i].Event);
             }
 
             stored[g] = forms;

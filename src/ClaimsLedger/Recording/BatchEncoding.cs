@@ -10,12 +10,15 @@ namespace ClaimsLedger.Recording;
 /// <remarks>
 /// <para>Validation walks the batch in order against the index, under its lock, on one core; encoding an event needs
 /// neither, and took about as long again (serialising, hashing the event id, sharing the id strings of its folded
-/// form: ~2.3 s of a million-event append, a probe, 2026-11-30). A helper starts encoding when the batch is large; the
-/// caller joins in once validation is done, and both take the next events from one counter.</para>
-/// <para>Events validation turns away are encoded for nothing, so a batch that follows one made mostly of repeats (a
-/// file imported again) is encoded after validation, as a small one is, and only what is appended. An event
-/// whose encoding throws is left out, and <see cref="Get"/> encodes it again on the caller's thread, so its exception
-/// comes from where it always did, once the event is known to be valid.</para>
+/// form: ~2.3 s of a million-event append, a probe, 2026-11-30). A helper starts encoding when the batch is large and
+/// there is a second core; the caller joins in once validation is done, and both take the next events from one
+/// counter. The helper reads the batch as it was when the encoding started (its own copy of the list), never the
+/// caller's list.</para>
+/// <para>Events validation turns away are encoded for nothing, so the caller does not join when the batch holds any
+/// (it stops the helper instead and encodes only what is appended), and a batch that follows one made mostly of
+/// repeats (a file imported again) is not encoded ahead at all. An event whose encoding throws is left out, and
+/// <see cref="Get"/> encodes it again on the caller's thread, so its exception comes from where it always did, once the
+/// event is known to be valid.</para>
 /// </remarks>
 internal sealed class BatchEncoding
 {
@@ -26,7 +29,7 @@ internal sealed class BatchEncoding
     // shared counter is touched once per ~100 µs of work.
     private const int Chunk = 64;
 
-    private readonly IReadOnlyList<LedgerEvent> _events;
+    private readonly LedgerEvent[] _events;
     private readonly ReadOnlyMemory<byte> _metadata;
     private readonly bool _foldedForms;
     private readonly EventData?[] _data;
@@ -35,34 +38,42 @@ internal sealed class BatchEncoding
     private int _next;
     private int _working;
 
-    private BatchEncoding(IReadOnlyList<LedgerEvent> events, ReadOnlyMemory<byte> metadata, bool foldedForms, bool shared)
+    private BatchEncoding(LedgerEvent[] events, ReadOnlyMemory<byte> metadata, bool foldedForms, bool shared)
     {
         _events = events;
         _metadata = metadata;
         _foldedForms = foldedForms;
         _shared = shared;
-        _data = new EventData?[shared ? events.Count : 0];
-        _forms = new LedgerEvent?[shared ? events.Count : 0];
+        _data = new EventData?[shared ? events.Length : 0];
+        _forms = new LedgerEvent?[shared ? events.Length : 0];
     }
 
     /// <summary>Starts encoding <paramref name="events"/> on a helper when there are enough of them.</summary>
-    /// <param name="events">The batch, as given to the ledger.</param>
+    /// <param name="events">The batch, as the ledger validates it (the helper reads only this array).</param>
     /// <param name="metadata">The metadata every event of the batch carries.</param>
     /// <param name="foldedForms">Whether to make each event's folded form (<see cref="StoredForm"/>).</param>
     /// <param name="expectRepeats">Whether most of the batch is likely to be refused as repeats (the last batch
     /// was): then nothing is encoded ahead, since most of it would be thrown away.</param>
-    public static BatchEncoding Start(IReadOnlyList<LedgerEvent> events, ReadOnlyMemory<byte> metadata, bool foldedForms,
+    public static BatchEncoding Start(LedgerEvent[] events, ReadOnlyMemory<byte> metadata, bool foldedForms,
         bool expectRepeats)
     {
-        var encoding = new BatchEncoding(events, metadata, foldedForms,
-            shared: events.Count >= HelperThreshold && !expectRepeats);
+        var encoding = Create(events, metadata, foldedForms, expectRepeats);
         if (encoding._shared)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(static e => e.Work(), encoding, preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(static e => e.Help(), encoding, preferLocal: false);
         }
 
         return encoding;
     }
+
+    /// <summary>As <see cref="Start"/>, without queuing the helper: a test runs <see cref="Help"/> itself.</summary>
+    internal static BatchEncoding Create(LedgerEvent[] events, ReadOnlyMemory<byte> metadata, bool foldedForms,
+        bool expectRepeats) =>
+        new(events, metadata, foldedForms,
+            shared: events.Length >= HelperThreshold && !expectRepeats && Environment.ProcessorCount > 1);
+
+    /// <summary>How many events are encoded ahead (a test's view of the helper's work).</summary>
+    internal int Encoded => _data.Count(d => d is not null);
 
     /// <summary>Encodes what is left on the calling thread and waits for the helper's last events.</summary>
     public void Finish()
@@ -72,11 +83,12 @@ internal sealed class BatchEncoding
             return;
         }
 
-        Work();
+        Help();
         WaitForHelper();
     }
 
-    /// <summary>Stops the helper (the batch is refused) and waits for the events it is encoding.</summary>
+    /// <summary>Stops the helper and waits for the events it is encoding: the batch is refused, or holds events
+    /// that will not be appended (<see cref="Get"/> encodes the rest as they are asked for).</summary>
     public void Abandon()
     {
         if (!_shared)
@@ -84,23 +96,25 @@ internal sealed class BatchEncoding
             return;
         }
 
-        Interlocked.Exchange(ref _next, int.MaxValue);
+        // Past the end: every later claim of a chunk finds no work (no arithmetic near int.MaxValue).
+        Interlocked.Exchange(ref _next, _events.Length);
         WaitForHelper();
     }
 
-    /// <summary>The encoded event at <paramref name="index"/> of the batch, and its folded form (null when its
-    /// payload must be decoded, or when no forms were asked for).</summary>
-    public (EventData Data, LedgerEvent? Form) Get(int index)
+    /// <summary>The encoded form of <paramref name="event"/>, the event at <paramref name="index"/> of the batch, and
+    /// its folded form (null when its payload must be decoded, or when no forms were asked for).</summary>
+    public (EventData Data, LedgerEvent? Form) Get(int index, LedgerEvent @event)
     {
-        if (_shared && _data[index] is { } data)
+        if (_shared && ReferenceEquals(_events[index], @event) && _data[index] is { } data)
         {
             return (data, _forms[index]);
         }
 
-        return Encode(_events[index]);
+        return Encode(@event);
     }
 
-    private void Work()
+    /// <summary>The helper's (and the joining caller's) work: chunks of events until none are left.</summary>
+    internal void Help()
     {
         Interlocked.Increment(ref _working);
         try
@@ -108,13 +122,12 @@ internal sealed class BatchEncoding
             while (true)
             {
                 var start = Interlocked.Add(ref _next, Chunk) - Chunk;
-                // Past the end, or abandoned (the counter then sits near int.MaxValue and may wrap negative).
-                if (start < 0 || start >= _events.Count)
+                if (start >= _events.Length)
                 {
                     return;
                 }
 
-                var end = Math.Min(start + Chunk, _events.Count);
+                var end = Math.Min(start + Chunk, _events.Length);
                 for (var i = start; i < end; i++)
                 {
                     try
@@ -142,7 +155,7 @@ internal sealed class BatchEncoding
         var spin = new SpinWait();
         while (Volatile.Read(ref _working) > 0)
         {
-            spin.SpinOnce();
+            spin.SpinOnce(sleep1Threshold: -1);
         }
     }
 

@@ -27,16 +27,33 @@ public sealed class BatchEncodingTests
         var encoding = BatchEncoding.Start(events, Metadata, foldedForms: true, expectRepeats);
         encoding.Finish();
 
-        for (var i = 0; i < events.Count; i++)
-        {
-            var (data, form) = encoding.Get(i);
-            var payload = EventSerializer.Serialize(events[i], out var decodesToItself);
-            Assert.Equal(EventIds.For(events[i]), data.EventId);
-            Assert.Equal(EventTypeNames.Of(events[i]), data.Type);
-            Assert.Equal(payload, data.Data.ToArray());
-            Assert.Equal(Metadata, data.Metadata.ToArray());
-            Assert.Equal(StoredForm.Of(events[i], decodesToItself), form);
-        }
+        AssertEncodedAsAlone(events, encoding);
+    }
+
+    [Fact]
+    public void Events_the_helper_encoded_are_encoded_as_alone()
+    {
+        var events = Batch(3_000);
+        var encoding = BatchEncoding.Create(events, Metadata, foldedForms: true, expectRepeats: false);
+
+        encoding.Help();
+
+        Assert.Equal(events.Length, encoding.Encoded);
+        AssertEncodedAsAlone(events, encoding);
+    }
+
+    [Fact]
+    public void A_batch_after_repeats_or_below_the_threshold_is_not_encoded_ahead()
+    {
+        var afterRepeats = BatchEncoding.Create(Batch(3_000), Metadata, foldedForms: true, expectRepeats: true);
+        var small = BatchEncoding.Create(Batch(BatchEncoding.HelperThreshold - 1), Metadata, foldedForms: true,
+            expectRepeats: false);
+
+        afterRepeats.Help();
+        small.Help();
+
+        Assert.Equal(0, afterRepeats.Encoded);
+        Assert.Equal(0, small.Encoded);
     }
 
     [Fact]
@@ -47,18 +64,47 @@ public sealed class BatchEncodingTests
         var encoding = BatchEncoding.Start(events, Metadata, foldedForms: false, expectRepeats: false);
         encoding.Finish();
 
-        Assert.All(Enumerable.Range(0, events.Count), i => Assert.Null(encoding.Get(i).Form));
+        Assert.All(Enumerable.Range(0, events.Length), i => Assert.Null(encoding.Get(i, events[i]).Form));
     }
 
     [Fact]
-    public void An_abandoned_encoding_stops_and_still_encodes_what_is_asked_for()
+    public void An_abandoned_encoding_leaves_the_helper_no_work_and_still_encodes_what_is_asked_for()
     {
         var events = Batch(5_000);
+        var encoding = BatchEncoding.Create(events, Metadata, foldedForms: true, expectRepeats: false);
 
-        var encoding = BatchEncoding.Start(events, Metadata, foldedForms: true, expectRepeats: false);
         encoding.Abandon();
+        encoding.Help();
 
-        Assert.Equal(EventSerializer.Serialize(events[^1], out _), encoding.Get(events.Count - 1).Data.Data.ToArray());
+        Assert.Equal(0, encoding.Encoded);
+        Assert.Equal(EventSerializer.Serialize(events[^1], out _), encoding.Get(events.Length - 1, events[^1]).Data.Data.ToArray());
+    }
+
+    [Fact]
+    public void An_event_other_than_the_one_encoded_ahead_is_encoded_again()
+    {
+        var events = Batch(1_000);
+        var encoding = BatchEncoding.Create(events, Metadata, foldedForms: true, expectRepeats: false);
+        encoding.Help();
+        var other = new StatementAsserted("s-other", "claim-01", "actor-01", SaidAt.Day(new DateOnly(2023, 2, 1)), "wire");
+
+        var (data, _) = encoding.Get(500, other);
+
+        Assert.Equal(EventIds.For(other), data.EventId);
+        Assert.Equal(EventSerializer.Serialize(other, out _), data.Data.ToArray());
+    }
+
+    [Fact]
+    public void An_event_whose_encoding_throws_is_left_to_the_caller_who_gets_the_exception()
+    {
+        var events = Batch(1_000);
+        events[600] = null!;
+        var encoding = BatchEncoding.Create(events, Metadata, foldedForms: true, expectRepeats: false);
+
+        encoding.Help();
+
+        Assert.Equal(events.Length - 1, encoding.Encoded);
+        Assert.ThrowsAny<Exception>(() => encoding.Get(600, null!));
     }
 
     [Fact]
@@ -81,12 +127,29 @@ public sealed class BatchEncodingTests
     }
 
     [Fact]
+    public async Task A_large_batch_that_is_partly_repeats_appends_only_the_new_events_as_a_fresh_reader_reads_them()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2023, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        var store = new InMemoryEventStore(clock);
+        var writer = await Ledger.OpenAsync(store, new LedgerOptions { Clock = clock });
+        var events = ManyStatements.Registrations().Concat(ManyStatements.Statements(3_000)).ToList();
+        await writer.RecordAsync(events[..2_000]);
+
+        var result = await writer.RecordAsync(events);
+        var reader = await Ledger.OpenAsync(store, new LedgerOptions { Clock = clock });
+
+        Assert.Equal((events.Count - 2_000, 2_000), (result.Appended, result.Unchanged));
+        Assert.Equal(events.Count, reader.EventCount);
+        Assert.Equal((await reader.GetBoardAsync(reader.Now())).ToJson(), (await writer.GetBoardAsync(writer.Now())).ToJson());
+    }
+
+    [Fact]
     public async Task A_large_batch_with_an_event_that_cannot_be_encoded_is_refused_with_its_error_and_nothing_recorded()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2023, 6, 1, 0, 0, 0, TimeSpan.Zero));
         var store = new InMemoryEventStore(clock);
         var ledger = await Ledger.OpenAsync(store, new LedgerOptions { Clock = clock });
-        var events = Batch(1_000);
+        var events = Batch(1_000).ToList();
         events[600] = null!;
 
         var refused = await Assert.ThrowsAsync<LedgerValidationException>(() => ledger.RecordAsync(events));
@@ -97,6 +160,20 @@ public sealed class BatchEncodingTests
         Assert.Equal(events.Count, (await ledger.RecordAsync(events)).Appended);
     }
 
-    private static List<LedgerEvent> Batch(int count) =>
+    private static void AssertEncodedAsAlone(LedgerEvent[] events, BatchEncoding encoding)
+    {
+        for (var i = 0; i < events.Length; i++)
+        {
+            var (data, form) = encoding.Get(i, events[i]);
+            var payload = EventSerializer.Serialize(events[i], out var decodesToItself);
+            Assert.Equal(EventIds.For(events[i]), data.EventId);
+            Assert.Equal(EventTypeNames.Of(events[i]), data.Type);
+            Assert.Equal(payload, data.Data.ToArray());
+            Assert.Equal(Metadata, data.Metadata.ToArray());
+            Assert.Equal(StoredForm.Of(events[i], decodesToItself), form);
+        }
+    }
+
+    private static LedgerEvent[] Batch(int count) =>
         [.. ManyStatements.Registrations().Concat(ManyStatements.Statements(count)).Take(count)];
 }

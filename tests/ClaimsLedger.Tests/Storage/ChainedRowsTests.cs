@@ -77,6 +77,47 @@ public sealed class ChainedRowsTests
     }
 
     [Fact]
+    public void Rows_the_helper_hashed_carry_the_chain_of_one_walk()
+    {
+        var planned = Planned(1_000);
+        var rows = ChainedRows.Create(planned, null);
+
+        rows.HashAhead();
+
+        Assert.Equal(planned.Count, rows.Ready);
+        Assert.Equal(Walk(planned, null), rows.Select(r => EventHash.ToHex(r.Hash)));
+    }
+
+    [Fact]
+    public async Task A_helper_stopped_before_it_starts_never_runs_and_the_reader_hashes_the_rows()
+    {
+        var planned = Planned(1_000);
+        var rows = ChainedRows.Create(planned, null);
+
+        await rows.StopAsync();
+        rows.HashAhead();
+
+        Assert.Equal(0, rows.Ready);
+        Assert.Equal(Walk(planned, null), rows.Select(r => EventHash.ToHex(r.Hash)));
+    }
+
+    [Fact]
+    public void A_reader_ahead_of_the_helper_hashes_up_to_its_row_and_the_helper_goes_on_from_there()
+    {
+        var planned = Planned(1_000);
+        var rows = ChainedRows.Create(planned, null);
+
+        var row = rows[300];
+        var readyAfterRead = rows.Ready;
+        rows.HashAhead();
+
+        Assert.Equal(3 * ChainedRows.Chunk, readyAfterRead);
+        Assert.Equal(Walk(planned, null)[300], EventHash.ToHex(row.Hash));
+        Assert.Equal(planned.Count, rows.Ready);
+        Assert.Equal(Walk(planned, null), rows.Select(r => EventHash.ToHex(r.Hash)));
+    }
+
+    [Fact]
     public void An_index_outside_the_rows_is_refused()
     {
         var rows = ChainedRows.Start(Planned(10), null);

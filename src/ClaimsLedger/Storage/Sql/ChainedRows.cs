@@ -10,7 +10,8 @@ namespace ClaimsLedger.Storage.Sql;
 /// database, and the insert that follows it needs each row only in turn. Hashing the whole append first kept the
 /// insert waiting ~1.1 s on a million-event append (a probe, 2026-11-30); here a helper hashes chunk after chunk
 /// while the insert runs, and a reader that gets ahead of it hashes the next chunk itself. Chunks are taken under one
-/// lock, so they are hashed in order whichever thread does it, and a reader waits at most for one chunk.</para>
+/// lock, so they are hashed in order whichever thread does it; a reader waits at most for the chunk the helper is
+/// hashing, the one it needs. With one core there is no helper: the rows are hashed at once.</para>
 /// <para>A chunk that throws is not published: the reader that needs it hashes it again and gets the exception (so the
 /// rows of that chunk before the bad one are not read either: the append fails whole).</para>
 /// </remarks>
@@ -26,8 +27,13 @@ internal sealed class ChainedRows : IReadOnlyList<EventRow>
     private readonly Lock _gate = new();
     private byte[] _previous;
     private int _ready;
-    private volatile bool _stopped;
+    // The helper's state: NotStarted, Running or Stopped; a helper that is stopped before it starts never runs.
+    private int _state = NotStarted;
     private Task _helper = Task.CompletedTask;
+
+    private const int NotStarted = 0;
+    private const int Running = 1;
+    private const int Stopped = 2;
 
     private ChainedRows(List<EventRow> planned, byte[] previous)
     {
@@ -40,8 +46,8 @@ internal sealed class ChainedRows : IReadOnlyList<EventRow>
     /// when null); on a helper when there are many.</summary>
     public static ChainedRows Start(List<EventRow> planned, byte[]? headHash)
     {
-        var rows = new ChainedRows(planned, headHash ?? Integrity.EventHash.Genesis.ToArray());
-        if (planned.Count >= HelperThreshold)
+        var rows = Create(planned, headHash);
+        if (planned.Count >= HelperThreshold && Environment.ProcessorCount > 1)
         {
             rows._helper = Task.Run(rows.HashAhead, CancellationToken.None);
         }
@@ -52,6 +58,13 @@ internal sealed class ChainedRows : IReadOnlyList<EventRow>
 
         return rows;
     }
+
+    /// <summary>As <see cref="Start"/>, without a helper and without hashing: a test runs <see cref="HashAhead"/>.</summary>
+    internal static ChainedRows Create(List<EventRow> planned, byte[]? headHash) =>
+        new(planned, headHash ?? Integrity.EventHash.Genesis.ToArray());
+
+    /// <summary>How many rows are hashed so far (a test's view of the helper's work).</summary>
+    internal int Ready => Volatile.Read(ref _ready);
 
     /// <inheritdoc/>
     public int Count => _rows.Length;
@@ -75,8 +88,8 @@ internal sealed class ChainedRows : IReadOnlyList<EventRow>
     /// <summary>Stops the helper and waits for it, so that no hashing outlives the append (e.g. one that failed).</summary>
     public Task StopAsync()
     {
-        _stopped = true;
-        return _helper;
+        // A helper still waiting for a thread never runs; a running one ends after its chunk.
+        return Interlocked.Exchange(ref _state, Stopped) == Running ? _helper : Task.CompletedTask;
     }
 
     /// <inheritdoc/>
@@ -90,11 +103,17 @@ internal sealed class ChainedRows : IReadOnlyList<EventRow>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private void HashAhead()
+    /// <summary>The helper's work: the next chunk, until every row is hashed or the rows are stopped.</summary>
+    internal void HashAhead()
     {
+        if (Interlocked.CompareExchange(ref _state, Running, NotStarted) != NotStarted)
+        {
+            return;
+        }
+
         try
         {
-            while (!_stopped && Volatile.Read(ref _ready) < _rows.Length)
+            while (Volatile.Read(ref _state) == Running && Volatile.Read(ref _ready) < _rows.Length)
             {
                 lock (_gate)
                 {
@@ -112,14 +131,31 @@ internal sealed class ChainedRows : IReadOnlyList<EventRow>
         }
     }
 
+    // Either the helper publishes the row meanwhile, or this reader gets the lock and hashes up to it itself: it never
+    // waits behind the helper's later chunks (the lock is not fair, and the helper takes it again at once).
     private void HashThrough(int index)
     {
-        lock (_gate)
+        var spin = new SpinWait();
+        while (Volatile.Read(ref _ready) <= index)
         {
-            while (_ready <= index)
+            if (_gate.TryEnter())
             {
-                HashNextChunk();
+                try
+                {
+                    while (_ready <= index)
+                    {
+                        HashNextChunk();
+                    }
+                }
+                finally
+                {
+                    _gate.Exit();
+                }
+
+                return;
             }
+
+            spin.SpinOnce(sleep1Threshold: -1);
         }
     }
 

@@ -127,6 +127,9 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
     protected abstract LedgerStoreException? Translate(Exception error, string operation);
 
     /// <summary>Inserts the rows of an append, in position order; the default runs one prepared INSERT per row.</summary>
+    /// <remarks>With the hash chain on, a large append's rows are hashed on another core while they are inserted: read
+    /// them in order, as a list (not by casting it to a concrete type); a row whose hash cannot be computed throws from
+    /// the read of it.</remarks>
     protected virtual async Task InsertAsync(DbConnection connection, DbTransaction transaction,
         IReadOnlyList<EventRow> rows, CancellationToken cancellationToken)
     {
