@@ -16,6 +16,8 @@ public sealed class BatchEncodingTests
 {
     private static readonly byte[] Metadata = """{"correlationId":"c"}"""u8.ToArray();
 
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2023, 6, 1, 0, 0, 0, TimeSpan.Zero));
+
     [Theory]
     [InlineData(10, false)]
     [InlineData(3_000, false)]
@@ -110,15 +112,14 @@ public sealed class BatchEncodingTests
     [Fact]
     public async Task A_ledger_records_large_batches_and_their_repeats_as_a_fresh_reader_reads_them()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2023, 6, 1, 0, 0, 0, TimeSpan.Zero));
-        var store = new InMemoryEventStore(clock);
-        var writer = await Ledger.OpenAsync(store, new LedgerOptions { Clock = clock });
+        var store = new InMemoryEventStore(_clock);
+        var writer = await OpenAsync(store);
         var events = ManyStatements.Registrations().Concat(ManyStatements.Statements(3_000)).ToList();
 
         var first = await writer.RecordAsync(events);
         var again = await writer.RecordAsync(events);
         var more = await writer.RecordAsync([.. ManyStatements.Corrections(3_000)]);
-        var reader = await Ledger.OpenAsync(store, new LedgerOptions { Clock = clock });
+        var reader = await OpenAsync(store);
 
         Assert.Equal(events.Count, first.Appended);
         Assert.Equal((0, events.Count), (again.Appended, again.Unchanged));
@@ -129,14 +130,13 @@ public sealed class BatchEncodingTests
     [Fact]
     public async Task A_large_batch_that_is_partly_repeats_appends_only_the_new_events_as_a_fresh_reader_reads_them()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2023, 6, 1, 0, 0, 0, TimeSpan.Zero));
-        var store = new InMemoryEventStore(clock);
-        var writer = await Ledger.OpenAsync(store, new LedgerOptions { Clock = clock });
+        var store = new InMemoryEventStore(_clock);
+        var writer = await OpenAsync(store);
         var events = ManyStatements.Registrations().Concat(ManyStatements.Statements(3_000)).ToList();
         await writer.RecordAsync(events[..2_000]);
 
         var result = await writer.RecordAsync(events);
-        var reader = await Ledger.OpenAsync(store, new LedgerOptions { Clock = clock });
+        var reader = await OpenAsync(store);
 
         Assert.Equal((events.Count - 2_000, 2_000), (result.Appended, result.Unchanged));
         Assert.Equal(events.Count, reader.EventCount);
@@ -146,9 +146,7 @@ public sealed class BatchEncodingTests
     [Fact]
     public async Task A_large_batch_with_an_event_that_cannot_be_encoded_is_refused_with_its_error_and_nothing_recorded()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2023, 6, 1, 0, 0, 0, TimeSpan.Zero));
-        var store = new InMemoryEventStore(clock);
-        var ledger = await Ledger.OpenAsync(store, new LedgerOptions { Clock = clock });
+        var ledger = await OpenAsync(new InMemoryEventStore(_clock));
         var events = Batch(1_000).ToList();
         events[600] = null!;
 
@@ -159,6 +157,9 @@ public sealed class BatchEncodingTests
         events.RemoveAt(600);
         Assert.Equal(events.Count, (await ledger.RecordAsync(events)).Appended);
     }
+
+    private Task<Ledger> OpenAsync(InMemoryEventStore store) =>
+        Ledger.OpenAsync(store, new LedgerOptions { Clock = _clock });
 
     private static void AssertEncodedAsAlone(LedgerEvent[] events, BatchEncoding encoding)
     {

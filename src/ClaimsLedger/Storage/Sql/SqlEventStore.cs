@@ -356,11 +356,12 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
             return result;
         }
 
+        // The chain continues from the head hash read in this transaction, which holds the writer lock.
         IReadOnlyList<EventRow> rows = planned;
         if (HashChain && planned.Exists(row => !row.ExpectedHash.IsEmpty))
         {
             // A restore: every hash is checked before anything is written.
-            var restored = Chain(planned, head.Hash);
+            List<EventRow> restored = [.. ChainedRows.Create(planned, head.Hash)];
             CheckExpectedHashes(restored);
             rows = restored;
         }
@@ -394,22 +395,6 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         committed?.Invoke(rows[^1].Position, rows[^1].Hash);
         return result;
-    }
-
-    // The chain continues from the head's hash, inside the same transaction that holds the writer lock.
-    private static List<EventRow> Chain(List<EventRow> rows, byte[]? headHash)
-    {
-        var previous = headHash ?? Integrity.EventHash.Genesis.ToArray();
-        var chained = new List<EventRow>(rows.Count);
-        foreach (var row in rows)
-        {
-            var hash = Integrity.EventHash.Compute(row.Position, row.Stream.Value, row.Version, row.Data.Type,
-                row.Data.EventId, row.RecordedAt, row.Data.Data.Span, row.Data.Metadata.Span, previous);
-            chained.Add(row with { Hash = hash, PreviousHash = previous });
-            previous = hash;
-        }
-
-        return chained;
     }
 
     private static void CheckExpectedHashes(List<EventRow> rows)
