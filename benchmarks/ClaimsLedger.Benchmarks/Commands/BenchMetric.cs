@@ -11,9 +11,15 @@ internal static class BenchMetric
     public const string SqliteAppendLedger = "sqlite.append.ledger.s";
     public const string SqliteRaw = "sqlite.raw.eps";
 
+    /// <summary>The raw baseline with a durable commit after each batch of the bench's batch size.</summary>
+    public const string SqliteRawBatched = "sqlite.raw.batched.eps";
+
     /// <summary>Every event recorded in one batch (one durable commit), as <c>claims import</c> records a file.</summary>
     public const string SqliteAppendOneBatch = "sqlite.append.onebatch.eps";
     public const string SqliteRead = "sqlite.read.eps";
+
+    /// <summary>The read an open makes (the store's index read), alone.</summary>
+    public const string SqliteIndexRead = "sqlite.read.index.eps";
     public const string SqliteRebuild = "sqlite.rebuild.eps";
     public const string ReplaySeconds = "sqlite.rebuild.s";
     public const string ReplayGcSeconds = "sqlite.rebuild.gc.s";

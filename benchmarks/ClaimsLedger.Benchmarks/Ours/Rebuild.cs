@@ -43,6 +43,21 @@ internal static class Rebuild
         return (rows, clock.Elapsed);
     }
 
+    /// <summary>
+    /// The read an open makes (the store's index read: no chain hashes, no metadata), every row counted and dropped.
+    /// </summary>
+    public static async Task<TimeSpan> ReadForIndexAsync(IEventReader store, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var count = 0L;
+        await foreach (var _ in store.ReadAllAfterForIndexAsync(null, cancellationToken))
+        {
+            count++;
+        }
+
+        return count > 0 ? clock.Elapsed : TimeSpan.Zero;
+    }
+
     /// <summary>Only the decoder: every row's JSON into its event (what the index does first with each row).</summary>
     public static (TimeSpan Elapsed, GcDelta Gc) Deserialize(IReadOnlyList<RecordedEvent> rows)
     {

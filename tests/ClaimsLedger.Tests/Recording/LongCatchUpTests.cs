@@ -69,6 +69,35 @@ public sealed class LongCatchUpTests
             error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_bad_event_inside_a_batch_fails_the_catch_up_after_folding_the_events_before_it()
+    {
+        // The bad event sits in the middle of the first full batch a long catch-up reads, which is decoded before
+        // it is handed to the fold.
+        var (recorded, _) = await RecordManyAsync(9_000);
+        var store = new InMemoryEventStore(_clock);
+        var reader = await Ledger.OpenAsync(store, new LedgerOptions { Clock = _clock });
+        var copied = 0L;
+        await foreach (var e in recorded.ReadAllAsync(ReadDirection.Forwards, GlobalPosition.Start, long.MaxValue))
+        {
+            if (copied == 2_500)
+            {
+                await store.AppendToStreamAsync(new StreamName("claim-claim-00"), ExpectedVersion.Any,
+                    [new EventData(Guid.NewGuid(), "statement-asserted.v1", "{\"id\":"u8.ToArray(), "{}"u8.ToArray())]);
+            }
+
+            await store.AppendToStreamAsync(e.Stream, ExpectedVersion.Any,
+                [new EventData(e.EventId, e.Type, e.Data.ToArray(), e.Metadata.ToArray())]);
+            copied++;
+        }
+
+        var error = await Assert.ThrowsAsync<LedgerFormatException>(() => reader.CatchUpAsync());
+
+        Assert.Contains("event at position 2501 in stream 'claim-claim-00' (statement-asserted.v1)", error.Message,
+            StringComparison.Ordinal);
+        Assert.Equal(2_500, reader.EventCount);
+    }
+
     private async Task<(InMemoryEventStore Store, Ledger Recorder)> RecordManyAsync(int statements)
     {
         var store = new InMemoryEventStore(_clock);
