@@ -9,8 +9,11 @@ namespace ClaimsLedger.Benchmarks.Baselines;
 /// <summary>
 /// The SQLite baseline: the same rows the ledger wrote, inserted with one prepared INSERT per row in one transaction
 /// (or one per batch), into a file with the store's own schema (WAL, the same indexes, event ids as 16 bytes) and the
-/// store's durability (synchronous = FULL).
+/// settings the store gives each write (synchronous = FULL, a 64 MiB page cache, a log checkpointed at a quarter of
+/// the file).
 /// </summary>
+/// <remarks>Until 2026-11-30 18:30 the baseline kept SQLite's default 2 MiB page cache, which made it about a third
+/// slower than raw inserts with the store's settings, and every ratio against it that much kinder to the ledger.</remarks>
 internal static class RawSqliteInsert
 {
     /// <param name="rows">The rows, in order.</param>
@@ -26,12 +29,8 @@ internal static class RawSqliteInsert
         {
             await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
             await connection.OpenAsync(cancellationToken);
-            await using (var pragma = new SqliteCommand("PRAGMA synchronous = FULL", connection))
-            {
-                await pragma.ExecuteNonQueryAsync(cancellationToken);
-            }
-
             var clock = Stopwatch.StartNew();
+            await StoreSettingsAsync(connection, cancellationToken);
             var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await using var insert = new SqliteCommand(
                 "INSERT INTO ledger_events (position, stream, version, event_id, type, data, metadata, recorded_at) " +
@@ -47,6 +46,7 @@ internal static class RawSqliteInsert
                 {
                     await transaction.CommitAsync(cancellationToken);
                     await transaction.DisposeAsync();
+                    await StoreSettingsAsync(connection, cancellationToken);
                     transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
                     insert.Transaction = transaction;
                     inTransaction = 1;
@@ -72,6 +72,23 @@ internal static class RawSqliteInsert
             SqliteConnection.ClearAllPools();
             BenchPaths.DeleteDatabase(path);
         }
+    }
+
+    /// <summary>What the store sets before each write (SqliteEventStore's Durable): the same durability, page cache
+    /// and checkpoint threshold (a quarter of the file, 8,192 to 65,536 pages).</summary>
+    private static async Task StoreSettingsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        long pages;
+        await using (var count = new SqliteCommand("PRAGMA page_count", connection))
+        {
+            pages = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        var checkpoint = Math.Clamp(pages / 4, 8192, 65536);
+        await using var pragma = new SqliteCommand(
+            "PRAGMA synchronous = FULL; PRAGMA cache_size = -65536; " +
+            $"PRAGMA wal_autocheckpoint = {checkpoint}; PRAGMA journal_size_limit = {checkpoint * 4096}", connection);
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The row's own array when it has one (rows read from a store do): no copy in the baseline.</summary>
