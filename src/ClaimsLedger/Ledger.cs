@@ -333,6 +333,12 @@ public sealed partial class Ledger
         }
         catch (Exception e)
         {
+            // Whatever was folded before the failure stays in the index, in order: queries read it as it is.
+            lock (_indexGate)
+            {
+                _index.SettleOrder();
+            }
+
             LedgerDiagnostics.Failed(activity, e);
             throw;
         }
@@ -398,8 +404,9 @@ public sealed partial class Ledger
                 }
             }
 
-            if (events is null)
+            if (events is null || events.Count != batch.Count)
             {
+                // FoldDecoded folds as many events as were decoded; here every appended event must be folded.
                 Fold(batch);
             }
             else
@@ -475,8 +482,9 @@ public sealed partial class Ledger
                 events.Add(LedgerIndex.Decode(recorded));
             }
         }
-        catch (LedgerFormatException e)
+        catch (Exception e) when (e is LedgerFormatException or ArgumentException or InvalidOperationException)
         {
+            // What a fold that decodes as it goes would throw (see DecodeMissing): surfaced after the events before it.
             failure = ExceptionDispatchInfo.Capture(e);
         }
 

@@ -46,7 +46,8 @@ internal static class Rebuild
     /// <summary>
     /// The read an open makes (the store's index read: no chain hashes, no metadata), every row counted and dropped.
     /// </summary>
-    public static async Task<TimeSpan> ReadForIndexAsync(IEventReader store, CancellationToken cancellationToken)
+    /// <returns>Events read per second; NaN when the store holds none.</returns>
+    public static async Task<double> ReadForIndexAsync(IEventReader store, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var count = 0L;
@@ -55,7 +56,7 @@ internal static class Rebuild
             count++;
         }
 
-        return count > 0 ? clock.Elapsed : TimeSpan.Zero;
+        return count > 0 ? count / clock.Elapsed.TotalSeconds : double.NaN;
     }
 
     /// <summary>Only the decoder: every row's JSON into its event (what the index does first with each row).</summary>

@@ -98,6 +98,9 @@ internal sealed partial class ClaimEntry(ClaimRegistered registration, long ordi
     /// <summary>The statement of <paramref name="row"/>, one of this claim's rows.</summary>
     public StatementEntry EntryOf(in StatementRow row) => new(_table!, row.Number);
 
+    /// <summary>True when every row is in statement order, so readers on several threads need not sort.</summary>
+    internal bool IsSettled => _sorted == _count;
+
     /// <summary>Rows the array has room for, used or not.</summary>
     internal int Capacity => _rows.Length;
 

@@ -72,8 +72,8 @@ public sealed class LongCatchUpTests
     [Fact]
     public async Task A_bad_event_inside_a_batch_fails_the_catch_up_after_folding_the_events_before_it()
     {
-        // The bad event sits in the middle of the first full batch a long catch-up reads, which is decoded before
-        // it is handed to the fold.
+        // The bad event sits in the middle of a full batch of the catch-up (the third of 1,024 events), which is
+        // decoded before it is handed to the fold, while the fold of the batch before may still run.
         var (recorded, _) = await RecordManyAsync(9_000);
         var store = new InMemoryEventStore(_clock);
         var reader = await Ledger.OpenAsync(store, new LedgerOptions { Clock = _clock });
@@ -96,6 +96,8 @@ public sealed class LongCatchUpTests
         Assert.Contains("event at position 2501 in stream 'claim-claim-00' (statement-asserted.v1)", error.Message,
             StringComparison.Ordinal);
         Assert.Equal(2_500, reader.EventCount);
+        Assert.True(reader.Read(index => index.Claims.Values.All(c => c.IsSettled)),
+            "the failed catch-up left claims out of statement order, which parallel readers would sort at once");
     }
 
     private async Task<(InMemoryEventStore Store, Ledger Recorder)> RecordManyAsync(int statements)
