@@ -277,6 +277,10 @@ public sealed partial class Ledger
             lock (_indexGate)
             {
                 after = _index.LastPosition;
+
+                // An index loaded from nothing (an open without a snapshot) is trimmed at the end of a long load, so
+                // its claims may grow faster than they would under appends, with fewer arrays left behind.
+                _index.Loading = _index.EventCount == 0;
             }
 
             // A long catch-up (an open) reads and decodes the next batch while the last one is folded on another
@@ -318,6 +322,7 @@ public sealed partial class Ledger
             lock (_indexGate)
             {
                 _index.SettleOrder();
+                _index.Loading = false;
 
                 // After a load that brought in most of the index (an open), not after every catch-up: trimming costs a
                 // pass over the index, paid once per doubling of it.
@@ -337,6 +342,7 @@ public sealed partial class Ledger
             lock (_indexGate)
             {
                 _index.SettleOrder();
+                _index.Loading = false;
             }
 
             LedgerDiagnostics.Failed(activity, e);

@@ -71,9 +71,15 @@ internal sealed class ActorClaims
     public IReadOnlyList<ClaimId> Ids(IReadOnlyList<ClaimEntry?> byNumber) =>
         [.. _claims.Take(_count).Distinct().Select(c => byNumber[c]!.Registration.Id).Order()];
 
+    // One set per thread, cleared for each compaction: a set per compaction was ~6 % of what an open allocated
+    // (2026-11-30). Compactions run under their index's lock, and never on two actors at once on one thread.
+    [ThreadStatic]
+    private static HashSet<int>? _seen;
+
     private void Compact()
     {
-        var seen = new HashSet<int>(_count);
+        var seen = _seen ??= [];
+        seen.Clear();
         var kept = 0;
         for (var i = 0; i < _count; i++)
         {
@@ -86,5 +92,10 @@ internal sealed class ActorClaims
         Array.Clear(_claims, kept, _count - kept);
         _count = kept;
         _compactAt = Math.Max(MinCompaction, 2 * kept);
+        if (seen.Count > 4096)
+        {
+            // An actor with thousands of claims should not leave a set that size on every thread that compacted it.
+            _seen = null;
+        }
     }
 }

@@ -50,6 +50,10 @@ internal sealed partial class LedgerIndex
     /// <summary>Number of events folded in.</summary>
     public long EventCount { get; private set; }
 
+    /// <summary>True while the ledger loads this index from nothing (an open), which it trims once loaded: claims
+    /// then double their rows when full instead of growing them by half, leaving fewer arrays to the collector.</summary>
+    public bool Loading { get; set; }
+
     /// <summary>
     /// Makes room for about <paramref name="events"/> statements at once, when the count is known before loading
     /// (a snapshot): the id table's buckets are sized once instead of rehashed each time they double.
@@ -185,36 +189,24 @@ internal sealed partial class LedgerIndex
         switch (@event)
         {
             case ClaimRegistered e:
-                Claims[e.Id] = Numbered(_claimsByNumber, Statements.Names.Claims.NumberOf(e.Id),
-                    n => new ClaimEntry(e, ordinal, recorded.RecordedAt) { Number = n });
+                Register(e, ordinal, recorded.RecordedAt);
                 break;
             case ClaimLinked e:
                 Claim(e.Claim, recorded).Links.Add((e, recorded.RecordedAt));
                 OtherEventIds.Add(recorded.EventId);
                 break;
             case ActorRegistered e:
-                Actors[e.Id] = Numbered(_actorsByNumber, Statements.Names.Actors.NumberOf(e.Id),
-                    n => new ActorEntry(e, recorded.RecordedAt) { Number = n });
-                _actorRanks = null;
+                Register(e, recorded.RecordedAt);
                 break;
             case ActorAffiliated e:
                 Actor(e.Actor, recorded).Affiliations.Add(new AffiliationEntry(e, recorded.RecordedAt));
                 OtherEventIds.Add(recorded.EventId);
                 break;
             case ActorAffiliationEnded e:
-                var open = Actor(e.Actor, recorded).Affiliations
-                    .LastOrDefault(a => a.IsOpen && a.Start.Organisation == e.Organisation);
-                if (open is not null)
-                {
-                    open.End = e;
-                    open.EndRecordedAt = recorded.RecordedAt;
-                }
-
-                OtherEventIds.Add(recorded.EventId);
+                EndAffiliation(e, recorded);
                 break;
             case SourceRegistered e:
-                Sources[e.Id] = Numbered(_sourcesByNumber, Statements.Names.Sources.NumberOf(e.Id),
-                    n => new SourceEntry(e, recorded.RecordedAt) { Number = n });
+                Register(e, recorded.RecordedAt);
                 break;
             case Statement e:
                 AddStatement(e, recorded);
@@ -228,13 +220,43 @@ internal sealed partial class LedgerIndex
         }
     }
 
+    // Registrations and affiliation ends apart from Add: their lambdas capture locals, and a capture in Add allocated
+    // its closure on every event folded, statements included (~50-77 B an event, 5-8 % of what an open allocated).
+    private void Register(ClaimRegistered e, long ordinal, DateTimeOffset recordedAt) =>
+        Claims[e.Id] = Numbered(_claimsByNumber, Statements.Names.Claims.NumberOf(e.Id),
+            n => new ClaimEntry(e, ordinal, recordedAt) { Number = n });
+
+    private void Register(ActorRegistered e, DateTimeOffset recordedAt)
+    {
+        Actors[e.Id] = Numbered(_actorsByNumber, Statements.Names.Actors.NumberOf(e.Id),
+            n => new ActorEntry(e, recordedAt) { Number = n });
+        _actorRanks = null;
+    }
+
+    private void Register(SourceRegistered e, DateTimeOffset recordedAt) =>
+        Sources[e.Id] = Numbered(_sourcesByNumber, Statements.Names.Sources.NumberOf(e.Id),
+            n => new SourceEntry(e, recordedAt) { Number = n });
+
+    private void EndAffiliation(ActorAffiliationEnded e, RecordedEvent recorded)
+    {
+        var open = Actor(e.Actor, recorded).Affiliations
+            .LastOrDefault(a => a.IsOpen && a.Start.Organisation == e.Organisation);
+        if (open is not null)
+        {
+            open.End = e;
+            open.EndRecordedAt = recorded.RecordedAt;
+        }
+
+        OtherEventIds.Add(recorded.EventId);
+    }
+
     private void AddStatement(Statement statement, RecordedEvent recorded)
     {
         var actor = Actor(statement.Actor, recorded);
         var claim = Claim(statement.Claim, recorded);
 
         var entry = Statements.Add(statement);
-        if (claim.Add(entry, statement, recorded.RecordedAt, actor.Number))
+        if (claim.Add(entry, statement, recorded.RecordedAt, actor.Number, Loading))
         {
             _unsorted.Add(claim);
         }

@@ -13,6 +13,27 @@ public sealed class ClaimEntryOrderTests
 {
     private static readonly DateTimeOffset Recorded = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    [Fact]
+    public void Rows_double_when_full_during_a_load_and_grow_by_half_under_appends()
+    {
+        var random = new Random(7);
+        var table = new StatementTable();
+        var loaded = new ClaimEntry(new ClaimRegistered("loaded", "A claim"), 0, Recorded);
+        var appended = new ClaimEntry(new ClaimRegistered("appended", "A claim"), 0, Recorded);
+        var capacities = (Loaded: new List<int>(), Appended: new List<int>());
+        for (var n = 1; n <= 40; n++)
+        {
+            var entry = Entry(table, n, random);
+            loaded.Add(entry, entry.Original, Recorded, speaker: 0, loading: true);
+            appended.Add(entry, entry.Original, Recorded, speaker: 0);
+            capacities.Loaded.Add(loaded.Capacity);
+            capacities.Appended.Add(appended.Capacity);
+        }
+
+        Assert.Equal([4, 8, 16, 32, 64], capacities.Loaded.Distinct());
+        Assert.Equal([4, 6, 9, 13, 19, 28, 42], capacities.Appended.Distinct());
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

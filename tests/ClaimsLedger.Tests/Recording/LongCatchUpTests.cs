@@ -38,6 +38,7 @@ public sealed class LongCatchUpTests
         var opened = await Ledger.OpenAsync(store, new LedgerOptions { Clock = _clock });
         Assert.True(opened.Read(index => index.Claims.Values.All(c => c.Capacity == c.Statements.Length)),
             "the open did not trim the claims' rows");
+        Assert.False(opened.Read(index => index.Loading), "the index is still marked as loading after the open");
 
         _clock.Advance(TimeSpan.FromMinutes(1));
         var more = ManyStatements.Statements(12_000).Skip(10_000).ToList();
