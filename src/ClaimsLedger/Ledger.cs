@@ -321,8 +321,7 @@ public sealed partial class Ledger
             Fold(batch);
             lock (_indexGate)
             {
-                _index.SettleOrder();
-                _index.Loading = false;
+                EndLoad();
 
                 // After a load that brought in most of the index (an open), not after every catch-up: trimming costs a
                 // pass over the index, paid once per doubling of it.
@@ -341,8 +340,7 @@ public sealed partial class Ledger
             // Whatever was folded before the failure stays in the index, in order: queries read it as it is.
             lock (_indexGate)
             {
-                _index.SettleOrder();
-                _index.Loading = false;
+                EndLoad();
             }
 
             LedgerDiagnostics.Failed(activity, e);
@@ -471,6 +469,14 @@ public sealed partial class Ledger
                 }
             }
         }
+    }
+
+    /// <summary>Ends a catch-up, whether it read everything or failed: what it folded is put in statement order (so
+    /// readers on several threads never sort), and claims grow as under appends again. Called under the index lock.</summary>
+    private void EndLoad()
+    {
+        _index.SettleOrder();
+        _index.Loading = false;
     }
 
     /// <summary>Decodes a batch read from the store, up to its first bad event.</summary>
