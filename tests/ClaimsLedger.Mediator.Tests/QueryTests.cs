@@ -10,7 +10,8 @@ public sealed class QueryTests
     private static readonly AsOf SaidBy23May = AsOf.At(SampleEvents.After).WithSaid(AsOf.ParsePoint("2023-05-23"));
     private static readonly AsOf SaidBy22May = AsOf.At(SampleEvents.After).WithSaid(AsOf.ParsePoint("2023-05-22"));
 
-    public static TheoryData<string> EveryView() => ["board", "claim", "actor", "actors", "timeline", "diff"];
+    public static TheoryData<string> EveryView() =>
+        ["board", "streamed board", "claim", "actor", "actors", "timeline", "diff"];
 
     [Theory]
     [MemberData(nameof(EveryView))]
@@ -21,6 +22,9 @@ public sealed class QueryTests
         var (sent, direct) = view switch
         {
             "board" => (Json(await app.Mediator.Send(new GetBoard(SaidBy23May))),
+                Json(await app.Ledger.GetBoardAsync(SaidBy23May))),
+            "streamed board" => (Json(new ClaimBoard(SaidBy23May,
+                    await app.Mediator.CreateStream(new ReadBoard(SaidBy23May)).ToListAsync())),
                 Json(await app.Ledger.GetBoardAsync(SaidBy23May))),
             "claim" => (Json(await app.Mediator.Send(new GetClaim(SampleEvents.Claim, SaidBy23May))),
                 Json(await app.Ledger.GetClaimAsync(SampleEvents.Claim, SaidBy23May))),

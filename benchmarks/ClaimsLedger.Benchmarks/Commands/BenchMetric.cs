@@ -47,6 +47,9 @@ internal static class BenchMetric
     public const string ClaimIndexP99 = "claim.index.p99.us";
     public const string BoardPublic = "board.public.us";
     public const string BoardIndex = "board.index.us";
+
+    /// <summary>The whole board through ReadBoardAsync, each claim looked at and let go (none kept).</summary>
+    public const string BoardStreamed = "board.streamed.us";
     public const string MartenClaim = "marten.claim.us";
     public const string PgClaimPublic = "pg.claim.public.us";
 

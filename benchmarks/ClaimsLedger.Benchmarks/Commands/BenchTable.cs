@@ -51,6 +51,8 @@ internal static class BenchTable
 
         Board(table, m, "Whole board as of random (T, R) vs full replay: public GetBoardAsync (SQLite)", BoardPublic);
         Board(table, m, "Whole board as of random (T, R) vs full replay: in-memory evaluation only", BoardIndex);
+        Board(table, m, "Whole board as of random (T, R) vs full replay: public ReadBoardAsync (claim by claim, none kept)",
+            BoardStreamed);
 
         var rebuild = m.Median(SqliteRebuild);
         table.Add("Full rebuild from SQLite (Ledger.OpenAsync: read, decode, fold)", Format.Rate(rebuild) + m.Spread(SqliteRebuild, Format.Rate),

@@ -18,6 +18,7 @@ internal static class GrowthCommand
         var total = Stopwatch.StartNew();
         var table = new ResultTable("Statements", "Events", "Append SQLite (vs raw)", "Rebuild SQLite",
             "Heap / statement", "One claim, public", "One claim, in memory", "Board, public", "Board / replay",
+            "Board streamed / replay",
             "Open + first query", "Load at start");
         foreach (var size in options.Sizes)
         {
@@ -37,6 +38,7 @@ internal static class GrowthCommand
                 Format.Micros(m.Median(ClaimPublic)), Format.Micros(m.Median(ClaimIndex)),
                 Format.Micros(m.Median(BoardPublic)),
                 Format.Percent(m.Median(BoardPublic) / (m.Median(ReplaySeconds) * 1_000_000)),
+                Format.Percent(m.Median(BoardStreamed) / (m.Median(ReplaySeconds) * 1_000_000)),
                 Format.Seconds(m.Median(OpenInProcess)), m.Values(LoadAverage));
         }
 

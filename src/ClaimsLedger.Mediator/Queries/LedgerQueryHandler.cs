@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClaimsLedger.DependencyInjection;
 using ClaimsLedger.Views;
 using Mediator;
@@ -12,6 +13,7 @@ namespace ClaimsLedger.Mediator;
 /// <param name="ledgers">The container's ledger.</param>
 public sealed class LedgerQueryHandler(ILedgerProvider ledgers) :
     IQueryHandler<GetBoard, ClaimBoard>,
+    IStreamQueryHandler<ReadBoard, ClaimStatus>,
     IQueryHandler<GetClaim, ClaimStatus?>,
     IQueryHandler<GetActor, ActorPositions?>,
     IQueryHandler<GetActors, ActorsView>,
@@ -21,6 +23,18 @@ public sealed class LedgerQueryHandler(ILedgerProvider ledgers) :
     /// <inheritdoc/>
     public ValueTask<ClaimBoard> Handle(GetBoard query, CancellationToken cancellationToken) =>
         AskAsync(query, (ledger, q, ct) => ledger.GetBoardAsync(q.AsOf, ct), cancellationToken);
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<ClaimStatus> Handle(ReadBoard query,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var ledger = await ledgers.GetLedgerAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var status in ledger.ReadBoardAsync(query.AsOf, cancellationToken).ConfigureAwait(false))
+        {
+            yield return status;
+        }
+    }
 
     /// <inheritdoc/>
     public ValueTask<ClaimStatus?> Handle(GetClaim query, CancellationToken cancellationToken) =>

@@ -7,6 +7,11 @@ namespace ClaimsLedger.Mediator;
 /// <param name="AsOf">The (said, recorded) point; <c>AsOf.Now(clock)</c> for now.</param>
 public sealed record GetBoard(AsOf AsOf) : IQuery<ClaimBoard>;
 
+/// <summary>The claim board as of a point, claim by claim (<see cref="Ledger.ReadBoardAsync"/>): send it with
+/// <c>mediator.CreateStream</c>.</summary>
+/// <param name="AsOf">The (said, recorded) point; <c>AsOf.Now(clock)</c> for now.</param>
+public sealed record ReadBoard(AsOf AsOf) : IStreamQuery<ClaimStatus>;
+
 /// <summary>One claim's status as of a point (<see cref="Ledger.GetClaimAsync"/>); null when the claim was not
 /// registered by then.</summary>
 /// <param name="Claim">The claim.</param>

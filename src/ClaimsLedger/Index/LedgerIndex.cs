@@ -25,6 +25,9 @@ internal sealed partial class LedgerIndex
     // Each registered actor's place in id order, by number; null until asked for after a registration.
     private int[]? _actorRanks;
 
+    // Fences waiting for the next event; each is passed by the first event folded after it was set, then dropped.
+    private List<RecordedFence>? _fences;
+
     public Dictionary<ClaimId, ClaimEntry> Claims { get; } = [];
 
     public Dictionary<ActorId, ActorEntry> Actors { get; } = [];
@@ -174,8 +177,26 @@ internal sealed partial class LedgerIndex
         return true;
     }
 
+    /// <summary>A fence that learns the recordedAt of the next event folded in (see <see cref="RecordedFence"/>).</summary>
+    public RecordedFence Fence()
+    {
+        var fence = new RecordedFence();
+        (_fences ??= []).Add(fence);
+        return fence;
+    }
+
     private void Fold(LedgerEvent @event, RecordedEvent recorded)
     {
+        if (_fences is { Count: > 0 } fences)
+        {
+            foreach (var fence in fences)
+            {
+                fence.Pass(recorded.RecordedAt);
+            }
+
+            fences.Clear();
+        }
+
         Add(@event, recorded);
         _streamVersions[recorded.Stream.Value] = recorded.StreamVersion;
         LastPosition = recorded.Position;

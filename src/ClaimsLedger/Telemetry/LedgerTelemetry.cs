@@ -26,7 +26,7 @@ public static class LedgerTelemetry
     /// <summary>Counter of events the ledger read from its store while catching up (unit <c>{event}</c>).</summary>
     public const string EventsReadInstrument = "claimsledger.events.read";
 
-    /// <summary>Counter of views built; tag <c>claimsledger.view</c> (board, claim, actor, actors, timeline, diff).</summary>
+    /// <summary>Counter of views built; tag <c>claimsledger.view</c> (board, board-stream, claim, actor, actors, timeline, diff).</summary>
     public const string ViewsBuiltInstrument = "claimsledger.views.built";
 
     /// <summary>Counter of batches rejected as bad input; tag <c>claimsledger.errors</c> holds the error count.</summary>

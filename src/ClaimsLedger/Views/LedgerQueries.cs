@@ -20,43 +20,52 @@ internal static class LedgerQueries
     /// </remarks>
     public static ClaimBoard Board(LedgerIndex index, AsOf asOf)
     {
-        var claims = index.Claims.Values.Where(c => c.RecordedAt <= asOf.Recorded)
-            .OrderBy(c => c.Registration.Id).ToArray();
+        var claims = BoardClaims(index, asOf);
         var statuses = new ClaimStatus?[claims.Length];
-        if (claims.Length < ParallelBoardClaims || Environment.ProcessorCount == 1)
-        {
-            Statuses(index, asOf, claims, statuses, 0, claims.Length);
-        }
-        else
-        {
-            // Chunks of claims in id order, a few per core, so an unlucky chunk of large claims does not hold the rest up.
-            var chunk = Math.Max(64, claims.Length / (8 * Environment.ProcessorCount));
-            try
-            {
-                Parallel.ForEach(Partitioner.Create(0, claims.Length, chunk),
-                    range => Statuses(index, asOf, claims, statuses, range.Item1, range.Item2));
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-            {
-                // The failure a board of few claims would throw, not the parallel loop's wrapper.
-                ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
-            }
-        }
-
+        BoardEntries(index, asOf, claims, 0, statuses, claims.Length);
         return new ClaimBoard(asOf, [.. statuses.OfType<ClaimStatus>()]);
     }
 
-    private static void Statuses(LedgerIndex index, AsOf asOf, ClaimEntry[] claims, ClaimStatus?[] statuses,
-        int from, int to)
+    /// <summary>
+    /// Puts the board entries of <paramref name="count"/> claims from <paramref name="claims"/>[<paramref name="from"/>]
+    /// into <paramref name="entries"/> from its start: null for a claim nothing about which counts.
+    /// </summary>
+    public static void BoardEntries(LedgerIndex index, AsOf asOf, ClaimEntry[] claims, int from,
+        ClaimStatus?[] entries, int count)
+    {
+        if (count < ParallelBoardClaims || Environment.ProcessorCount == 1)
+        {
+            Statuses(index, asOf, claims, entries, from, 0, count);
+            return;
+        }
+
+        // Chunks of claims in id order, a few per core, so an unlucky chunk of large claims does not hold the rest up.
+        var chunk = Math.Max(64, count / (8 * Environment.ProcessorCount));
+        try
+        {
+            Parallel.ForEach(Partitioner.Create(0, count, chunk),
+                range => Statuses(index, asOf, claims, entries, from, range.Item1, range.Item2));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // The failure a board of few claims would throw, not the parallel loop's wrapper.
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+    }
+
+    /// <summary>The claims a board as of <paramref name="asOf"/> evaluates: those registered by R, in id order.</summary>
+    public static ClaimEntry[] BoardClaims(LedgerIndex index, AsOf asOf) =>
+        [.. index.Claims.Values.Where(c => c.RecordedAt <= asOf.Recorded).OrderBy(c => c.Registration.Id)];
+
+    // entries[i] for i in [start, end): the entry of claims[from + i].
+    private static void Statuses(LedgerIndex index, AsOf asOf, ClaimEntry[] claims, ClaimStatus?[] entries,
+        int from, int start, int end)
     {
         var factory = new ViewFactory(index, asOf);
-        for (var i = from; i < to; i++)
+        for (var i = start; i < end; i++)
         {
-            using var evaluation = ClaimEvaluation.Evaluate(claims[i], asOf);
-            if (!evaluation.IsEmpty)
-            {
-                statuses[i] = factory.Status(evaluation);
-            }
+            using var evaluation = ClaimEvaluation.Evaluate(claims[from + i], asOf);
+            entries[i] = evaluation.IsEmpty ? null : factory.Status(evaluation);
         }
     }
 
