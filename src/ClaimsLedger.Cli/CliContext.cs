@@ -85,6 +85,15 @@ internal sealed class CliContext(CliEnvironment environment)
         return await work(store).ConfigureAwait(false);
     }
 
+    /// <summary>The board's JSON, the same as <see cref="WriteViewAsync"/> writes, written claim by claim.</summary>
+    public async Task WriteBoardJsonAsync(AsOf asOf, IAsyncEnumerable<Views.ClaimStatus> claims,
+        CancellationToken cancellationToken)
+    {
+        await Views.ViewJson.WriteBoardAsync(environment.Out, asOf, claims, cancellationToken).ConfigureAwait(false);
+        await environment.Out.WriteLineAsync().ConfigureAwait(false);
+        await environment.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Writes a view as indented JSON, or as the human rendering.</summary>
     public async Task WriteViewAsync(bool json, object view, Action<Spectre.Console.IAnsiConsole> render)
     {

@@ -13,8 +13,16 @@ internal static class ViewCommands
         var (asOf, json) = Common(command);
         command.SetAction((result, cancellationToken) => context.WithLedgerAsync(result, forWriting: false, async (ledger, _) =>
         {
-            var board = await ledger.GetBoardAsync(asOf.Read(result, context.Environment.Clock), cancellationToken);
-            await context.WriteViewAsync(result.GetValue(json), board, console => ViewTables.Board(console, board));
+            var point = asOf.Read(result, context.Environment.Clock);
+            if (result.GetValue(json))
+            {
+                // Written as it is read: a board of a large ledger is never held whole, as views or as text.
+                await context.WriteBoardJsonAsync(point, ledger.ReadBoardAsync(point, cancellationToken), cancellationToken);
+                return ExitCodes.Ok;
+            }
+
+            var board = await ledger.GetBoardAsync(point, cancellationToken);
+            await context.WriteViewAsync(json: false, board, console => ViewTables.Board(console, board));
             return ExitCodes.Ok;
         }, cancellationToken));
         return command;

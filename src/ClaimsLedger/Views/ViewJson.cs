@@ -1,5 +1,6 @@
 using ClaimsLedger.Serialization;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Serialization;
 
 namespace ClaimsLedger.Views;
 
@@ -13,6 +14,44 @@ public static class ViewJson
         using var writer = new StringWriter { NewLine = "\n" };
         LedgerJson.IndentedSerializer.Serialize(writer, view);
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// Writes the JSON <see cref="ClaimBoard.ToJson"/> gives for the board as of <paramref name="asOf"/> (the same
+    /// characters), a claim at a time as <paramref name="claims"/> hands them out (<see cref="Ledger.ReadBoardAsync"/>):
+    /// the whole board is never held, as an object or as text.
+    /// </summary>
+    internal static async Task WriteBoardAsync(TextWriter output, AsOf asOf, IAsyncEnumerable<ClaimStatus> claims,
+        CancellationToken cancellationToken)
+    {
+        // Written into a buffer with the one newline Serialize uses, handed on a claim at a time.
+        using var buffer = new StringWriter { NewLine = "\n" };
+        using var writer = new JsonTextWriter(buffer) { Formatting = Formatting.Indented };
+        var serializer = LedgerJson.IndentedSerializer;
+        var board = (JsonObjectContract)serializer.ContractResolver.ResolveContract(typeof(ClaimBoard));
+        writer.WriteStartObject();
+        writer.WritePropertyName(board.Properties.GetClosestMatchProperty(nameof(ClaimBoard.AsOf))!.PropertyName!);
+        serializer.Serialize(writer, asOf);
+        writer.WritePropertyName(board.Properties.GetClosestMatchProperty(nameof(ClaimBoard.Claims))!.PropertyName!);
+        writer.WriteStartArray();
+        await foreach (var claim in claims.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            serializer.Serialize(writer, claim);
+            await FlushAsync(buffer, writer, output, cancellationToken).ConfigureAwait(false);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        await FlushAsync(buffer, writer, output, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task FlushAsync(StringWriter buffer, JsonTextWriter writer, TextWriter output,
+        CancellationToken cancellationToken)
+    {
+        writer.Flush();
+        var text = buffer.GetStringBuilder();
+        await output.WriteAsync(text, cancellationToken).ConfigureAwait(false);
+        text.Clear();
     }
 
     /// <summary>Reads a view back from its JSON.</summary>

@@ -148,6 +148,26 @@ public sealed class StreamedBoardTests
         var s = await StartAsync();
 
         Assert.Empty(await ToListAsync(s.Ledger.ReadBoardAsync(s.Now)));
+        Assert.Equal((await s.Ledger.GetBoardAsync(s.Now)).ToJson(), await JsonAsync(s, s.Now));
+    }
+
+    [Fact]
+    public async Task A_board_written_as_json_claim_by_claim_is_the_boards_own_json()
+    {
+        var s = await ManyClaimsAsync();
+        var asOf = SaidBy("2023-05-20", s.Now.Recorded);
+
+        var json = await JsonAsync(s, asOf);
+
+        Assert.Equal((await s.Ledger.GetBoardAsync(asOf)).ToJson(), json);
+        Assert.Equal(json, ViewJson.Deserialize<ClaimBoard>(json).ToJson());
+    }
+
+    private static async Task<string> JsonAsync(LedgerScenario s, AsOf asOf)
+    {
+        await using var output = new StringWriter();
+        await ViewJson.WriteBoardAsync(output, asOf, s.Ledger.ReadBoardAsync(asOf), CancellationToken.None);
+        return output.ToString();
     }
 
     /// <summary><see cref="Claims"/> claims in scrambled registration order, every fifth with no statement.</summary>
