@@ -39,44 +39,60 @@ public sealed partial class Ledger
         await CatchUpAsync(cancellationToken).ConfigureAwait(false);
         LedgerIndex index;
         ClaimEntry[] claims;
-        RecordedFence? fence = null;
+        RecordedFence? fence;
         DateTimeOffset last;
         lock (_indexGate)
         {
             index = _index;
             last = index.LastRecordedAt;
-            if (asOf.Recorded >= last)
+            var fenced = asOf.Recorded >= last;
+            if (fenced)
             {
                 // What is folded in later is recorded at or after `last`: read as of `last`, it counts only if recorded
                 // at that very instant, which the fence tells.
                 asOf = asOf.WithRecorded(last);
-                fence = index.Fence();
             }
 
             claims = LedgerQueries.BoardClaims(index, asOf);
+            fence = fenced ? index.Fence() : null;
         }
 
-        var chunk = new ClaimStatus?[Math.Min(BoardChunk, claims.Length)];
-        for (var from = 0; from < claims.Length; from += chunk.Length)
+        try
         {
-            var count = Math.Min(chunk.Length, claims.Length - from);
-            lock (_indexGate)
+            var chunk = new ClaimStatus?[Math.Min(BoardChunk, claims.Length)];
+            for (var from = 0; from < claims.Length; from += chunk.Length)
             {
-                if (fence?.Next == last)
+                // Also here, not only before a claim is handed out: chunks where nothing counts hand nothing out.
+                cancellationToken.ThrowIfCancellationRequested();
+                var count = Math.Min(chunk.Length, claims.Length - from);
+                lock (_indexGate)
                 {
-                    throw new LedgerChangedException(last);
+                    if (fence?.Next == last)
+                    {
+                        throw new LedgerChangedException(last);
+                    }
+
+                    LedgerQueries.BoardEntries(index, asOf, claims, from, chunk, count);
                 }
 
-                LedgerQueries.BoardEntries(index, asOf, claims, from, chunk, count);
-            }
-
-            for (var i = 0; i < count; i++)
-            {
-                if (chunk[i] is { } status)
+                for (var i = 0; i < count; i++)
                 {
-                    chunk[i] = null;
-                    cancellationToken.ThrowIfCancellationRequested();
-                    yield return status;
+                    if (chunk[i] is { } status)
+                    {
+                        chunk[i] = null;
+                        cancellationToken.ThrowIfCancellationRequested();
+                        yield return status;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (fence is not null)
+            {
+                lock (_indexGate)
+                {
+                    index.RemoveFence(fence);
                 }
             }
         }

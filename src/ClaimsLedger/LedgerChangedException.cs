@@ -6,8 +6,10 @@ namespace ClaimsLedger;
 /// instant, so the claims read after them would count them and those read before would not. Read the board again.
 /// </summary>
 /// <remarks>
-/// Only a clock that stood still or went back gives two appends one recordedAt (the stores keep recordedAt from
-/// going back: several PostgreSQL writers with skewed clocks, or a test's fake clock). Appends recorded later than
+/// Two appends get one recordedAt only when the ledger clock did not move between them: a clock that stood still or
+/// went back (a test's fake clock), or a writer whose clock lags another's, which the store holds at the last
+/// recordedAt (PostgreSQL with several writers) — then on every commit while it lags, so a long read during such
+/// ingest may fail again; read as of an R before the last recordedAt to be safe from it. Appends recorded later than
 /// that instant never cause it: they are after the board's R.
 /// </remarks>
 public sealed class LedgerChangedException : LedgerException

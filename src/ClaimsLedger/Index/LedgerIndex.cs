@@ -185,6 +185,12 @@ internal sealed partial class LedgerIndex
         return fence;
     }
 
+    /// <summary>Drops a fence no longer read, before an event passes it (else the list grows with every reader).</summary>
+    public void RemoveFence(RecordedFence fence) => _fences?.Remove(fence);
+
+    /// <summary>Fences waiting for the next event.</summary>
+    public int Fences => _fences?.Count ?? 0;
+
     private void Fold(LedgerEvent @event, RecordedEvent recorded)
     {
         if (_fences is { Count: > 0 } fences)

@@ -143,6 +143,84 @@ public sealed class StreamedBoardTests
     }
 
     [Fact]
+    public async Task Events_another_writer_appended_folded_in_while_a_board_is_streamed_do_not_change_it()
+    {
+        var s = await ManyClaimsAsync();
+        var latest = new AsOf(DateTimeOffset.MaxValue, DateTimeOffset.MaxValue, SaidInclusion.CertainlySaid);
+        var before = await s.Ledger.GetBoardAsync(latest);
+        s.Later();
+        var other = await Ledger.OpenAsync(s.Store, new LedgerOptions { Clock = s.Clock });
+        var late = Enumerable.Range(0, 3_000)
+            .Select(i => (LedgerEvent)Asserts($"late-{i}", $"actor-{i % 12:D2}", "2023-05-03", $"c-{1 + (i % 1_299):D4}"))
+            .ToArray();
+
+        var streamed = new List<ClaimStatus>();
+        await foreach (var status in s.Ledger.ReadBoardAsync(latest))
+        {
+            if (streamed.Count == 0)
+            {
+                await other.RecordAsync(late);
+                // A catch-up of 3,000 events, folded in batches while the enumeration is between chunks.
+                await Task.Run(() => s.Ledger.CatchUpAsync()).WaitAsync(TimeSpan.FromSeconds(30));
+            }
+
+            streamed.Add(status);
+        }
+
+        Assert.Equal(before.Claims, streamed);
+        Assert.NotEqual(before.Claims, (await s.Ledger.GetBoardAsync(latest)).Claims);
+    }
+
+    [Fact]
+    public async Task A_streamed_board_leaves_no_fence_behind_however_it_ends()
+    {
+        var s = await ManyClaimsAsync();
+        using var cancel = new CancellationTokenSource();
+
+        for (var i = 0; i < 5; i++)
+        {
+            await ToListAsync(s.Ledger.ReadBoardAsync(s.Now));
+        }
+
+        await foreach (var status in s.Ledger.ReadBoardAsync(s.Now))
+        {
+            break;
+        }
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var status in s.Ledger.ReadBoardAsync(s.Now, cancel.Token))
+            {
+                await cancel.CancelAsync();
+            }
+        });
+
+        Assert.Equal(0, s.Ledger.Read(index => index.Fences));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_streamed_board_stops_it_even_where_no_claim_counts()
+    {
+        // Only the first claim has a statement: after it, the chunks hand nothing out to notice a cancellation.
+        var s = await StartAsync();
+        await s.RecordAsync([.. Enumerable.Range(0, Claims).Select(c => new ClaimRegistered($"c-{c:D4}", $"claim {c}"))]);
+        await s.RecordAsync(Asserts("only", "alice", "2023-05-02", "c-0000"));
+        using var cancel = new CancellationTokenSource();
+        var read = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var status in s.Ledger.ReadBoardAsync(s.Now, cancel.Token))
+            {
+                read++;
+                await cancel.CancelAsync();
+            }
+        });
+
+        Assert.Equal(1, read);
+    }
+
+    [Fact]
     public async Task An_empty_ledger_streams_an_empty_board()
     {
         var s = await StartAsync();
