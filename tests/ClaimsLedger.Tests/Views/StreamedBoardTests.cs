@@ -127,19 +127,8 @@ public sealed class StreamedBoardTests
     public async Task Cancelling_a_streamed_board_stops_it_at_the_next_claim()
     {
         var s = await ManyClaimsAsync();
-        using var cancel = new CancellationTokenSource();
-        var read = 0;
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-        {
-            await foreach (var status in s.Ledger.ReadBoardAsync(s.Now, cancel.Token))
-            {
-                read++;
-                await cancel.CancelAsync();
-            }
-        });
-
-        Assert.Equal(1, read);
+        Assert.Equal(1, await ReadCancellingAtFirstClaimAsync(s));
     }
 
     [Fact]
@@ -175,7 +164,6 @@ public sealed class StreamedBoardTests
     public async Task A_streamed_board_leaves_no_fence_behind_however_it_ends()
     {
         var s = await ManyClaimsAsync();
-        using var cancel = new CancellationTokenSource();
 
         for (var i = 0; i < 5; i++)
         {
@@ -187,13 +175,7 @@ public sealed class StreamedBoardTests
             break;
         }
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-        {
-            await foreach (var status in s.Ledger.ReadBoardAsync(s.Now, cancel.Token))
-            {
-                await cancel.CancelAsync();
-            }
-        });
+        await ReadCancellingAtFirstClaimAsync(s);
 
         Assert.Equal(0, s.Ledger.Read(index => index.Fences));
     }
@@ -205,19 +187,8 @@ public sealed class StreamedBoardTests
         var s = await StartAsync();
         await s.RecordAsync([.. Enumerable.Range(0, Claims).Select(c => new ClaimRegistered($"c-{c:D4}", $"claim {c}"))]);
         await s.RecordAsync(Asserts("only", "alice", "2023-05-02", "c-0000"));
-        using var cancel = new CancellationTokenSource();
-        var read = 0;
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-        {
-            await foreach (var status in s.Ledger.ReadBoardAsync(s.Now, cancel.Token))
-            {
-                read++;
-                await cancel.CancelAsync();
-            }
-        });
-
-        Assert.Equal(1, read);
+        Assert.Equal(1, await ReadCancellingAtFirstClaimAsync(s));
     }
 
     [Fact]
@@ -239,6 +210,23 @@ public sealed class StreamedBoardTests
 
         Assert.Equal((await s.Ledger.GetBoardAsync(asOf)).ToJson(), json);
         Assert.Equal(json, ViewJson.Deserialize<ClaimBoard>(json).ToJson());
+    }
+
+    /// <summary>Reads the board as of now, cancelling at the first claim; how many claims were read.</summary>
+    private static async Task<int> ReadCancellingAtFirstClaimAsync(LedgerScenario s)
+    {
+        using var cancel = new CancellationTokenSource();
+        var read = 0;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var status in s.Ledger.ReadBoardAsync(s.Now, cancel.Token))
+            {
+                read++;
+                await cancel.CancelAsync();
+            }
+        });
+
+        return read;
     }
 
     private static async Task<string> JsonAsync(LedgerScenario s, AsOf asOf)
