@@ -68,6 +68,11 @@ internal static class BenchMetric
     public const string OpenBackgroundWall = "open.background.wall.s";
     public const string OpenOnly = "open.only.s";
 
+    /// <summary>Fresh process with the claims tool's runtime settings (<see cref="Ours.ProbeRuntime.ClaimsTool"/>):
+    /// open + first claim query, seconds; eager and from the snapshot, every event verified.</summary>
+    public const string OpenToolRuntime = "open.tool.s";
+    public const string OpenSnapshotToolRuntime = "open.snapshot.tool.s";
+
     /// <summary>Fresh process, from the snapshot: open + first claim query, seconds (default and server GC).</summary>
     public const string OpenSnapshot = "open.snapshot.s";
     public const string OpenSnapshotGc = "open.snapshot.gc.s";

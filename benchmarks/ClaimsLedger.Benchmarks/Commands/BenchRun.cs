@@ -149,6 +149,10 @@ internal sealed partial class BenchRun(BenchOptions options, IReadOnlyList<Ledge
         metrics.Add(BenchMetric.OpenInProcess, inProcess.TotalSeconds);
         metrics.Add(BenchMetric.OpenWall, wall.TotalSeconds);
         metrics.Add(BenchMetric.OpenOnly, open.TotalSeconds);
+        Step("the same with the claims tool's runtime settings (server GC, TieredPGO off, CallCountingDelayMs 0)");
+        var (toolRuntime, _, _, _, _) = await OpenProbe.RunAsync(_path, point.Claim, point.AsOf, "eager", cancellationToken,
+            ProbeRuntime.ClaimsTool);
+        metrics.Add(BenchMetric.OpenToolRuntime, toolRuntime.TotalSeconds);
         Step("the same with LedgerOptions.LoadInBackground: the first claim answered from its streams while the index loads");
         var (firstAnswer, backgroundWall, _, _, _) = await OpenProbe.RunAsync(_path, point.Claim, point.AsOf, "background", cancellationToken);
         metrics.Add(BenchMetric.OpenBackgroundFirstAnswer, firstAnswer.TotalSeconds);
@@ -170,15 +174,18 @@ internal sealed partial class BenchRun(BenchOptions options, IReadOnlyList<Ledge
         var (fromSnapshot, _, _, snapshotGc, _) = await OpenProbe.RunAsync(_path, point.Claim, point.AsOf, "snapshot", cancellationToken);
         metrics.Add(BenchMetric.OpenSnapshot, fromSnapshot.TotalSeconds);
         metrics.Add(BenchMetric.OpenSnapshotGc, snapshotGc.TotalSeconds);
-        Step("the same with the server garbage collector (DOTNET_gcServer=1)");
+        Step("the same with the server garbage collector (DOTNET_gcServer=1), then with the claims tool's runtime settings");
         var (fromSnapshotServerGc, _, _, _, _) = await OpenProbe.RunAsync(_path, point.Claim, point.AsOf, "snapshot",
-            cancellationToken, serverGc: true);
+            cancellationToken, ProbeRuntime.ServerGc);
         metrics.Add(BenchMetric.OpenSnapshotServerGc, fromSnapshotServerGc.TotalSeconds);
+        var (fromSnapshotToolRuntime, _, _, _, _) = await OpenProbe.RunAsync(_path, point.Claim, point.AsOf, "snapshot",
+            cancellationToken, ProbeRuntime.ClaimsTool);
+        metrics.Add(BenchMetric.OpenSnapshotToolRuntime, fromSnapshotToolRuntime.TotalSeconds);
         Step("the same checking only the snapshot's head (SnapshotVerification.Head), default and server GC");
         var (fromSnapshotHead, _, _, _, _) = await OpenProbe.RunAsync(_path, point.Claim, point.AsOf, "snapshot-head", cancellationToken);
         metrics.Add(BenchMetric.OpenSnapshotHead, fromSnapshotHead.TotalSeconds);
         var (fromSnapshotHeadServerGc, _, _, _, _) = await OpenProbe.RunAsync(_path, point.Claim, point.AsOf, "snapshot-head",
-            cancellationToken, serverGc: true);
+            cancellationToken, ProbeRuntime.ServerGc);
         metrics.Add(BenchMetric.OpenSnapshotHeadServerGc, fromSnapshotHeadServerGc.TotalSeconds);
     }
 

@@ -56,7 +56,7 @@ internal static class OpenProbe
     /// <summary>Runs the child: open + first query inside the process, the process's wall time, the open alone, and
     /// the collector's pauses in the child.</summary>
     public static async Task<(TimeSpan InProcess, TimeSpan Wall, TimeSpan Open, TimeSpan GcPause, long HeapBytes)> RunAsync(string path, ClaimId claim,
-        AsOf asOf, string mode, CancellationToken cancellationToken, bool serverGc = false)
+        AsOf asOf, string mode, CancellationToken cancellationToken, ProbeRuntime runtime = ProbeRuntime.Default)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -72,9 +72,16 @@ internal static class OpenProbe
             start.ArgumentList.Add(argument);
         }
 
-        if (serverGc)
+        if (runtime is ProbeRuntime.ServerGc or ProbeRuntime.ClaimsTool)
         {
             start.Environment["DOTNET_gcServer"] = "1";
+        }
+
+        if (runtime == ProbeRuntime.ClaimsTool)
+        {
+            // What src/ClaimsLedger.Cli's project writes into claims.runtimeconfig.json.
+            start.Environment["DOTNET_TieredPGO"] = "0";
+            start.Environment["DOTNET_TC_CallCountingDelayMs"] = "0";
         }
 
         var wall = Stopwatch.StartNew();
@@ -90,4 +97,17 @@ internal static class OpenProbe
         var gcPause = TimeSpan.FromMilliseconds(double.Parse(parts[5], CultureInfo.InvariantCulture));
         return (open + query, wall.Elapsed, open, gcPause, long.Parse(parts[6], CultureInfo.InvariantCulture));
     }
+}
+
+/// <summary>The runtime settings an open probe's process runs with.</summary>
+internal enum ProbeRuntime
+{
+    /// <summary>The bench app's own: workstation concurrent GC, tiered compilation with PGO and its start-up delay.</summary>
+    Default,
+
+    /// <summary>The server garbage collector (<c>DOTNET_gcServer=1</c>).</summary>
+    ServerGc,
+
+    /// <summary>The <c>claims</c> tool's: server GC, no tiered PGO, tier-up without the start-up delay.</summary>
+    ClaimsTool,
 }

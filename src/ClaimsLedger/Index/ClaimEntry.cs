@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClaimsLedger.Events;
 using ClaimsLedger.Recording;
 using ClaimsLedger.Storage;
@@ -48,7 +49,8 @@ internal sealed partial class ClaimEntry(ClaimRegistered registration, long ordi
         {
             if (_sorted < _count)
             {
-                Sort();
+                StatementRow[]? scratch = null;
+                Sort(ref scratch);
             }
 
             return _rows.AsSpan(0, _count);
@@ -97,9 +99,17 @@ internal sealed partial class ClaimEntry(ClaimRegistered registration, long ordi
     /// <summary>Puts appended rows in statement order now, rather than at the next read.</summary>
     public void Settle()
     {
+        StatementRow[]? scratch = null;
+        Settle(ref scratch);
+    }
+
+    /// <summary>Puts appended rows in statement order now, reusing <paramref name="scratch"/> for the sort.</summary>
+    /// <param name="scratch">Room for the sort, reused between claims settled on one thread.</param>
+    public void Settle(ref StatementRow[]? scratch)
+    {
         if (_sorted < _count)
         {
-            Sort();
+            Sort(ref scratch);
         }
     }
 
@@ -157,7 +167,7 @@ internal sealed partial class ClaimEntry(ClaimRegistered registration, long ordi
         return low < _count && _rows[low].Number == statement.Number ? low : -1;
     }
 
-    private void Sort()
+    private void Sort(ref StatementRow[]? scratch)
     {
         var rows = _rows.AsSpan(0, _count);
         if (_count - _sorted <= 8)
@@ -173,13 +183,14 @@ internal sealed partial class ClaimEntry(ClaimRegistered registration, long ordi
         }
         else
         {
-            rows.Sort(static (a, b) => Before(a, b) ? -1 : Before(b, a) ? 1 : 0);
+            RowSort.Sort(rows, ref scratch);
         }
 
         _sorted = _count;
     }
 
-    private static bool Before(in StatementRow a, in StatementRow b) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool Before(in StatementRow a, in StatementRow b) =>
         a.SaidStart != b.SaidStart ? a.SaidStart < b.SaidStart
         : a.SaidEnd != b.SaidEnd ? a.SaidEnd < b.SaidEnd
         : a.Number < b.Number;

@@ -69,9 +69,10 @@ internal sealed partial class LedgerIndex
     /// </summary>
     public void SettleOrder()
     {
+        StatementRow[]? scratch = null;
         foreach (var claim in _unsorted)
         {
-            claim.Settle();
+            claim.Settle(ref scratch);
         }
 
         _unsorted.Clear();

@@ -79,6 +79,40 @@ public sealed class ClaimEntryOrderTests
         AssertInOrder(claim, added, corrected);
     }
 
+    [Fact]
+    public void Claims_of_every_size_settled_with_one_shared_scratch_are_each_in_statement_order()
+    {
+        // Sizes around the sort's runs of 16 and its merge widths, a sorted prefix of any length before the appended
+        // tail, and one scratch array reused from claim to claim, larger and smaller, as an open settles them.
+        var random = new Random(11);
+        var table = new StatementTable();
+        StatementRow[]? scratch = null;
+        var ordinal = 0;
+        foreach (var size in new[] { 0, 1, 9, 15, 16, 17, 31, 32, 33, 100, 257, 1000, 3, 600 })
+        {
+            var claim = new ClaimEntry(new ClaimRegistered($"claim-{size}", "A claim"), 0, Recorded);
+            var added = new List<StatementEntry>();
+            var readAfter = random.Next(size + 1);
+            for (var n = 0; n < size; n++)
+            {
+                var entry = Entry(table, ++ordinal, random);
+                claim.Add(entry, entry.Original, Recorded, speaker: 0, loading: true);
+                added.Add(entry);
+                if (n + 1 == readAfter)
+                {
+                    _ = claim.Statements;
+                }
+            }
+
+            claim.Settle(ref scratch);
+
+            Assert.True(claim.IsSettled);
+            AssertInOrder(claim, added, []);
+        }
+
+        Assert.True(scratch!.Length >= 1000);
+    }
+
     private static StatementEntry Entry(StatementTable table, long ordinal, Random random)
     {
         // Few distinct days, so that many rows tie on saidAt and fall back to log order.
