@@ -183,7 +183,7 @@ internal sealed partial class ClaimEntry(ClaimRegistered registration, long ordi
         }
         else
         {
-            RowSort.Sort(rows, ref scratch);
+            RowSort.Sort(rows, _sorted, ref scratch);
         }
 
         _sorted = _count;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ClaimsLedger.Index;
 
@@ -6,20 +7,49 @@ namespace ClaimsLedger.Index;
 /// <remarks>
 /// <para>Not <c>Span.Sort</c> with a comparison: an open sorts every claim's rows once, at its very end, so in a fresh
 /// process the runtime's sort ran as unoptimised first-tier code with a delegate call per comparison and never lived
-/// long enough to be recompiled: settling a 1M-statement ledger took ~210 ms there against ~35 ms in a warm one
-/// (2026-11-30). This is compiled optimised at once and compares inline.</para>
-/// <para>Insertion-sorted runs of 16 rows, then merged bottom-up through one scratch array. Row order is total (the
-/// statement number breaks every tie), so the result is the same as any other correct sort's.</para>
+/// long enough to be recompiled. This is compiled optimised at once and compares inline. Settling 10,000 claims of ~100
+/// rows (a probe, 2026-11-30): 208-211 ms in a fresh process and 31-32 ms warm before, 43 ms and 39-40 ms now; a
+/// claim of 200,000 rows that gains 20 rows before each of 100 settles: 509 ms before, 30 ms now.</para>
+/// <para>The rows appended since the last sort are sorted apart (insertion-sorted runs of 16, merged bottom-up through a
+/// scratch array) and then merged into the rows already in order, from the back, so that a claim of many rows that
+/// gained a few needs room for the few only. Row order is total (the statement number breaks every tie), so the result
+/// is the same as any other correct sort's.</para>
 /// </remarks>
 internal static class RowSort
 {
     private const int Run = 16;
 
-    /// <summary>Sorts <paramref name="rows"/>.</summary>
+    /// <summary>Sorts <paramref name="rows"/>, of which the first <paramref name="sorted"/> are in order already.</summary>
     /// <param name="rows">The rows.</param>
-    /// <param name="scratch">Room for the merges, reused between calls on one thread; grown when too small.</param>
+    /// <param name="sorted">How many rows at the start are in order.</param>
+    /// <param name="scratch">Room for the rows after those, reused between calls on one thread; grown when too small.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Sort(Span<StatementRow> rows, ref StatementRow[]? scratch)
+    public static void Sort(Span<StatementRow> rows, int sorted, ref StatementRow[]? scratch)
+    {
+        var tail = rows[sorted..];
+        if (scratch is null || scratch.Length < tail.Length)
+        {
+            scratch = new StatementRow[Math.Max(tail.Length, 2 * (scratch?.Length ?? 0))];
+        }
+
+        SortApart(tail, scratch.AsSpan(0, tail.Length));
+        if (sorted == 0)
+        {
+            return;
+        }
+
+        // Merged from the back: the largest of what is left of either part goes last. Once the tail's rows are all
+        // placed, the sorted rows still unplaced are where they belong.
+        tail.CopyTo(scratch);
+        int i = sorted - 1, j = tail.Length - 1, k = rows.Length - 1;
+        while (j >= 0)
+        {
+            rows[k--] = i >= 0 && ClaimEntry.Before(scratch[j], rows[i]) ? rows[i--] : scratch[j--];
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SortApart(Span<StatementRow> rows, Span<StatementRow> scratch)
     {
         var count = rows.Length;
         for (var start = 0; start < count; start += Run)
@@ -39,17 +69,7 @@ internal static class RowSort
             }
         }
 
-        if (count <= Run)
-        {
-            return;
-        }
-
-        if (scratch is null || scratch.Length < count)
-        {
-            scratch = new StatementRow[Math.Max(count, 2 * (scratch?.Length ?? 0))];
-        }
-
-        Span<StatementRow> from = rows, to = scratch.AsSpan(0, count);
+        Span<StatementRow> from = rows, to = scratch;
         for (var width = Run; width < count; width *= 2)
         {
             for (var left = 0; left < count; left += 2 * width)
@@ -71,7 +91,7 @@ internal static class RowSort
             to = swap;
         }
 
-        if (!Unsafe.AreSame(ref from[0], ref rows[0]))
+        if (!Unsafe.AreSame(ref MemoryMarshal.GetReference(from), ref MemoryMarshal.GetReference(rows)))
         {
             from.CopyTo(rows);
         }

@@ -110,7 +110,8 @@ public sealed class ClaimEntryOrderTests
             AssertInOrder(claim, added, []);
         }
 
-        Assert.True(scratch!.Length >= 1000);
+        // The claims' sorts shared it: sized for the largest run of rows appended out of order, not for every row.
+        Assert.NotNull(scratch);
     }
 
     private static StatementEntry Entry(StatementTable table, long ordinal, Random random)
