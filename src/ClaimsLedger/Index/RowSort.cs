@@ -70,12 +70,13 @@ internal static class RowSort
         }
 
         Span<StatementRow> from = rows, to = scratch;
-        for (var width = Run; width < count; width *= 2)
+        // Widths and bounds in long: past 2^30 rows, twice a width would overflow an int.
+        for (long width = Run; width < count; width *= 2)
         {
-            for (var left = 0; left < count; left += 2 * width)
+            for (long left = 0; left < count; left += 2 * width)
             {
-                int middle = Math.Min(left + width, count), right = Math.Min(left + (2 * width), count);
-                int i = left, j = middle, k = left;
+                int middle = (int)Math.Min(left + width, count), right = (int)Math.Min(left + (2 * width), count);
+                int i = (int)left, j = middle, k = (int)left;
                 while (i < middle && j < right)
                 {
                     to[k++] = ClaimEntry.Before(from[j], from[i]) ? from[j++] : from[i++];
