@@ -160,7 +160,7 @@ public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
 
         // A 64 MiB page cache (SQLite's default is 2 MiB) keeps the pages of the event-id and stream indexes that
         // random ids touch: on a million-event ledger the appends otherwise re-read most of them from the OS each time.
-        var checkpoint = CheckpointPages(pages);
+        var checkpoint = CheckpointPages(pages, pageSize);
         using var pragma = Command(connection, null,
             "PRAGMA synchronous = FULL; PRAGMA cache_size = -65536; " +
             $"PRAGMA wal_autocheckpoint = {checkpoint}; PRAGMA journal_size_limit = {checkpoint * pageSize}");
@@ -168,17 +168,21 @@ public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
     }
 
     /// <summary>
-    /// How many pages the write-ahead log may hold before a commit copies it into the file: a quarter of the file,
-    /// from 8,192 to 65,536 pages (32 to 256 MiB at 4 KiB pages). The log is also cut back to that size once copied.
+    /// How many pages the write-ahead log may hold before a commit copies it into the file: a quarter of the file, from
+    /// 32 to 256 MiB of pages (1,024 to 8,192 pages of 32 KiB, the size of a new ledger's pages; 8,192 to 65,536 of
+    /// 4 KiB, a ledger made before 2026-12-01). The log is also cut back to that size once copied.
     /// </summary>
     /// <remarks>
     /// Every durable commit writes each page it touched to the log, and an append with random event ids touches most
-    /// pages of the two indexes; a checkpoint then copies each distinct page once. At a fixed 8,192 pages a
-    /// million-event ledger checkpointed at almost every 10,000-event commit; letting the log grow with the file copies
-    /// a hot page once per several commits. Small ledgers keep the small log; the disk a log takes stays below a
-    /// quarter of the file (or 32 MiB).
+    /// pages of the two indexes; a checkpoint then copies each distinct page once. At a fixed 32 MiB a million-event
+    /// ledger checkpointed at almost every 10,000-event commit; letting the log grow with the file copies a hot page
+    /// once per several commits. Small ledgers keep the small log; the disk a log takes stays below a quarter of the
+    /// file (or 32 MiB).
     /// </remarks>
-    internal static long CheckpointPages(long filePages) => Math.Clamp(filePages / 4, 8192, 65536);
+    internal static long CheckpointPages(long filePages, long pageSize) =>
+        Math.Clamp(filePages / 4, MinimumLog / pageSize, MaximumLog / pageSize);
+
+    private const long MinimumLog = 32L << 20, MaximumLog = 256L << 20;
 
     long? IAppendStamp.ReadAppendStamp()
     {

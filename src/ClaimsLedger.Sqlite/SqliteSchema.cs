@@ -18,6 +18,9 @@ internal sealed class SqliteSchema(SqliteEventStore store, SqliteStoreOptions op
 
     public static int Latest => Scripts[^1].Version;
 
+    /// <summary>The page size of a new ledger file, in bytes.</summary>
+    internal const int PageSize = 32768;
+
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {
         try
@@ -38,7 +41,7 @@ internal sealed class SqliteSchema(SqliteEventStore store, SqliteStoreOptions op
                       "open it read-write once");
             }
 
-            await UpgradeAsync(connection, cancellationToken).ConfigureAwait(false);
+            await UpgradeAsync(connection, created: version == 0, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not LedgerException and not OperationCanceledException
                                   && SqliteErrors.Translate(e, "open", options.Path) is { } translated)
@@ -47,8 +50,18 @@ internal sealed class SqliteSchema(SqliteEventStore store, SqliteStoreOptions op
         }
     }
 
-    private async Task UpgradeAsync(DbConnection connection, CancellationToken cancellationToken)
+    private async Task UpgradeAsync(DbConnection connection, bool created, CancellationToken cancellationToken)
     {
+        if (created)
+        {
+            // Only an empty file takes a page size, and only before WAL is on. A durable commit writes every page it
+            // touched, one system call a page, and random event ids touch most pages of both indexes: with 32 KiB
+            // pages a million events in commits of 10,000 went in 1.5x faster than with SQLite's 4 KiB (14.3 -> 9.7 s,
+            // raw inserts) and in one commit 1.2x faster. Files made with other pages keep them.
+            using var pageSize = SqliteEventStore.SchemaCommand(connection, null, $"PRAGMA page_size = {PageSize}");
+            await pageSize.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         // WAL must be switched on outside a transaction; it stays on in the file.
         using (var wal = SqliteEventStore.SchemaCommand(connection, null, "PRAGMA journal_mode = WAL"))
         {

@@ -26,6 +26,42 @@ public sealed class SqliteFileTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_file_gets_32_KiB_pages_and_a_log_of_32_MiB_to_256_MiB()
+    {
+        var path = _folder.File("pages.db");
+
+        await using (var store = await SqliteEventStore.OpenAsync(path))
+        {
+            await store.AppendToStreamAsync(NewStream("s"), ExpectedVersion.NoStream, Batch(3));
+        }
+
+        Assert.Equal("32768", await ScalarAsync(path, "PRAGMA page_size"));
+        Assert.Equal(1024, SqliteEventStore.CheckpointPages(filePages: 10, pageSize: 32768));
+        Assert.Equal(2500, SqliteEventStore.CheckpointPages(filePages: 10_000, pageSize: 32768));
+        Assert.Equal(8192, SqliteEventStore.CheckpointPages(filePages: 1_000_000, pageSize: 32768));
+    }
+
+    [Fact]
+    public async Task A_ledger_made_with_4_KiB_pages_keeps_them_and_its_log_is_counted_in_its_own_pages()
+    {
+        // Files made before 2026-12-01 have SQLite's default pages. A file that holds pages already keeps their size,
+        // so this one, written once with 4 KiB pages and emptied again, stands for such a ledger.
+        var path = _folder.File("small-pages.db");
+        await ExecuteAsync(path, "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE seed (x); DROP TABLE seed;");
+
+        await using (var store = await SqliteEventStore.OpenAsync(path))
+        {
+            await store.AppendToStreamAsync(NewStream("s"), ExpectedVersion.NoStream, Batch(3));
+        }
+
+        await using var again = await SqliteEventStore.OpenAsync(path);
+        Assert.Equal("4096", await ScalarAsync(path, "PRAGMA page_size"));
+        Assert.Equal(3, await again.ReadAllForwardsAsync(GlobalPosition.Start).CountAsync());
+        Assert.Equal(8192, SqliteEventStore.CheckpointPages(filePages: 10, pageSize: 4096));
+        Assert.Equal(65536, SqliteEventStore.CheckpointPages(filePages: 1_000_000, pageSize: 4096));
+    }
+
+    [Fact]
     public async Task Appended_rows_hold_the_event_id_as_16_bytes_and_empty_metadata_as_an_empty_blob()
     {
         // The store inserts through SQLite's own API; lookups by event id (through ADO.NET) and reads (GetGuid) need
