@@ -170,7 +170,7 @@ public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
     /// <summary>
     /// How many pages the write-ahead log may hold before a commit copies it into the file: a quarter of the file, from
     /// 32 to 256 MiB of pages (1,024 to 8,192 pages of 32 KiB, the size of a new ledger's pages; 8,192 to 65,536 of
-    /// 4 KiB, a ledger made before 2026-12-01). The log is also cut back to that size once copied.
+    /// 4 KiB, a ledger made by an earlier version). The log is also cut back to that size once copied.
     /// </summary>
     /// <remarks>
     /// Every durable commit writes each page it touched to the log, and an append with random event ids touches most

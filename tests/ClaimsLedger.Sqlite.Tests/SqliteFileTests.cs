@@ -44,7 +44,7 @@ public sealed class SqliteFileTests : IDisposable
     [Fact]
     public async Task A_ledger_made_with_4_KiB_pages_keeps_them_and_its_log_is_counted_in_its_own_pages()
     {
-        // Files made before 2026-12-01 have SQLite's default pages. A file that holds pages already keeps their size,
+        // Files made by earlier versions have SQLite's default pages. A file that holds pages already keeps their size,
         // so this one, written once with 4 KiB pages and emptied again, stands for such a ledger.
         var path = _folder.File("small-pages.db");
         await ExecuteAsync(path, "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE seed (x); DROP TABLE seed;");

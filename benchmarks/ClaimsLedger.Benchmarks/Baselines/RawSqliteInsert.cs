@@ -76,7 +76,7 @@ internal static class RawSqliteInsert
 
     /// <summary>What the store sets before each write (SqliteEventStore's Durable): the same durability, page cache
     /// and checkpoint threshold (a quarter of the file, 32 to 256 MiB of pages). The file, made by the store, has the
-    /// store's page size (32 KiB since 2026-12-01).</summary>
+    /// store's page size (32 KiB for files made since commit d0f73e4, 2026-11-30).</summary>
     private static async Task StoreSettingsAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         long pages, pageSize;
