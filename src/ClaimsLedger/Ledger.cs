@@ -285,20 +285,22 @@ public sealed partial class Ledger
 
             // A long catch-up (an open) reads and decodes the next batch while the last one is folded on another
             // thread. On a million events, measured apart, the store's read takes ~1.0 s, decoding ~0.5 s and the fold
-            // ~1.2 s: with the decoding on the fold's side (as before 2026-11-30) the open took ~10 % longer.
-            var batch = new List<RecordedEvent>(capacity: 256);
+            // ~1.2 s: with the decoding on the fold's side (as before 2026-11-30) the open took ~10 % longer. A store
+            // may decode the payloads as it reads them: SQLite does, where it holds them, instead of copying each into
+            // an array first (795 -> 639 B allocated per event of an open).
+            var batch = new List<IndexRow>(capacity: 256);
             var folding = Task.CompletedTask;
             var read = 0L;
             try
             {
-                await foreach (var recorded in _store.ReadAllAfterForIndexAsync(after, cancellationToken).ConfigureAwait(false))
+                await foreach (var row in _store.ReadAllAfterForIndexAsync(after, decode: true, cancellationToken)
+                                   .ConfigureAwait(false))
                 {
-                    batch.Add(recorded);
+                    batch.Add(row);
                     read++;
                     if (batch.Count == FoldBatch)
                     {
-                        var full = batch;
-                        var decoded = DecodeBatch(full, out var failure);
+                        var (full, decoded) = DecodeBatch(batch, out var failure);
                         await folding.ConfigureAwait(false);
                         if (failure is not null)
                         {
@@ -308,7 +310,7 @@ public sealed partial class Ledger
                         }
 
                         folding = Task.Run(() => FoldDecoded(full, decoded), CancellationToken.None);
-                        batch = new List<RecordedEvent>(FoldBatch);
+                        batch = new List<IndexRow>(FoldBatch);
                     }
                 }
             }
@@ -318,7 +320,9 @@ public sealed partial class Ledger
                 await folding.ConfigureAwait(false);
             }
 
-            Fold(batch);
+            var (tail, tailDecoded) = DecodeBatch(batch, out var tailFailure);
+            FoldDecoded(tail, tailDecoded);
+            tailFailure?.Throw();
             lock (_indexGate)
             {
                 EndLoad();
@@ -479,19 +483,22 @@ public sealed partial class Ledger
         _index.Loading = false;
     }
 
-    /// <summary>Decodes a batch read from the store, up to its first bad event.</summary>
+    /// <summary>Decodes a batch read from the store, up to its first bad event, where the store has not.</summary>
     /// <param name="batch">The events read.</param>
     /// <param name="failure">The bad event's error, or null when every event decoded.</param>
-    /// <returns>The events decoded, one per event read up to the first bad one.</returns>
-    private static List<LedgerEvent> DecodeBatch(List<RecordedEvent> batch, out ExceptionDispatchInfo? failure)
+    /// <returns>The events read, and the events decoded, one per event read up to the first bad one.</returns>
+    private static (List<RecordedEvent> Recorded, List<LedgerEvent> Events) DecodeBatch(List<IndexRow> batch,
+        out ExceptionDispatchInfo? failure)
     {
+        var recorded = new List<RecordedEvent>(batch.Count);
         var events = new List<LedgerEvent>(batch.Count);
         failure = null;
         try
         {
-            foreach (var recorded in batch)
+            foreach (var row in batch)
             {
-                events.Add(LedgerIndex.Decode(recorded));
+                recorded.Add(row.Recorded);
+                events.Add(row.Event ?? LedgerIndex.Decode(row.Recorded));
             }
         }
         catch (Exception e) when (e is LedgerFormatException or ArgumentException or InvalidOperationException)
@@ -500,7 +507,7 @@ public sealed partial class Ledger
             failure = ExceptionDispatchInfo.Capture(e);
         }
 
-        return events;
+        return (recorded, events);
     }
 
     private void FoldDecoded(List<RecordedEvent> batch, List<LedgerEvent> events)

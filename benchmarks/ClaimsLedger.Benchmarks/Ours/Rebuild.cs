@@ -51,7 +51,7 @@ internal static class Rebuild
     {
         var clock = Stopwatch.StartNew();
         var count = 0L;
-        await foreach (var _ in store.ReadAllAfterForIndexAsync(null, cancellationToken))
+        await foreach (var _ in store.ReadAllAfterForIndexAsync(null, decode: false, cancellationToken))
         {
             count++;
         }

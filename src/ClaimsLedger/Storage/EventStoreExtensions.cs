@@ -55,30 +55,31 @@ public static class EventStoreExtensions
 
     /// <summary>
     /// As <see cref="ReadAllAfterAsync"/>, for building an index: without the chain hashes when the store can leave
-    /// them out (<see cref="IIndexSource"/>).
+    /// them out, and with the payloads decoded as they are read when it can (<see cref="IIndexSource"/>).
     /// </summary>
-    internal static async IAsyncEnumerable<RecordedEvent> ReadAllAfterForIndexAsync(this IEventReader reader,
-        GlobalPosition? after, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    internal static async IAsyncEnumerable<IndexRow> ReadAllAfterForIndexAsync(this IEventReader reader,
+        GlobalPosition? after, bool decode,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (reader is not IIndexSource source || reader is not ISequencedEventStore)
         {
             await foreach (var e in reader.ReadAllAfterAsync(after, cancellationToken).ConfigureAwait(false))
             {
-                yield return e;
+                yield return new IndexRow(e, null);
             }
 
             yield break;
         }
 
         var from = after is { } known ? GlobalPosition.FromSequence(known.ToSequence() + 1) : GlobalPosition.Start;
-        await foreach (var e in source.ReadAllForIndexAsync(from, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in source.ReadAllForIndexAsync(from, decode, cancellationToken).ConfigureAwait(false))
         {
-            if (after is { } exclusive && e.Position <= exclusive)
+            if (after is { } exclusive && row.Recorded.Position <= exclusive)
             {
                 continue;
             }
 
-            yield return e;
+            yield return row;
         }
     }
 

@@ -440,16 +440,16 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
         long maxCount, CancellationToken cancellationToken = default) =>
         ReadAllAsync(direction, from, maxCount, Sql.ReadAllForwards, cancellationToken);
 
-    async IAsyncEnumerable<RecordedEvent> IIndexSource.ReadAllForIndexAsync(GlobalPosition from,
+    async IAsyncEnumerable<IndexRow> IIndexSource.ReadAllForIndexAsync(GlobalPosition from, bool decode,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var first = true;
         for (var next = (long)Math.Min(from.Commit, long.MaxValue); ; first = false)
         {
-            var page = await ReadIndexPageAsync(next, first, cancellationToken).ConfigureAwait(false);
-            foreach (var e in page)
+            var page = await ReadIndexPageAsync(next, first, decode, cancellationToken).ConfigureAwait(false);
+            foreach (var row in page)
             {
-                yield return e;
+                yield return row;
             }
 
             if (page.Count < PageSize)
@@ -457,11 +457,12 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
                 yield break;
             }
 
-            next = page[^1].Position.ToSequence() + 1;
+            next = page[^1].Recorded.Position.ToSequence() + 1;
         }
     }
 
-    private async Task<List<RecordedEvent>> ReadIndexPageAsync(long from, bool first, CancellationToken cancellationToken)
+    private async Task<List<IndexRow>> ReadIndexPageAsync(long from, bool first, bool decode,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -478,9 +479,9 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
                 }
             }
 
-            var events = await ReadIndexPageAsync(connection, from, PageSize, cancellationToken).ConfigureAwait(false);
-            LogIfSlow("read", started, events.Count);
-            return events;
+            var rows = await ReadIndexPageAsync(connection, from, PageSize, decode, cancellationToken).ConfigureAwait(false);
+            LogIfSlow("read", started, rows.Count);
+            return rows;
         }
         catch (Exception e) when (e is not LedgerException and not OperationCanceledException
                                   && Translate(e, "read") is { } translated)
@@ -491,22 +492,24 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
 
     /// <summary>
     /// Up to <paramref name="count"/> events of the global order from position <paramref name="from"/> on, for an
-    /// index: the chain hashes left empty; a backend may leave the metadata empty too (the index does not read it).
+    /// index: the chain hashes left empty; a backend may leave the metadata empty too (the index does not read it),
+    /// and may decode the payloads as it reads them when <paramref name="decode"/> is set (this one does not: it
+    /// receives every payload as an array of its own anyway).
     /// </summary>
-    internal virtual async Task<List<RecordedEvent>> ReadIndexPageAsync(DbConnection connection, long from, int count,
-        CancellationToken cancellationToken)
+    internal virtual async Task<List<IndexRow>> ReadIndexPageAsync(DbConnection connection, long from, int count,
+        bool decode, CancellationToken cancellationToken)
     {
         using var command = Command(connection, null, Sql.ReadAllForwardsWithoutHashes ?? Sql.ReadAllForwards,
             ("from", from), ("count", count));
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var _ = reader.ConfigureAwait(false);
-        var events = new List<RecordedEvent>(count);
+        var rows = new List<IndexRow>(count);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            events.Add(ReadEvent(reader));
+            rows.Add(new IndexRow(ReadEvent(reader), null));
         }
 
-        return events;
+        return rows;
     }
 
     private async IAsyncEnumerable<RecordedEvent> ReadAllAsync(ReadDirection direction, GlobalPosition from,
