@@ -51,6 +51,7 @@ public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
     // A connection kept open only to ask SQLite whether another connection committed (PRAGMA data_version), and the
     // pragma prepared on it once. Asked before every view: stepped on SQLite's own API, since an ADO.NET command made a
     // reader and its parameters each time (~2 µs and ~380 B a view on a million-event ledger, a probe, 2026-11-30).
+    private readonly SqliteIndexConnections _indexConnections;
     private readonly Lock _probeGate = new();
     private SqliteConnection? _probe;
     private sqlite3_stmt? _dataVersion;
@@ -61,6 +62,7 @@ public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
             options.SlowQueryThreshold)
     {
         _options = options;
+        _indexConnections = new SqliteIndexConnections(options.Path, options.ReadOnly);
         _connectionString = connectionString;
     }
 
@@ -285,6 +287,8 @@ public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
         {
             CloseProbe();
         }
+
+        _indexConnections.Dispose();
 
         // Pooled connections keep the file open; release them so the file can be moved or deleted.
         using var connection = new SqliteConnection(_connectionString);

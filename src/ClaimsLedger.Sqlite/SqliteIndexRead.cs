@@ -35,21 +35,43 @@ public sealed partial class SqliteEventStore
     internal override async Task<List<IndexRow>> ReadIndexPageAsync(DbConnection connection, long from, int count,
         bool decode, CancellationToken cancellationToken)
     {
-        var db = ((SqliteConnection)connection).Handle!;
+        // The rows are read on a connection of SQLite's own API without its mutex (see SqliteIndexConnections), not on
+        // the pooled connection the caller opened (and asked for the head).
         var started = Stopwatch.GetTimestamp();
         for (var attempt = 0; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = TryReadIndexPage(db, from, count, decode, out var rows);
-            if (result == raw.SQLITE_OK)
+            var db = _indexConnections.Rent();
+            var reusable = false;
+            try
             {
-                return rows;
-            }
+                var result = TryReadIndexPage(db, from, count, decode, out var rows);
+                if (result == raw.SQLITE_OK)
+                {
+                    reusable = true;
+                    return rows;
+                }
 
-            if ((result & 0xFF) is not (raw.SQLITE_BUSY or raw.SQLITE_LOCKED)
-                || Stopwatch.GetElapsedTime(started) >= _options.BusyTimeout)
+                if ((result & 0xFF) is not (raw.SQLITE_BUSY or raw.SQLITE_LOCKED)
+                    || Stopwatch.GetElapsedTime(started) >= _options.BusyTimeout)
+                {
+                    // The message is SQLite's for this connection, so it is taken before the connection goes.
+                    SqliteException.ThrowExceptionForRC(result, db);
+                }
+
+                reusable = true;
+            }
+            finally
             {
-                SqliteException.ThrowExceptionForRC(result, db);
+                // A connection that failed otherwise than on a busy file is closed rather than read from again.
+                if (reusable)
+                {
+                    _indexConnections.Return(db);
+                }
+                else
+                {
+                    db.Dispose();
+                }
             }
 
             // Another connection holds the file (a WAL recovery, the last connection closing, an exclusive lock):

@@ -63,6 +63,75 @@ public sealed class SqliteIndexReadTests : IDisposable
         Assert.Equal(decoded.Select(r => r.Recorded with { Data = default }), copied.Select(r => r.Recorded with { Data = default }));
     }
 
+    [Fact]
+    public async Task Ledgers_opened_at_once_on_one_store_each_read_every_event()
+    {
+        // Each read takes a connection of its own: SQLite's mutex is off on them, so none may be shared.
+        var path = _folder.File("ledger.db");
+        var (recorder, _) = await RecordAsync(path);
+        await using var store = await SqliteEventStore.OpenAsync(new SqliteStoreOptions { Path = path, Clock = _clock });
+
+        var opened = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            Task.Run(() => Ledger.OpenAsync(store, new LedgerOptions { Clock = _clock }))));
+
+        var board = (await recorder.GetBoardAsync(recorder.Now())).ToJson();
+        foreach (var ledger in opened)
+        {
+            Assert.Equal(recorder.EventCount, ledger.EventCount);
+            Assert.Equal(board, (await ledger.GetBoardAsync(ledger.Now())).ToJson());
+        }
+    }
+
+    [Fact]
+    public async Task A_read_only_ledger_file_opens_with_the_views_of_its_recorder_and_is_left_unchanged()
+    {
+        var path = _folder.File("ledger.db");
+        string board;
+        await using (var recording = await SqliteEventStore.OpenAsync(new SqliteStoreOptions { Path = path, Clock = _clock }))
+        {
+            var (recorder, _) = await RecordAsync(recording);
+            board = (await recorder.GetBoardAsync(recorder.Now())).ToJson();
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            File.SetAttributes(path, FileAttributes.ReadOnly);
+        }
+        else
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+
+        var before = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+
+        await using (var store = await SqliteEventStore.OpenAsync(new SqliteStoreOptions { Path = path, ReadOnly = true, Clock = _clock }))
+        {
+            var reader = await Ledger.OpenAsync(store, new LedgerOptions { Clock = _clock });
+            Assert.Equal(board, (await reader.GetBoardAsync(reader.Now())).ToJson());
+        }
+
+        Assert.Equal(before, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))));
+    }
+
+    [Fact]
+    public async Task An_index_connection_never_creates_the_file_and_none_is_lent_after_disposal()
+    {
+        var absent = _folder.File("absent.db");
+        using (var missing = new SqliteIndexConnections(absent, readOnly: false))
+        {
+            var error = Assert.Throws<SqliteException>(() => missing.Rent());
+            Assert.Equal(14, error.SqliteErrorCode); // SQLITE_CANTOPEN
+        }
+
+        Assert.False(File.Exists(absent));
+        var path = _folder.File("ledger.db");
+        await (await SqliteEventStore.OpenAsync(path)).DisposeAsync();
+        var connections = new SqliteIndexConnections(path, readOnly: false);
+        connections.Return(connections.Rent());
+        connections.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => connections.Rent());
+    }
+
     [Theory]
     [InlineData(1_500)] // inside the open's second batch of 1,024 events
     [InlineData(3_000)] // among the events after the last full batch
@@ -99,9 +168,11 @@ public sealed class SqliteIndexReadTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     /// <summary>Registrations, then statements in batches (each its own recordedAt), a few corrected.</summary>
-    private async Task<(Ledger Recorder, AsOf Earlier)> RecordAsync(string path)
+    private async Task<(Ledger Recorder, AsOf Earlier)> RecordAsync(string path) =>
+        await RecordAsync(await SqliteEventStore.OpenAsync(new SqliteStoreOptions { Path = path, Clock = _clock }));
+
+    private async Task<(Ledger Recorder, AsOf Earlier)> RecordAsync(SqliteEventStore store)
     {
-        var store = await SqliteEventStore.OpenAsync(new SqliteStoreOptions { Path = path, Clock = _clock });
         var recorder = await Ledger.OpenAsync(store, new LedgerOptions { Clock = _clock });
         List<LedgerEvent> registrations = [new SourceRegistered("wire", "Wire Service", "Daily wire")];
         registrations.AddRange(Enumerable.Range(0, 20).Select(c => new ClaimRegistered($"claim-{c:D2}", $"Claim {c}")));
