@@ -48,10 +48,12 @@ public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
     private readonly SqliteStoreOptions _options;
     private readonly string _connectionString;
 
+    // The connections the index read runs on (see SqliteIndexConnections).
+    private readonly SqliteIndexConnections _indexConnections;
+
     // A connection kept open only to ask SQLite whether another connection committed (PRAGMA data_version), and the
     // pragma prepared on it once. Asked before every view: stepped on SQLite's own API, since an ADO.NET command made a
     // reader and its parameters each time (~2 µs and ~380 B a view on a million-event ledger, a probe, 2026-11-30).
-    private readonly SqliteIndexConnections _indexConnections;
     private readonly Lock _probeGate = new();
     private SqliteConnection? _probe;
     private sqlite3_stmt? _dataVersion;

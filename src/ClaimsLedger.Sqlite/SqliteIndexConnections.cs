@@ -29,14 +29,14 @@ internal sealed class SqliteIndexConnections(string path, bool readOnly) : IDisp
     private readonly Stack<sqlite3> _idle = new();
     private bool _disposed;
 
-    /// <summary>A connection for one read; give it back with <see cref="Return"/>.</summary>
+    /// <summary>A connection for one read; give it back with <see cref="Return"/>. After <see cref="Dispose"/> a new
+    /// connection is still opened (reads of a disposed store work, as on Microsoft.Data.Sqlite's pool), and closed when
+    /// it comes back.</summary>
     /// <exception cref="SqliteException">SQLite could not open the file.</exception>
-    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
     public sqlite3 Rent()
     {
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
             if (_idle.TryPop(out var idle))
             {
                 return idle;

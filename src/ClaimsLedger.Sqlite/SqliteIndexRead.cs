@@ -15,9 +15,11 @@ namespace ClaimsLedger.Sqlite;
 /// <para>An open reads every row once. Through ADO.NET each column of each row is one or two native calls, each
 /// taking and releasing the statement's handle, a type check, and a new string or array: on a million-event ledger
 /// that read was ~85 % of the open (a perf profile, 2026-11-29; half of it in the handle's reference counting). Here
-/// a row is six native calls, stream names and event types are shared strings, event ids are parsed from their
-/// bytes, and the metadata, which the index never reads, is not read.</para>
-/// <para>Same connection, same SQL semantics, same page size as the other reads: only the row decoding differs.</para>
+/// a row is eight native calls (the step and seven columns), stream names and event types are shared strings, event
+/// ids are parsed from their bytes, payloads are decoded where SQLite holds them, and the metadata, which the index
+/// never reads, is not read.</para>
+/// <para>Same SQL semantics and file as the other reads, on connections of its own opened without SQLite's mutex
+/// (<see cref="SqliteIndexConnections"/>).</para>
 /// </remarks>
 public sealed partial class SqliteEventStore
 {
@@ -32,11 +34,12 @@ public sealed partial class SqliteEventStore
     private readonly Utf8Strings _streamNames = new();
     private readonly Utf8Strings _types = new();
 
-    internal override async Task<List<IndexRow>> ReadIndexPageAsync(DbConnection connection, long from, int count,
+    /// <inheritdoc/>
+    internal override bool ReadsIndexOnItsOwnConnections => true;
+
+    internal override async Task<List<IndexRow>> ReadIndexPageAsync(DbConnection? connection, long from, int count,
         bool decode, CancellationToken cancellationToken)
     {
-        // The rows are read on a connection of SQLite's own API without its mutex (see SqliteIndexConnections), not on
-        // the pooled connection the caller opened (and asked for the head).
         var started = Stopwatch.GetTimestamp();
         for (var attempt = 0; ; attempt++)
         {
@@ -128,17 +131,19 @@ public sealed partial class SqliteEventStore
         }
 
         // Decoded where SQLite holds the payload, instead of from a copy: an open of a million events otherwise copied
-        // ~450 MB of JSON into arrays that lived only until their batch was folded. A payload that does not decode is
-        // copied after all, for the ledger to decode again and report with its position.
-        var data = raw.sqlite3_column_blob(statement, 5);
-        var decoded = decode ? TryDecode(type, data) : null;
+        // every payload into an array that lived only until its batch was folded (795 -> 639 B allocated an event). A
+        // payload that does not decode is copied at once (SQLite's pointer holds until the next step), for the ledger
+        // to decode again and report with its position.
+        var payload = raw.sqlite3_column_blob(statement, 5);
+        var decoded = decode ? TryDecode(type, payload) : null;
+        var data = decoded is null ? payload.ToArray() : ReadOnlyMemory<byte>.Empty;
         return new IndexRow(new RecordedEvent(
             StreamName.Trusted(stream),
             raw.sqlite3_column_int64(statement, 2),
             GlobalPosition.FromSequence(position),
             EventId(raw.sqlite3_column_blob(statement, 3)),
             type,
-            decoded is null ? data.ToArray() : ReadOnlyMemory<byte>.Empty,
+            data,
             ReadOnlyMemory<byte>.Empty,
             new DateTimeOffset(raw.sqlite3_column_int64(statement, 6), TimeSpan.Zero))
         {

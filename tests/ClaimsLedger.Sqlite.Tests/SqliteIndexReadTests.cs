@@ -114,10 +114,39 @@ public sealed class SqliteIndexReadTests : IDisposable
     }
 
     [Fact]
-    public async Task An_index_connection_never_creates_the_file_and_none_is_lent_after_disposal()
+    public async Task Index_connections_are_never_shared_keep_two_idle_and_close_the_rest()
+    {
+        var path = _folder.File("ledger.db");
+        await (await SqliteEventStore.OpenAsync(path)).DisposeAsync();
+        var connections = new SqliteIndexConnections(path, readOnly: false);
+
+        var (a, b, c) = (connections.Rent(), connections.Rent(), connections.Rent());
+        Assert.Equal(3, new HashSet<SQLitePCL.sqlite3>([a, b, c]).Count);
+        connections.Return(a);
+        connections.Return(b);
+        connections.Return(c);
+        Assert.False(a.IsClosed || b.IsClosed, "an idle connection was closed while fewer than two were kept");
+        Assert.True(c.IsClosed, "a third idle connection was kept");
+        var again = connections.Rent();
+        Assert.True(ReferenceEquals(again, b) || ReferenceEquals(again, a));
+        connections.Return(again);
+
+        connections.Dispose();
+        Assert.True(a.IsClosed && b.IsClosed, "disposal left idle connections open");
+        var late = connections.Rent(); // a disposed store still reads, on a connection closed after its read
+        Assert.False(late.IsClosed);
+        connections.Return(late);
+        Assert.True(late.IsClosed);
+    }
+
+    [Theory]
+    [InlineData(false, 0)]
+    [InlineData(true, 1)]
+    public async Task An_index_connection_is_read_only_when_the_store_is_and_never_creates_the_file(bool readOnly,
+        int expected)
     {
         var absent = _folder.File("absent.db");
-        using (var missing = new SqliteIndexConnections(absent, readOnly: false))
+        using (var missing = new SqliteIndexConnections(absent, readOnly))
         {
             var error = Assert.Throws<SqliteException>(() => missing.Rent());
             Assert.Equal(14, error.SqliteErrorCode); // SQLITE_CANTOPEN
@@ -126,10 +155,10 @@ public sealed class SqliteIndexReadTests : IDisposable
         Assert.False(File.Exists(absent));
         var path = _folder.File("ledger.db");
         await (await SqliteEventStore.OpenAsync(path)).DisposeAsync();
-        var connections = new SqliteIndexConnections(path, readOnly: false);
-        connections.Return(connections.Rent());
-        connections.Dispose();
-        Assert.Throws<ObjectDisposedException>(() => connections.Rent());
+        using var connections = new SqliteIndexConnections(path, readOnly);
+        var db = connections.Rent();
+        Assert.Equal(expected, SQLitePCL.raw.sqlite3_db_readonly(db, "main"));
+        connections.Return(db);
     }
 
     [Theory]

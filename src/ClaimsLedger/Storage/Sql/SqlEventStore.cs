@@ -467,6 +467,13 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
         try
         {
             var started = Clock.GetTimestamp();
+            if (ReadsIndexOnItsOwnConnections && Sql.ReadHeadPosition is null)
+            {
+                var own = await ReadIndexPageAsync(null, from, PageSize, decode, cancellationToken).ConfigureAwait(false);
+                LogIfSlow("read", started, own.Count);
+                return own;
+            }
+
             var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var _ = connection.ConfigureAwait(false);
             if (first && Sql.ReadHeadPosition is { } readHead)
@@ -491,14 +498,27 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
     }
 
     /// <summary>
+    /// Whether the index read opens its own connections (no pooled connection is opened for it when the store has no
+    /// head to ask first).
+    /// </summary>
+    internal virtual bool ReadsIndexOnItsOwnConnections => false;
+
+    /// <summary>
     /// Up to <paramref name="count"/> events of the global order from position <paramref name="from"/> on, for an
     /// index: the chain hashes left empty; a backend may leave the metadata empty too (the index does not read it),
     /// and may decode the payloads as it reads them when <paramref name="decode"/> is set (this one does not: it
     /// receives every payload as an array of its own anyway).
     /// </summary>
-    internal virtual async Task<List<IndexRow>> ReadIndexPageAsync(DbConnection connection, long from, int count,
+    /// <param name="connection">A pooled connection to read on; null for a store that
+    /// <see cref="ReadsIndexOnItsOwnConnections"/>.</param>
+    /// <param name="from">The first position.</param>
+    /// <param name="count">The most events to read.</param>
+    /// <param name="decode">Whether the payloads may be decoded as they are read.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    internal virtual async Task<List<IndexRow>> ReadIndexPageAsync(DbConnection? connection, long from, int count,
         bool decode, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(connection);
         using var command = Command(connection, null, Sql.ReadAllForwardsWithoutHashes ?? Sql.ReadAllForwards,
             ("from", from), ("count", count));
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
