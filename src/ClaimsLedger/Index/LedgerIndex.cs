@@ -296,24 +296,33 @@ internal sealed partial class LedgerIndex
     /// The conclusions recorded for the investigation <paramref name="opening"/> opened, in log order: found among its
     /// claim's statements (a conclusion must be about the investigation's claim) rather than kept on the opening.
     /// </summary>
-    public IEnumerable<StatementEntry> ConclusionsOf(StatementEntry opening)
+    public IEnumerable<StatementEntry> ConclusionsOf(StatementEntry opening) =>
+        opening.Original is InvestigationOpened ? Targeting(opening, StatementKind.InvestigationConcluded) : [];
+
+    /// <summary>
+    /// The retractions recorded of <paramref name="target"/>, in log order, found among its claim's statements (a
+    /// retraction must be about its target's claim).
+    /// </summary>
+    public IEnumerable<StatementEntry> RetractionsOf(StatementEntry target) =>
+        Targeting(target, StatementKind.Retraction);
+
+    private IEnumerable<StatementEntry> Targeting(StatementEntry target, StatementKind kind)
     {
-        var original = opening.Original;
-        if (original is not InvestigationOpened || !Claims.TryGetValue(original.Claim, out var claim))
+        if (!Claims.TryGetValue(target.Original.Claim, out var claim))
         {
             return [];
         }
 
-        var conclusions = new List<StatementEntry>();
+        var found = new List<StatementEntry>();
         foreach (ref readonly var row in claim.Statements)
         {
-            if (row.Kind == StatementKind.InvestigationConcluded && Statements.TargetAt(row.Bytes) == opening.Number)
+            if (row.Kind == kind && Statements.TargetAt(row.Bytes) == target.Number)
             {
-                conclusions.Add(claim.EntryOf(row));
+                found.Add(claim.EntryOf(row));
             }
         }
 
-        return conclusions.OrderBy(c => c.Number);
+        return found.OrderBy(c => c.Number);
     }
 
     private void AddCorrection(LedgerEvent @event, CorrectionId id, StatementId statementId, long ordinal,

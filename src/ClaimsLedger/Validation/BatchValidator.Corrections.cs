@@ -94,4 +94,85 @@ internal sealed partial class BatchValidator
 
     private LedgerEvent? ExistingCorrection(CorrectionId id) =>
         _corrections.GetValueOrDefault(id) ?? _index.Corrections.GetValueOrDefault(id)?.Event;
+
+    /// <summary>
+    /// Rule 7 holds after amendments too: an amended saidAt must not leave a retraction starting before its target.
+    /// Checked once the whole batch is seen, so that one batch can move a statement and its retraction together (each
+    /// amendment alone may break the rule). An amended actor is not refused: rule 4 already lets a retraction withdraw
+    /// only its own actor's statement, so a misattribution fix leaves the other actor's retraction without effect.
+    /// </summary>
+    private void CheckRetractionsAfterAmendments()
+    {
+        if (_moved is null)
+        {
+            return;
+        }
+
+        Dictionary<StatementId, List<StatementId>>? pending = null;
+        var checkedRetractions = new HashSet<StatementId>();
+        foreach (var (statement, amendment) in _moved)
+        {
+            if (FactsOf(statement) is not { StruckBy: null } facts)
+            {
+                continue;
+            }
+
+            if (facts.Current is StatementRetracted retraction)
+            {
+                if (checkedRetractions.Add(retraction.Id) && FactsOf(retraction.Target) is { StruckBy: null } target)
+                {
+                    CheckRetractionHolds(amendment, retraction, target.Current);
+                }
+
+                continue;
+            }
+
+            pending ??= PendingRetractions();
+            foreach (var id in RetractionsOf(statement, pending))
+            {
+                if (checkedRetractions.Add(id) && FactsOf(id) is { StruckBy: null, Current: StatementRetracted r })
+                {
+                    CheckRetractionHolds(amendment, r, facts.Current);
+                }
+            }
+        }
+    }
+
+    private void CheckRetractionHolds((int Index, CorrectionId Id) amendment, StatementRetracted retraction,
+        Statement target)
+    {
+        _current = amendment.Index;
+        _subject = ("correction", amendment.Id.ToString());
+        _ = Check(retraction.SaidAt.Start >= target.SaidAt.Start, LedgerErrorCode.InvalidAmendment, "changes.saidAt",
+            $"retraction '{retraction.Id}' ({retraction.SaidAt}) would then start before statement '{target.Id}' " +
+            $"was made ({target.SaidAt}); move both in one batch, or strike the retraction");
+    }
+
+    private IEnumerable<StatementId> RetractionsOf(StatementId target, Dictionary<StatementId, List<StatementId>> pending)
+    {
+        var recorded = _index.Statements.TryGetValue(target, out var entry)
+            ? _index.RetractionsOf(entry).Select(r => r.Original.Id)
+            : [];
+        return pending.TryGetValue(target, out var inBatch) ? recorded.Concat(inBatch).Distinct() : recorded;
+    }
+
+    /// <summary>The retractions this batch records, by target.</summary>
+    private Dictionary<StatementId, List<StatementId>> PendingRetractions()
+    {
+        var byTarget = new Dictionary<StatementId, List<StatementId>>();
+        foreach (var facts in _statements.Values)
+        {
+            if (facts.Original is StatementRetracted r && !_index.Statements.TryGetValue(r.Id, out _))
+            {
+                if (!byTarget.TryGetValue(r.Target, out var list))
+                {
+                    byTarget[r.Target] = list = [];
+                }
+
+                list.Add(r.Id);
+            }
+        }
+
+        return byTarget;
+    }
 }

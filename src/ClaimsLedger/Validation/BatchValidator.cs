@@ -36,6 +36,8 @@ internal sealed partial class BatchValidator
     private readonly Dictionary<CorrectionId, LedgerEvent> _corrections = [];
     private readonly Dictionary<Guid, LedgerEvent> _others = [];
     private readonly Dictionary<(ActorId Actor, ActorId Organisation), ActorAffiliated?> _affiliations = [];
+    // Statements whose saidAt an amendment of this batch changed, with the last such amendment.
+    private Dictionary<StatementId, (int Index, CorrectionId Id)>? _moved;
     private int _unchanged;
     private int _current;
     // Kind and id of what is being checked, joined into a message only when an error is reported.
@@ -78,6 +80,7 @@ internal sealed partial class BatchValidator
             validator.Validate(i, events[i]);
         }
 
+        validator.CheckRetractionsAfterAmendments();
         return new ValidatedBatch(validator._planned, validator._unchanged,
             [.. validator._errors.OrderBy(e => e.Index)]);
     }
@@ -156,6 +159,11 @@ internal sealed partial class BatchValidator
                 break;
             case StatementAmended e:
                 _corrections[e.Id] = e;
+                if (e.Changes.SaidAt is not null)
+                {
+                    (_moved ??= [])[e.Statement] = (_current, e.Id);
+                }
+
                 var amended = FactsOf(e.Statement)!;
                 _statements[e.Statement] = amended with { Current = e.Changes.ApplyTo(amended.Current) };
                 break;

@@ -41,6 +41,14 @@ internal sealed class Scenario
 
         public List<Tracked> Conclusions { get; } = [];
 
+        /// <summary>The retractions of this statement; rule 7 holds them to its actor and saidAt.</summary>
+        public List<Tracked> Retractions { get; } = [];
+
+        /// <summary>For a retraction, the statement it retracts.</summary>
+        public Tracked? Target { get; init; }
+
+        public IEnumerable<Tracked> LiveRetractions => Retractions.Where(r => !r.Struck);
+
         public bool Concluded => Conclusions.Any(c => !c.Struck);
     }
 
@@ -79,7 +87,13 @@ internal sealed class Scenario
                 saidAt = t.SaidAt;
             }
 
-            return Add(new StatementRetracted(NewId("r"), t.Claim, t.Actor, saidAt, "src", t.Id));
+            var retraction = new Tracked(new StatementRetracted(NewId("r"), t.Claim, t.Actor, saidAt, "src", t.Id))
+            {
+                Target = target,
+            };
+            _statements.Add(retraction);
+            target.Retractions.Add(retraction);
+            return retraction.Statement;
         }
 
         if (roll < 18 && Pick(live.Where(s => s.Statement is InvestigationOpened && !s.Concluded)) is { } opening)
@@ -95,7 +109,7 @@ internal sealed class Scenario
 
         if (roll < 30 && Pick(live) is { } amended)
         {
-            var changes = RandomChanges(amended.Statement);
+            var changes = RandomChanges(amended);
             amended.Statement = ReferenceModel.Amend(amended.Statement, changes);
             return new StatementAmended(NewId("fix"), amended.Statement.Id, changes, "correction");
         }
@@ -119,16 +133,22 @@ internal sealed class Scenario
         return Add(statement);
     }
 
-    private StatementChanges RandomChanges(Statement target)
+    // Rule 7 binds a live retraction to its target: the retraction may not start before it. (An actor may change: rule 4
+    // then leaves the retraction without effect.)
+    private StatementChanges RandomChanges(Tracked tracked)
     {
+        var target = tracked.Statement;
+        var earliest = tracked.Target is { Struck: false } t ? t.Statement.SaidAt.Start : DateTimeOffset.MinValue;
+        var latest = tracked.LiveRetractions.Select(r => r.Statement.SaidAt.Start).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
         var changes = new StatementChanges();
         while (changes == new StatementChanges())
         {
+            var saidAt = RandomSaidAt();
             changes = _random.Next(6) switch
             {
                 0 => changes with { Actor = RandomActor() },
                 1 when target is StanceStatement => changes with { Certainty = RandomCertainty() },
-                2 => changes with { SaidAt = RandomSaidAt() },
+                2 when saidAt.Start >= earliest && saidAt.Start <= latest => changes with { SaidAt = saidAt },
                 3 when target.Quote is not null => changes with { RemoveQuote = true },
                 3 => changes with { Quote = "amended quote" },
                 4 => changes with { Via = RandomVia() },

@@ -54,6 +54,8 @@ public sealed class BadInputTests
         { "end of an affiliation that never began", new ActorAffiliationEnded("bob", "agency", May22), LedgerErrorCode.InvalidAffiliation, "organisation", "no open affiliation" },
         { "evidence without a description", new EvidencePresented("x", Claim, "alice", May22, Source, EvidenceKind.Photo, ""), LedgerErrorCode.MissingField, "description", "is required" },
         { "conclusion id reused without a finding", new InvestigationConcluded("c1", Claim, "carol", May22, Source, "i1", null!), LedgerErrorCode.DuplicateId, "id", "already recorded with different content" },
+        { "amendment moving a retracted statement after its retraction", new StatementAmended("k", "a2", new StatementChanges { SaidAt = SaidAt.Parse("2023-05-24") }, "r"), LedgerErrorCode.InvalidAmendment, "changes.saidAt", "retraction 'ra2' (2023-05-23) would then start before statement 'a2' was made (2023-05-24)" },
+        { "amendment moving a retraction before its target", new StatementAmended("k", "ra2", new StatementChanges { SaidAt = SaidAt.Parse("2023-05-21") }, "r"), LedgerErrorCode.InvalidAmendment, "changes.saidAt", "retraction 'ra2' (2023-05-21) would then start before statement 'a2'" },
         { "finding 'other' without a summary", new InvestigationConcluded("x", Claim, "carol", May22, Source, "i3", new Finding(FindingOutcome.Other)), LedgerErrorCode.MissingField, "finding.summary", "required when the outcome is 'other'" },
     };
 
@@ -119,8 +121,33 @@ public sealed class BadInputTests
         Assert.Contains("stream 'claim:claim' was expected at revision 0", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task One_batch_may_move_a_statement_and_its_retraction_together()
+    {
+        var s = await ScenarioAsync();
+        var later = new StatementChanges { SaidAt = SaidAt.Parse("2023-05-25") };
+
+        var result = await s.RecordAsync(
+            new StatementAmended("move-statement", "a2", later, "misdated"),
+            new StatementAmended("move-retraction", "ra2", later, "misdated"));
+
+        Assert.Equal(2, result.Appended);
+    }
+
+    [Fact]
+    public async Task A_struck_retraction_no_longer_holds_its_target_in_place()
+    {
+        var s = await ScenarioAsync();
+
+        var result = await s.RecordAsync(
+            new StatementStruck("strike-ra2", "ra2", "recorded in error"),
+            new StatementAmended("move-statement", "a2", new StatementChanges { SaidAt = SaidAt.Parse("2023-05-25") }, "misdated"));
+
+        Assert.Equal(2, result.Appended);
+    }
+
     /// <summary>
-    /// a1: alice asserts; i1: carol's investigation concluded by c1; i2 and i3: carol's open investigations on claim;
+    /// a1: alice asserts; a2: alice asserts, retracted by ra2 on 2023-05-23; i1: carol's investigation concluded by c1; i2 and i3: carol's open investigations on claim;
     /// re1: bob's reaction; struck1: struck by strike-struck1.
     /// </summary>
     private static async Task<LedgerScenario> ScenarioAsync()
@@ -128,6 +155,8 @@ public sealed class BadInputTests
         var s = await StartAsync();
         await s.RecordAsync(
             Asserts("a1", "alice", "2023-05-22"),
+            Asserts("a2", "alice", "2023-05-22"),
+            Retracts("ra2", "alice", "a2", "2023-05-23"),
             Opens("i1", "carol", "2023-05-22"),
             Concludes("c1", "carol", "i1", "2023-05-23"),
             Opens("i2", "carol", "2023-05-22"),

@@ -75,4 +75,11 @@ public sealed class FastEncodingTests
         Assert.Equal(EventSerializer.SerializeWithNewtonsoft(big), Utf8EventEncoder.TryEncode(big));
         Assert.Equal(EventSerializer.SerializeWithNewtonsoft(small), Utf8EventEncoder.TryEncode(small));
     }
+
+    [Fact]
+    public void Tests_run_every_fast_path_against_Newtonsoft()
+    {
+        // The test projects set the switch (Directory.Build.props), so every event of every test meets Newtonsoft.
+        Assert.True(EventSerializer.ChecksAgainstReference);
+    }
 }
