@@ -16,6 +16,9 @@ public static class BelgorodHistory
     public static DateTimeOffset CorrectedAt { get; } = new(2023, 5, 27, 9, 0, 0, TimeSpan.Zero);
 
     private static readonly SaidAt ThisWeek = SaidAt.Range(new DateOnly(2023, 5, 22), new DateOnly(2023, 5, 26));
+
+    // Said at some time between the invasion and the article: the article reports a standing position, not a date.
+    private static readonly SaidAt SinceTheInvasion = SaidAt.Range(new DateOnly(2022, 2, 24), new DateOnly(2023, 5, 26));
     private static readonly SourceId Article = "seed-article-2023-05-26";
 
     /// <summary>Claims, actors, affiliations and the source.</summary>
@@ -34,6 +37,7 @@ public static class BelgorodHistory
         Actor("podolyak", "Mykhailo Podolyak", ActorKind.Person),
         Actor("zelenskyy", "Volodymyr Zelenskyy", ActorKind.Person),
         Actor("russian-mod", "Russian Defence Ministry", ActorKind.Government),
+        Actor("kremlin", "The Kremlin", ActorKind.Government),
         Actor("shoigu", "Sergei Shoigu", ActorKind.Person),
         Actor("white-house", "White House", ActorKind.Government),
         Actor("kirby", "John Kirby", ActorKind.Person),
@@ -41,7 +45,10 @@ public static class BelgorodHistory
         Actor("us-administration", "US administration", ActorKind.Government),
         Actor("state-department", "US State Department", ActorKind.Government),
         Actor("miller", "Matthew Miller", ActorKind.Person),
+        // The article's unnamed US sources, kept apart by channel: rule 4 merges one actor's statements into one position.
         new ActorRegistered("us-officials", "US officials", ActorKind.Collective) { Anonymous = true },
+        new ActorRegistered("us-officials-to-nbc", "US officials speaking to NBC News", ActorKind.Collective) { Anonymous = true },
+        new ActorRegistered("us-sources-to-nyt", "US government sources speaking to The New York Times", ActorKind.Collective) { Anonymous = true },
         new ActorRegistered("us-intelligence", "US intelligence reports", ActorKind.Collective) { Anonymous = true },
         Actor("nbc-news", "NBC News", ActorKind.Media),
         Actor("nyt", "The New York Times", ActorKind.Media),
@@ -55,7 +62,9 @@ public static class BelgorodHistory
         new ActorAffiliated("miller", "state-department", SaidAt.Month(2022, 6)) { Role = "spokesperson" },
 
         Claim("raid-by-rdk-and-frl", "The RDK and the Liberty of Russia Legion carried out the 22 May raid into Belgorod region", "belgorod-raid-2023-05"),
-        Claim("ukraine-behind-belgorod-raid", "Ukraine directed or took part in the Belgorod raid", "belgorod-raid-2023-05"),
+        Claim("ukraine-behind-belgorod-raid", "Ukraine directed the Belgorod raid", "belgorod-raid-2023-05"),
+        Claim("ukraine-supplied-the-raiders", "Ukraine gave the raiders supplies and information", "belgorod-raid-2023-05"),
+        Claim("raid-was-russian-guerrilla-uprising", "The raid was an armed Russian guerrilla movement rising against its own state", "belgorod-raid-2023-05"),
         Claim("russia-killed-70-raiders", "Russian forces killed more than 70 of the raiders while suppressing the assault", "belgorod-raid-2023-05"),
         Claim("us-vehicles-used-in-raid", "US-made Humvees and mine-resistant vehicles were used in the Belgorod raid", "belgorod-raid-2023-05"),
         Claim("us-authorised-equipment-transfer", "The US authorised Ukraine to pass US-supplied equipment to other groups", "belgorod-raid-2023-05"),
@@ -70,9 +79,15 @@ public static class BelgorodHistory
         Claim("covert-operatives-without-oversight", "Some Ukrainian covert operatives act without Kyiv's supervision or knowledge", "cross-border-attacks"),
         Claim("drone-hit-russian-mod", "A drone struck the Russian Defence Ministry building in Moscow on the night of 24 May", "moscow-mod-smoke-2023-05-24"),
         Claim("us-supports-ukraine-defence", "The US will support Ukraine as it defends itself", "us-support-for-ukraine"),
+        Claim("long-range-weapons-barred-from-russia", "Long-range weapons given to Ukraine may not be used against targets in Russia", "us-support-for-ukraine"),
+        Claim("us-discourages-cross-border-attacks", "The US has discouraged Ukraine from attacks across the border into Russia", "cross-border-attacks"),
+        Claim("cross-border-hits-distract-from-war", "Ukraine's high-profile hits inside Russia distract from the war in the south and east", "cross-border-attacks"),
+        Claim("west-attacks-russia-through-ukraine", "The West is attacking Russia, with Ukraine merely its proxy", "west-russia-conflict"),
 
         new ClaimLinked("kremlin-drone-false-flag", ClaimLinkKind.Contradicts, "ukraine-behind-kremlin-drone"),
         new ClaimLinked("ukraine-requested-transfer-right", ClaimLinkKind.PartOf, "us-authorised-equipment-transfer"),
+        new ClaimLinked("raid-was-russian-guerrilla-uprising", ClaimLinkKind.Refines, "raid-by-rdk-and-frl"),
+        new ClaimLinked("ukraine-supplied-the-raiders", ClaimLinkKind.Refines, "ukraine-behind-belgorod-raid"),
     ];
 
     /// <summary>Who says what, as the article reports it.</summary>
@@ -87,9 +102,15 @@ public static class BelgorodHistory
 
         new StatementDenied("podolyak-denies-involvement", "ukraine-behind-belgorod-raid", "podolyak",
             SaidAt.Day(2023, 5, 22), Article) { Quote = "nothing to do with it" },
+        new StatementAsserted("podolyak-describes-guerrilla-movement", "raid-was-russian-guerrilla-uprising",
+            "podolyak", SaidAt.Day(2023, 5, 22), Article) { Quote = "armed guerrilla movement" },
         new StatementAsserted("russian-mod-blames-kyiv", "ukraine-behind-belgorod-raid", "russian-mod",
             SaidAt.Day(2023, 5, 23), Article),
         new StatementDenied("rdk-denies-kyiv-direction", "ukraine-behind-belgorod-raid", "rdk", ThisWeek, Article),
+        new StatementAsserted("rdk-says-ukraine-supplied", "ukraine-supplied-the-raiders", "rdk", ThisWeek, Article)
+        {
+            Quote = "medicine, petrol, food and information",
+        },
         new ReactionExpressed("shoigu-promises-harsh-response", "ukraine-behind-belgorod-raid", "shoigu", ThisWeek,
             Article, ReactionKind.Threatens) { Quote = "extremely harsh" },
 
@@ -99,10 +120,10 @@ public static class BelgorodHistory
         new InvestigationOpened("kirby-investigates-us-vehicles", "us-vehicles-used-in-raid", "kirby", ThisWeek,
             Article),
 
-        new StatementDenied("us-officials-deny-authorisation", "us-authorised-equipment-transfer", "us-officials",
-            ThisWeek, Article) { Via = ["nbc-news"] },
-        new StatementDenied("us-officials-deny-transfer-request", "ukraine-requested-transfer-right", "us-officials",
-            ThisWeek, Article) { Via = ["nbc-news"] },
+        new StatementDenied("us-officials-deny-authorisation", "us-authorised-equipment-transfer",
+            "us-officials-to-nbc", ThisWeek, Article) { Via = ["nbc-news"] },
+        new StatementDenied("us-officials-deny-transfer-request", "ukraine-requested-transfer-right",
+            "us-officials-to-nbc", ThisWeek, Article) { Via = ["nbc-news"] },
 
         // Recorded under the wrong speaker; corrected on 27 May (see Correction).
         new StatementDenied("us-denies-enabling-attacks", "us-enables-attacks-in-russia", "kirby", ThisWeek, Article)
@@ -117,15 +138,25 @@ public static class BelgorodHistory
         new StatementAsserted("us-officials-kremlin-drone-ukrainian", "ukraine-behind-kremlin-drone", "us-officials",
             ThisWeek, Article) { Certainty = Certainty.Probable },
 
-        new StatementAsserted("nyt-sources-border-towns", "ukraine-behind-border-town-attacks", "us-officials",
+        new StatementAsserted("nyt-sources-border-towns", "ukraine-behind-border-town-attacks", "us-sources-to-nyt",
             ThisWeek, Article) { Certainty = Certainty.Possible, Via = ["nyt"] },
-        new StatementAsserted("nyt-sources-tatarsky", "ukraine-behind-tatarsky-killing", "us-officials", ThisWeek,
+        new StatementAsserted("nyt-sources-tatarsky", "ukraine-behind-tatarsky-killing", "us-sources-to-nyt", ThisWeek,
             Article) { Certainty = Certainty.Possible, Via = ["nyt"] },
-        new StatementAsserted("nyt-sources-dugina", "ukraine-behind-dugina-killing", "us-officials", ThisWeek,
+        new StatementAsserted("nyt-sources-dugina", "ukraine-behind-dugina-killing", "us-sources-to-nyt", ThisWeek,
             Article) { Certainty = Certainty.Possible, Via = ["nyt"] },
 
+        // The reports say Zelenskyy proposed it in February; when the reports said so is only known to fall between then
+        // and the article.
         new StatementAsserted("intelligence-rostov-proposal", "zelenskyy-proposed-rostov-strikes", "us-intelligence",
-            SaidAt.Month(2023, 2), Article),
+            SaidAt.Range(new DateOnly(2023, 2, 1), new DateOnly(2023, 5, 26)), Article),
+        new StatementAsserted("intelligence-notes-us-discouragement", "us-discourages-cross-border-attacks",
+            "us-intelligence", SaidAt.Range(new DateOnly(2023, 2, 1), new DateOnly(2023, 5, 26)), Article),
+        new StatementAsserted("us-officials-call-hits-a-distraction", "cross-border-hits-distract-from-war",
+            "us-officials", ThisWeek, Article) { Certainty = Certainty.Probable },
+        new StatementAsserted("us-bars-long-range-strikes-in-russia", "long-range-weapons-barred-from-russia",
+            "us-administration", SinceTheInvasion, Article),
+        new StatementAsserted("kremlin-says-west-attacks-russia", "west-attacks-russia-through-ukraine", "kremlin",
+            SinceTheInvasion, Article),
         new StatementAsserted("us-officials-warn-unsupervised-operatives", "covert-operatives-without-oversight",
             "us-officials", ThisWeek, Article),
 

@@ -44,12 +44,11 @@ var said = AsOf.EndOfDay(BelgorodHistory.BoardDates[^1]);
 var beforeCorrection = AsOf.At(BelgorodHistory.RecordedAt).WithSaid(said);
 var afterCorrection = AsOf.At(BelgorodHistory.CorrectedAt).WithSaid(said);
 
-ClaimId corrected = "us-enables-attacks-in-russia";
 Console.WriteLine();
-Console.WriteLine($"As recorded before the correction ({beforeCorrection}):");
-Console.WriteLine((await ledger.GetClaimAsync(corrected, beforeCorrection))!.ToText());
-Console.WriteLine($"As recorded after the correction ({afterCorrection}):");
-Console.WriteLine((await ledger.GetClaimAsync(corrected, afterCorrection))!.ToText());
+Console.WriteLine($"The board as recorded after the correction ({afterCorrection}); the 26 May board above is the");
+Console.WriteLine("same question as recorded before it:");
+Console.WriteLine();
+Console.WriteLine((await ledger.GetBoardAsync(afterCorrection)).ToText());
 Console.WriteLine((await ledger.DiffAsync(beforeCorrection, afterCorrection)).ToText());
 
 // Every store keeps a hash chain over the history. Publish the digest; later anyone can show nothing was altered

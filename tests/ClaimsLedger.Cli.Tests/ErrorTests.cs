@@ -44,8 +44,8 @@ public sealed class ErrorTests : IDisposable
         var run = await Cli.InProcessAsync("import", file, "--db", Db);
 
         Assert.Equal(2, run.Code);
-        Assert.Contains("line 68: target: statement 'r-missing': retracts unknown statement 'never-said'", run.Error, StringComparison.Ordinal);
-        Assert.Contains("line 69: id: statement 'podolyak-denies-involvement': statement 'podolyak-denies-involvement' is already recorded with different content", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 85: target: statement 'r-missing': retracts unknown statement 'never-said'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("line 86: id: statement 'podolyak-denies-involvement': statement 'podolyak-denies-involvement' is already recorded with different content", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class ExportImportTests : IDisposable
         var import = await Cli.InProcessAsync(new FakeTimeProvider(Cli.Now.AddYears(3)), "import", exportFile, "--db", copy);
 
         Assert.Equal((0, 0), (export.Code, import.Code));
-        Assert.Contains("exported 68 events", export.Error, StringComparison.Ordinal);
+        Assert.Contains("exported 85 events", export.Error, StringComparison.Ordinal);
         Assert.Contains("an export, restored with its recordedAt", import.Out, StringComparison.Ordinal);
         foreach (var when in recorded.SelectMany(r => new[] { r.AddTicks(-1), r }))
         {

@@ -20,7 +20,7 @@ public sealed class ProcessTests : IDisposable
         var help = await Cli.ProcessAsync("--help");
 
         Assert.True(import.Code == 0, import.Error);
-        Assert.Contains("imported 67 events", import.Out, StringComparison.Ordinal);
+        Assert.Contains("imported 84 events", import.Out, StringComparison.Ordinal);
         Assert.Equal(0, board.Code);
         Assert.Contains("CONTESTED", board.Out, StringComparison.Ordinal);
         Assert.Equal(4, missing.Code);

@@ -15,8 +15,8 @@ public sealed class SampleTests
             var first = await RunAsync("Belgorod", "--store", "sqlite:" + file);
             var second = await RunAsync("Belgorod", "--store", "sqlite:" + file);
 
-            Assert.Contains("Recorded 67 events into the SQLite file", first, StringComparison.Ordinal);
-            Assert.Contains("Replaying the 68 events already in the SQLite file", second, StringComparison.Ordinal);
+            Assert.Contains("Recorded 84 events into the SQLite file", first, StringComparison.Ordinal);
+            Assert.Contains("Replaying the 85 events already in the SQLite file", second, StringComparison.Ordinal);
             Assert.Equal(first[first.IndexOf('\n', StringComparison.Ordinal)..], second[second.IndexOf('\n', StringComparison.Ordinal)..]);
         }
         finally
@@ -37,11 +37,11 @@ public sealed class SampleTests
         Assert.Contains("Who says what — certainly said by end of 2023-05-22", output, StringComparison.Ordinal);
         Assert.Contains("Who says what — certainly said by end of 2023-05-24", output, StringComparison.Ordinal);
         Assert.Contains("Who says what — certainly said by end of 2023-05-26", output, StringComparison.Ordinal);
-        Assert.Contains("As recorded before the correction", output, StringComparison.Ordinal);
+        Assert.Contains("The board as recorded after the correction", output, StringComparison.Ordinal);
         Assert.Contains("John Kirby, White House — 2023-05-22/2023-05-26 “we don't enable", output, StringComparison.Ordinal);
         Assert.Contains("Matthew Miller, US State Department — 2023-05-22/2023-05-26 “we don't enable", output, StringComparison.Ordinal);
         Assert.Contains("(reattributed)", output, StringComparison.Ordinal);
-        Assert.Contains("Hash chain OK: 68 events, head claims-ledger-digest/v1/68/", output, StringComparison.Ordinal);
+        Assert.Contains("Hash chain OK: 85 events, head claims-ledger-digest/v1/85/", output, StringComparison.Ordinal);
     }
 
     [Fact]
