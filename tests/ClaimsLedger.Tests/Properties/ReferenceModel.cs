@@ -23,12 +23,14 @@ internal static class ReferenceModel
     public static ClaimOutcome Evaluate(IReadOnlyList<Logged> log, ClaimId claim, AsOf asOf)
     {
         // Rule 6 then rule 2: the statement as held at R, then inclusion by recordedAt and said time.
-        var counted = new List<(Statement Statement, GlobalPosition Position)>();
+        var counted = new List<(Statement Statement, GlobalPosition Position, DateTimeOffset RecordedAt, bool Corrected)>();
         foreach (var entry in log.Where(l => l.Event is Statement s && s.Claim == claim && l.RecordedAt <= asOf.Recorded))
         {
             Statement? statement = (Statement)entry.Event;
+            var corrected = false;
             foreach (var correction in log.Where(l => l.RecordedAt <= asOf.Recorded))
             {
+                corrected |= correction.Event is StatementAmended a && a.Statement == statement?.Id;
                 statement = correction.Event switch
                 {
                     StatementStruck struck when struck.Statement == statement?.Id => null,
@@ -47,15 +49,16 @@ internal static class ReferenceModel
                 : statement.SaidAt.End <= asOf.Said;
             if (said)
             {
-                counted.Add((statement, entry.Position));
+                counted.Add((statement, entry.Position, entry.RecordedAt, corrected));
             }
         }
 
         // Rule 3.
-        var ordered = counted
+        var sorted = counted
             .OrderBy(c => c.Statement.SaidAt.Start).ThenBy(c => c.Statement.SaidAt.End).ThenBy(c => c.Position)
-            .Select(c => c.Statement)
             .ToList();
+        var ordered = sorted.Select(c => c.Statement).ToList();
+        var details = sorted.ToDictionary(c => c.Statement.Id, c => (c.RecordedAt, c.Corrected));
 
         // Rule 4.
         var retracted = ordered.OfType<StatementRetracted>()
@@ -65,7 +68,9 @@ internal static class ReferenceModel
         var positions = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var stance in ordered.OfType<StanceStatement>().Where(s => !retracted.Contains(s.Id.Value)))
         {
-            positions[stance.Actor.Value] = $"{stance.Id}:{stance.Stance}:{stance.Certainty}";
+            var (recordedAt, corrected) = details[stance.Id];
+            positions[stance.Actor.Value] = Position(stance.Id.Value, stance.Stance, stance.Certainty, stance.SaidAt,
+                stance.Quote, stance.Source.Value, stance.Via.Select(v => v.Value), recordedAt, corrected);
         }
 
         // Rule 5.
@@ -91,7 +96,9 @@ internal static class ReferenceModel
         ? new ClaimOutcome([], false, [], [], [], [])
         : new ClaimOutcome(
             new SortedDictionary<string, string>(
-                status.Positions.ToDictionary(p => p.Actor.Id.Value, p => $"{p.Statement}:{p.Stance}:{p.Certainty}"),
+                status.Positions.ToDictionary(p => p.Actor.Id.Value, p => Position(p.Statement.Value, p.Stance,
+                    p.Certainty, p.SaidAt, p.Quote, p.Provenance.Source.Id.Value, p.Provenance.Via.Select(v => v.Id.Value),
+                    p.RecordedAt, p.Corrected)),
                 StringComparer.Ordinal),
             status.Contested,
             new SortedDictionary<string, string>(
@@ -101,6 +108,12 @@ internal static class ReferenceModel
             [.. status.Reactions.Select(r => r.Statement.Value)],
             [.. status.Evidence.Select(e => e.Statement.Value)],
             [.. status.Retractions.Select(r => r.Target!.Value.Value)]);
+
+    // Everything a position shows that the rules decide: which statement, and that statement as corrected by R.
+    private static string Position(string statement, Stance stance, Certainty certainty, SaidAt saidAt, string? quote,
+        string source, IEnumerable<string> via, DateTimeOffset recordedAt, bool corrected) =>
+        $"{statement}:{stance}:{certainty}:{saidAt}:{quote ?? "-"}:{source}:[{string.Join(">", via)}]:" +
+        $"{recordedAt:O}:{(corrected ? "corrected" : "original")}";
 
     public static string Describe(ClaimOutcome outcome) =>
         $"positions [{string.Join(", ", outcome.Positions.Select(p => $"{p.Key}={p.Value}"))}] contested {outcome.Contested} " +
