@@ -177,6 +177,38 @@ public abstract partial class EventStoreContract
     }
 
     [SkippableFact]
+    public async Task Writers_through_separate_store_objects_share_one_gap_free_order()
+    {
+        await using var first = await CreateStoreAsync(Clock);
+        await using var second = await OpenAnotherAsync(first, Clock);
+        await using var third = await OpenAnotherAsync(first, Clock);
+        Skip.If(second is null || third is null, "this store has no second store object on the same storage");
+        IEventStore[] writers = [first, second, third];
+        var from = (await first.ReadLastAsync())?.Position;
+        var streams = Enumerable.Range(0, 60).Select(i => NewStream($"w{i}")).ToArray();
+
+        await Task.WhenAll(streams.Select((stream, i) =>
+            writers[i % 3].AppendToStreamAsync(stream, ExpectedVersion.NoStream, Batch(1 + (i % 4)))));
+
+        var read = (await first.ReadAllAfterAsync(from).ToListAsync()).Where(e => streams.Contains(e.Stream)).ToList();
+        Assert.Equal(Enumerable.Range(0, 60).Sum(i => 1 + (i % 4)), read.Count);
+        Assert.Equal(read.Count, read.Select(e => e.EventId).Distinct().Count());
+        Assert.True(read.Zip(read.Skip(1)).All(p => p.First.Position < p.Second.Position), "positions are not in order");
+        if (PositionsAreSequential)
+        {
+            Assert.True(read.Zip(read.Skip(1)).All(p => p.Second.Position.ToSequence() == p.First.Position.ToSequence() + 1),
+                "the positions have a gap");
+        }
+
+        // Each store object reads the same order.
+        foreach (var other in new[] { second, third })
+        {
+            Assert.Equal(read.Select(e => e.Position),
+                (await other.ReadAllAfterAsync(from).ToListAsync()).Where(e => streams.Contains(e.Stream)).Select(e => e.Position));
+        }
+    }
+
+    [SkippableFact]
     public async Task A_reader_of_a_stream_being_written_sees_a_contiguous_prefix()
     {
         await using var store = await CreateStoreAsync(Clock);

@@ -119,37 +119,6 @@ public sealed class PostgreSqlServerTests : IAsyncLifetime
     }
 
     [SkippableFact]
-    public async Task RecordedAt_never_decreases_along_positions_when_writers_clocks_disagree()
-    {
-        var now = new DateTimeOffset(2023, 5, 26, 12, 0, 0, TimeSpan.Zero);
-        await using var ahead = await OpenAsync(new SettableClock(now.AddMinutes(10)));
-        await using var behind = await OpenAsync(new SettableClock(now.AddMinutes(-10)));
-
-        await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
-            (i % 2 == 0 ? ahead : behind).AppendToStreamAsync(NewStream("skew"), ExpectedVersion.NoStream, Batch(2))));
-
-        var recorded = await ahead.ReadAllForwardsAsync(GlobalPosition.Start).Select(e => e.RecordedAt).ToListAsync();
-        Assert.Equal(80, recorded.Count);
-        Assert.True(recorded.Zip(recorded.Skip(1)).All(pair => pair.First <= pair.Second), "recordedAt went backwards");
-    }
-
-    [SkippableFact]
-    public async Task Writers_in_separate_pools_share_one_gap_free_order()
-    {
-        await using var first = await OpenAsync();
-        await using var second = await OpenAsync();
-        await using var third = await OpenAsync();
-        IEventStore[] writers = [first, second, third];
-
-        await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
-            writers[i % 3].AppendToStreamAsync(NewStream("w"), ExpectedVersion.NoStream, Batch(1 + (i % 4)))));
-
-        var positions = await first.ReadAllForwardsAsync(GlobalPosition.Start).Select(e => e.Position.ToSequence()).ToListAsync();
-        Assert.Equal(Enumerable.Range(1, positions.Count).Select(p => (long)p), positions);
-        Assert.Equal(Enumerable.Range(0, 60).Sum(i => 1 + (i % 4)), positions.Count);
-    }
-
-    [SkippableFact]
     public async Task A_subscription_in_one_process_hears_appends_from_another()
     {
         await using var listener = await OpenAsync();

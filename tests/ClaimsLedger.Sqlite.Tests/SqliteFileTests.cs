@@ -275,20 +275,6 @@ public sealed class SqliteFileTests : IDisposable
         Assert.Contains("SqliteStoreOptions.BusyTimeout", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Several_stores_on_one_file_share_one_gap_free_order()
-    {
-        var path = _folder.File("shared.db");
-        await using var first = await SqliteEventStore.OpenAsync(path);
-        await using var second = await SqliteEventStore.OpenAsync(path);
-
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            (i % 2 == 0 ? first : second).AppendToStreamAsync(NewStream("w"), ExpectedVersion.NoStream, Batch(3))));
-
-        var positions = await first.ReadAllForwardsAsync(GlobalPosition.Start).Select(e => e.Position.ToSequence()).ToListAsync();
-        Assert.Equal(Enumerable.Range(1, 60).Select(p => (long)p), positions);
-    }
-
     public void Dispose() => _folder.Dispose();
 
     private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
