@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using ClaimsLedger.Conformance;
+using ClaimsLedger.Conformance.Telemetry;
 using ClaimsLedger.Storage;
 using Npgsql;
 using static ClaimsLedger.Conformance.StoreTestData;
@@ -10,6 +11,10 @@ namespace ClaimsLedger.PostgreSql.Tests;
 /// <summary>Connecting, schemas, and the guarantees that need several writers on one server.</summary>
 public sealed class PostgreSqlServerTests : IAsyncLifetime
 {
+    // SqlStoreLog.SchemaCreated and SchemaUpgraded
+    private const int SchemaCreatedEvent = 101;
+    private const int SchemaUpgradedEvent = 102;
+
     private readonly string _schema = TestServer.NewSchema();
 
     [SkippableFact]
@@ -96,26 +101,37 @@ public sealed class PostgreSqlServerTests : IAsyncLifetime
         }
 
         await TestServer.ExecuteAsync($"UPDATE \"{_schema}\".meta SET value = '42' WHERE key = 'schema_version'");
+        var before = await CatalogAsync();
 
         var error = await Assert.ThrowsAsync<StoreSchemaException>(OpenAsync);
 
         Assert.Contains($"has schema version 42, newer than the {PostgreSqlEventStore.SchemaVersion}", error.Message, StringComparison.Ordinal);
-        Assert.Equal("42", await TestServer.ScalarAsync($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
+        Assert.Contains("table events column hash bytea", before, StringComparison.Ordinal);
+        Assert.Contains("meta schema_version = 42", before, StringComparison.Ordinal);
+        Assert.Equal(before, await CatalogAsync());
     }
 
     [SkippableFact]
-    public async Task Opening_a_schema_from_many_processes_at_once_creates_it_once()
+    public async Task Opening_one_new_schema_from_many_store_objects_at_once_creates_it_once()
     {
         TestServer.Require();
+        using var logs = new LogCapture();
 
-        var stores = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => OpenAsync()));
-
+        var stores = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PostgreSqlEventStore.OpenAsync(
+            new PostgreSqlStoreOptions { ConnectionString = TestServer.Require(), Schema = _schema, LoggerFactory = logs })));
         foreach (var store in stores)
         {
             await store.DisposeAsync();
         }
 
-        Assert.Equal("1", await TestServer.ScalarAsync($"SELECT count(*) FROM \"{_schema}\".head"));
+        // One store created the schema (under the advisory lock); the five others found it at the current version.
+        Assert.Single(logs.WithId(SchemaCreatedEvent));
+        Assert.Empty(logs.WithId(SchemaUpgradedEvent));
+        var version = PostgreSqlEventStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"application=claims-ledger;schema_version={version}", await TestServer.ScalarAsync(
+            $"SELECT string_agg(key || '=' || value, ';' ORDER BY key) FROM \"{_schema}\".meta"));
+        Assert.Equal("events,head,meta", await TestServer.ScalarAsync(
+            $"SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = '{_schema}'"));
     }
 
     [SkippableFact]
@@ -161,6 +177,17 @@ public sealed class PostgreSqlServerTests : IAsyncLifetime
             Schema = _schema,
             Clock = clock,
         });
+
+    /// <summary>The schema's tables with their columns, constraints and indexes, and its metadata rows, as text.</summary>
+    private async Task<string> CatalogAsync() =>
+        await TestServer.ScalarAsync(
+            "SELECT string_agg(line, E'\\n' ORDER BY line) FROM (" +
+            "SELECT 'table ' || table_name || ' column ' || column_name || ' ' || data_type || ' ' || is_nullable AS line " +
+            $"FROM information_schema.columns WHERE table_schema = '{_schema}' " +
+            "UNION ALL SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) " +
+            $"FROM pg_constraint WHERE connamespace = '\"{_schema}\"'::regnamespace " +
+            $"UNION ALL SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = '{_schema}' " +
+            $"UNION ALL SELECT 'meta ' || key || ' = ' || value FROM \"{_schema}\".meta) AS catalog") ?? "";
 
     private static int FreePort()
     {
