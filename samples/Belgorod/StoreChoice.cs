@@ -3,12 +3,14 @@ using ClaimsLedger.PostgreSql;
 using ClaimsLedger.Sqlite;
 using ClaimsLedger.Storage;
 using ClaimsLedger.Storage.InMemory;
+using Npgsql;
 
 namespace Belgorod;
 
 /// <summary>
 /// Which store the sample uses: <c>--store sqlite:FILE</c> (the default, <c>belgorod.db</c>), <c>--store memory</c>,
-/// <c>--store postgres[:CONNECTION STRING]</c> (without one, the CLAIMS_PG_CONN environment variable), or
+/// <c>--store postgres[:CONNECTION STRING]</c> (without one, the CLAIMS_PG_CONN environment variable; the schema is
+/// the first one of the connection string's <c>Search Path</c>, else <c>belgorod_sample</c>), or
 /// <c>--store esdb://HOST:PORT?...</c> (any EventStoreDB connection string; <c>--store esdb</c> alone uses
 /// CLAIMS_ESDB_CONN).
 /// </summary>
@@ -25,10 +27,16 @@ public sealed record StoreChoice(string Kind, string Target)
     public string Description => Kind switch
     {
         "sqlite" => $"the SQLite file {Path.GetFullPath(Target)}",
-        "postgres" => "PostgreSQL (schema belgorod_sample)",
+        "postgres" => $"PostgreSQL (schema {PostgresSchema})",
         "esdb" => "EventStoreDB (streams under belgorod-sample/)",
         _ => "memory",
     };
+
+    /// <summary>The PostgreSQL schema: the first of the connection string's Search Path, else belgorod_sample.</summary>
+    public string PostgresSchema =>
+        new NpgsqlConnectionStringBuilder(Target).SearchPath?.Split(',')[0].Trim() is { Length: > 0 } first
+            ? first
+            : "belgorod_sample";
 
     /// <exception cref="ArgumentException">The arguments do not name a store; the message says how to.</exception>
     public static StoreChoice Parse(IReadOnlyList<string> args)
@@ -71,7 +79,7 @@ public sealed record StoreChoice(string Kind, string Target)
         "postgres" => await PostgreSqlEventStore.OpenAsync(new PostgreSqlStoreOptions
         {
             ConnectionString = Target,
-            Schema = "belgorod_sample",
+            Schema = PostgresSchema,
             Clock = clock,
         }),
         "esdb" => await EventStoreDbEventStore.OpenAsync(new EventStoreDbStoreOptions

@@ -8,17 +8,23 @@ using Xunit;
 namespace ClaimsLedger.Conformance;
 
 /// <summary>
-/// Drives tests/ClaimsLedger.CrashHost: a child process that appends in a loop, printing "committed i" after each
-/// append returns, until this side kills it with SIGKILL. Then checks what a reopened store holds.
+/// Drives tests/ClaimsLedger.CrashHost: a child process that appends in a loop, printing "begin i" before each append
+/// and "committed i" after it returns, until this side kills it with SIGKILL while an append is in flight. Then checks
+/// what a reopened store holds.
 /// </summary>
 public static partial class CrashHost
 {
-    /// <summary>Runs the child with <paramref name="arguments"/> until it reported enough commits, then kills it.</summary>
+    /// <summary>
+    /// Runs the child with <paramref name="arguments"/> until it reported enough commits, then kills it right after it
+    /// announced an append it has not reported committed (one in flight).
+    /// </summary>
     /// <param name="arguments">Store arguments for the child, e.g. <c>sqlite /tmp/x.db</c>.</param>
     /// <param name="commitsBeforeKill">How many reported commits to wait for.</param>
     /// <param name="meanwhile">Called after every tenth commit, e.g. to write from this process too.</param>
-    /// <returns>Every append number the child reported as committed.</returns>
-    public static async Task<List<int>> RunAndKillAsync(string[] arguments, int commitsBeforeKill, Func<Task>? meanwhile = null)
+    /// <param name="beforeKill">Called once the commits are in, before the kill, e.g. to close this process's store.</param>
+    /// <returns>Every append number the child reported as committed, and the one it had begun and not reported.</returns>
+    public static async Task<CrashOutcome> RunAndKillAsync(string[] arguments, int commitsBeforeKill,
+        Func<Task>? meanwhile = null, Func<Task>? beforeKill = null)
     {
         using var child = Process.Start(new ProcessStartInfo("dotnet", [HostPath(), .. arguments])
         {
@@ -27,20 +33,32 @@ public static partial class CrashHost
             UseShellExecute = false,
         })!;
         var committed = new List<int>();
+        int? begun = null;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         try
         {
-            while (committed.Count < commitsBeforeKill)
+            var ready = false;
+            while (true)
             {
                 var line = await child.StandardOutput.ReadLineAsync(timeout.Token)
                            ?? throw new InvalidOperationException("the child ended early: " + await child.StandardError.ReadToEndAsync());
-                if (Committed(line) is { } number)
+                Read(line, committed, ref begun);
+                if (!ready && committed.Count >= commitsBeforeKill)
                 {
-                    committed.Add(number);
-                    if (meanwhile is not null && committed.Count % 10 == 0)
+                    ready = true;
+                    if (beforeKill is not null)
                     {
-                        await meanwhile();
+                        await beforeKill();
                     }
+                }
+                else if (ready && begun is { } number && !committed.Contains(number))
+                {
+                    // The child has begun append `number` and not finished it: kill it now.
+                    break;
+                }
+                else if (Committed(line) is not null && meanwhile is not null && committed.Count % 10 == 0)
+                {
+                    await meanwhile();
                 }
             }
         }
@@ -53,28 +71,44 @@ public static partial class CrashHost
         // Lines printed before the kill count as reported too.
         while (await child.StandardOutput.ReadLineAsync(CancellationToken.None) is { } rest)
         {
-            if (Committed(rest) is { } number)
-            {
-                committed.Add(number);
-            }
+            Read(rest, committed, ref begun);
         }
 
-        return committed;
+        var inFlight = begun is { } last && !committed.Contains(last) ? last : (int?)null;
+        return new CrashOutcome(committed, inFlight);
     }
 
-    /// <summary>Every reported append is there, whole; no append is there in part; positions are gap-free.</summary>
-    public static void AssertIntact(IReadOnlyList<RecordedEvent> events, IReadOnlyList<int> committed, bool sequentialPositions)
+    /// <summary>
+    /// Every reported append is there, whole; the one in flight is there whole or not at all; nothing else is there;
+    /// positions are gap-free.
+    /// </summary>
+    public static void AssertIntact(IReadOnlyList<RecordedEvent> events, CrashOutcome outcome, bool sequentialPositions)
     {
+        ArgumentNullException.ThrowIfNull(outcome);
         var appends = events.Where(e => e.Type == "crash-test.v1")
             .GroupBy(e => int.Parse(AppendNumber().Match(Encoding.UTF8.GetString(e.Data.Span)).Groups[1].Value,
                 CultureInfo.InvariantCulture))
             .ToDictionary(g => g.Key, g => g.Count());
 
-        Assert.All(committed, i => Assert.True(appends.ContainsKey(i), $"committed append {i} is missing"));
+        Assert.All(outcome.Committed, i => Assert.True(appends.ContainsKey(i), $"committed append {i} is missing"));
         Assert.All(appends, a => Assert.True(a.Value == 4, $"append {a.Key} is there in part: {a.Value} of 4 events"));
+        Assert.All(appends.Keys, i => Assert.True(outcome.Committed.Contains(i) || i == outcome.InFlight,
+            $"append {i} is there but was neither reported committed nor in flight"));
         if (sequentialPositions)
         {
             Assert.Equal(Enumerable.Range(1, events.Count).Select(p => (long)p), events.Select(e => e.Position.ToSequence()));
+        }
+    }
+
+    private static void Read(string line, List<int> committed, ref int? begun)
+    {
+        if (Committed(line) is { } done)
+        {
+            committed.Add(done);
+        }
+        else if (line.StartsWith("begin ", StringComparison.Ordinal))
+        {
+            begun = int.Parse(line.AsSpan("begin ".Length), CultureInfo.InvariantCulture);
         }
     }
 
@@ -96,3 +130,8 @@ public static partial class CrashHost
     [GeneratedRegex("\"append\":(\\d+)")]
     private static partial Regex AppendNumber();
 }
+
+/// <summary>What a killed crash host reported.</summary>
+/// <param name="Committed">The appends it reported committed, in order.</param>
+/// <param name="InFlight">The append it had begun and not reported when it was killed; null if none.</param>
+public sealed record CrashOutcome(IReadOnlyList<int> Committed, int? InFlight);

@@ -115,10 +115,14 @@ public abstract partial class EventStoreContract
         await using var store = await CreateStoreAsync(Clock);
         const int writers = 6;
         const int appendsPerWriter = 25;
+        const int total = writers * appendsPerWriter * 2;
         var streams = Enumerable.Range(0, writers).Select(w => NewStream($"writer{w}")).ToArray();
         var start = await store.ReadLastAsync();
         var from = start?.Position;
         var snapshots = new ConcurrentBag<List<GlobalPosition>>();
+        // Every writer stops half-way until the reader has taken a snapshot holding some of their events, so at least
+        // one snapshot is taken while writing is under way, however fast the store: none of them may finish first.
+        var seenMidway = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stop = new CancellationTokenSource();
 
         var reader = Task.Run(async () =>
@@ -128,21 +132,37 @@ public abstract partial class EventStoreContract
                 var seen = (await store.ReadAllAfterAsync(from).ToListAsync())
                     .Where(e => streams.Contains(e.Stream)).Select(e => e.Position).ToList();
                 snapshots.Add(seen);
+                if (seen.Count > 0)
+                {
+                    seenMidway.TrySetResult();
+                }
             }
         });
         var writing = streams.Select(stream => Task.Run(async () =>
         {
             for (var i = 0; i < appendsPerWriter; i++)
             {
+                if (i == appendsPerWriter / 2)
+                {
+                    await seenMidway.Task.WaitAsync(Patience);
+                }
+
                 await store.AppendToStreamAsync(stream, ExpectedVersion.Any, Batch(2, i * 2));
             }
         })).ToArray();
-        await Task.WhenAll(writing);
-        await stop.CancelAsync();
-        await reader;
+        try
+        {
+            await Task.WhenAll(writing);
+        }
+        finally
+        {
+            // The reader runs until every writer has finished (or failed).
+            await stop.CancelAsync();
+            await reader;
+        }
 
         var final = (await store.ReadAllAfterAsync(from).ToListAsync()).Where(e => streams.Contains(e.Stream)).ToList();
-        Assert.Equal(writers * appendsPerWriter * 2, final.Count);
+        Assert.Equal(total, final.Count);
         Assert.Equal(final.Count, final.Select(e => e.EventId).Distinct().Count());
         Assert.True(final.Zip(final.Skip(1)).All(p => p.First.Position < p.Second.Position));
         foreach (var stream in streams)
@@ -152,8 +172,40 @@ public abstract partial class EventStoreContract
         }
 
         var positions = final.Select(e => e.Position).ToList();
-        Assert.NotEmpty(snapshots);
+        Assert.Contains(snapshots, seen => seen.Count is > 0 and < total);
         Assert.All(snapshots, seen => Assert.Equal(positions.Take(seen.Count), seen));
+    }
+
+    [SkippableFact]
+    public async Task Writers_through_separate_store_objects_share_one_gap_free_order()
+    {
+        await using var first = await CreateStoreAsync(Clock);
+        await using var second = await OpenAnotherAsync(first, Clock);
+        await using var third = await OpenAnotherAsync(first, Clock);
+        Skip.If(second is null || third is null, "this store has no second store object on the same storage");
+        IEventStore[] writers = [first, second, third];
+        var from = (await first.ReadLastAsync())?.Position;
+        var streams = Enumerable.Range(0, 60).Select(i => NewStream($"w{i}")).ToArray();
+
+        await Task.WhenAll(streams.Select((stream, i) =>
+            writers[i % 3].AppendToStreamAsync(stream, ExpectedVersion.NoStream, Batch(1 + (i % 4)))));
+
+        var read = (await first.ReadAllAfterAsync(from).ToListAsync()).Where(e => streams.Contains(e.Stream)).ToList();
+        Assert.Equal(Enumerable.Range(0, 60).Sum(i => 1 + (i % 4)), read.Count);
+        Assert.Equal(read.Count, read.Select(e => e.EventId).Distinct().Count());
+        Assert.True(read.Zip(read.Skip(1)).All(p => p.First.Position < p.Second.Position), "positions are not in order");
+        if (PositionsAreSequential)
+        {
+            Assert.True(read.Zip(read.Skip(1)).All(p => p.Second.Position.ToSequence() == p.First.Position.ToSequence() + 1),
+                "the positions have a gap");
+        }
+
+        // Each store object reads the same order.
+        foreach (var other in new[] { second, third })
+        {
+            Assert.Equal(read.Select(e => e.Position),
+                (await other.ReadAllAfterAsync(from).ToListAsync()).Where(e => streams.Contains(e.Stream)).Select(e => e.Position));
+        }
     }
 
     [SkippableFact]

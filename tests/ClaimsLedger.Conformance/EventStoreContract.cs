@@ -284,4 +284,32 @@ public abstract partial class EventStoreContract
         var read = await store.ReadStreamForwardsAsync(stream).ToListAsync();
         Assert.True(read[1].RecordedAt >= read[0].RecordedAt);
     }
+
+    [SkippableFact]
+    public async Task RecordedAt_never_decreases_along_positions_when_the_writers_clocks_disagree()
+    {
+        var now = Clock.GetUtcNow();
+        await using var ahead = await CreateStoreAsync(new SettableClock(now.AddMinutes(10)));
+        await using var behind = await OpenAnotherAsync(ahead, new SettableClock(now.AddMinutes(-10)));
+        Skip.If(behind is null, "this store has no second store object on the same storage");
+        var from = (await ahead.ReadLastAsync())?.Position;
+        var (early, late) = (NewStream("early"), NewStream("late"));
+
+        // One after the other: the writer whose clock is behind is stamped with its own time until the one ahead has
+        // appended, then with the later stamp (the ledger's time does not go back).
+        await behind.AppendToStreamAsync(early, ExpectedVersion.NoStream, Batch(1));
+        await ahead.AppendToStreamAsync(early, ExpectedVersion.Exactly(0), Batch(1, first: 1));
+        await behind.AppendToStreamAsync(late, ExpectedVersion.NoStream, Batch(1));
+        // And at the same time.
+        var skewed = Enumerable.Range(0, 40).Select(i => NewStream($"skew{i}")).ToArray();
+        await Task.WhenAll(skewed.Select((stream, i) =>
+            (i % 2 == 0 ? ahead : behind).AppendToStreamAsync(stream, ExpectedVersion.NoStream, Batch(2))));
+
+        StreamName[] mine = [early, late, .. skewed];
+        var read = (await ahead.ReadAllAfterAsync(from).ToListAsync()).Where(e => mine.Contains(e.Stream)).ToList();
+        Assert.Equal(83, read.Count);
+        Assert.Equal([now.AddMinutes(-10), now.AddMinutes(10), now.AddMinutes(10)], read.Take(3).Select(e => e.RecordedAt));
+        Assert.True(read.Zip(read.Skip(1)).All(p => p.First.RecordedAt <= p.Second.RecordedAt),
+            "recordedAt went backwards: " + string.Join(", ", read.Select(e => $"{e.Position}: {e.RecordedAt:O}")));
+    }
 }

@@ -5,8 +5,10 @@ using ClaimsLedger.Storage;
 
 // Usage: ClaimsLedger.CrashHost sqlite <file>
 //        ClaimsLedger.CrashHost postgres <connection string> <schema>
-// Appends forever; append i writes three events to claim:crash-(i % 5) and one to claim:crash-index, atomically,
-// and prints "committed i" once the append has returned. A test kills this process (SIGKILL) mid-way.
+// Appends forever; append i writes three events to claim:crash-(i % 5) and one to claim:crash-index, atomically.
+// It prints "begin i" just before append i starts and "committed i" once it has returned; "committed i" and the next
+// "begin i+1" go out in one write, so a reader that last saw "begin i" knows append i is in flight. A test kills this
+// process (SIGKILL) right after such a line.
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: ClaimsLedger.CrashHost sqlite <file> | postgres <connection string> <schema>");
@@ -21,6 +23,7 @@ await using IEventStore store = args[0] switch
 };
 
 Console.WriteLine("ready");
+Console.Out.Write("begin 0\n");
 for (var i = 0; ; i++)
 {
     await store.AppendAsync(
@@ -28,7 +31,7 @@ for (var i = 0; ; i++)
         new StreamAppend($"claim:crash-{i % 5}", ExpectedVersion.Any, [Event(i, 0), Event(i, 1), Event(i, 2)]),
         new StreamAppend("claim:crash-index", ExpectedVersion.Any, [Event(i, 3)]),
     ]);
-    Console.WriteLine($"committed {i}");
+    Console.Out.Write($"committed {i}\nbegin {i + 1}\n");
 }
 
 static EventData Event(int append, int part) =>

@@ -82,6 +82,55 @@ public sealed class PostgreSqlAppendTests : IAsyncLifetime
         Assert.True(report.IsIntact, report.ToString());
     }
 
+    [SkippableFact]
+    public async Task Readers_see_nothing_past_a_held_head_lock_until_it_commits_then_every_position_in_order()
+    {
+        // The head lock orders commits: a writer numbers its events only once it holds the lock, and keeps it until it
+        // commits, so a position can never commit before a lower one. Here a writer by hand holds the lock with
+        // position 3 inserted but not committed; the store's append must wait for it (so it cannot commit 4 first), and
+        // readers must see neither until 3 commits, then 3 and 4 in order.
+        await using var store = await OpenAsync(logs: null);
+        await using var reader = await OpenAsync(logs: null);
+        await store.AppendToStreamAsync(NewStream("before"), ExpectedVersion.NoStream, Batch(2));
+        var (byHand, after) = (NewStream("by-hand"), NewStream("after"));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<long>();
+        var subscription = Task.Run(async () =>
+        {
+            await foreach (var e in reader.SubscribeToAllAsync(GlobalPosition.FromSequence(2), timeout.Token))
+            {
+                heard.Enqueue(e.Position.ToSequence());
+                if (heard.Count == 2)
+                {
+                    return;
+                }
+            }
+        });
+
+        await using var writer = new NpgsqlConnection(TestServer.Require());
+        await writer.OpenAsync();
+        await using var transaction = await writer.BeginTransactionAsync();
+        await AppendByHandAsync(writer, transaction, byHand, Event(7));
+        var waiting = store.AppendToStreamAsync(after, ExpectedVersion.NoStream, Batch(1, first: 9));
+        // Long enough for the append to reach the lock and for the subscription to poll (every second) a few times.
+        await Task.Delay(2500);
+        var waited = !waiting.IsCompleted;
+        var readWhileHeld = await reader.ReadAllAfterAsync(GlobalPosition.FromSequence(2)).Select(e => e.Position.ToSequence())
+            .ToListAsync();
+        var heardWhileHeld = heard.ToList();
+        await transaction.CommitAsync();
+        var appended = await waiting;
+        await subscription.WaitAsync(timeout.Token);
+
+        Assert.True(waited, "the store's append did not wait for the head lock held by hand");
+        Assert.Empty(readWhileHeld);
+        Assert.Empty(heardWhileHeld);
+        Assert.Equal(4, appended.FirstPosition.ToSequence());
+        Assert.Equal([3L, 4L], heard);
+        var read = await reader.ReadAllAfterAsync(GlobalPosition.FromSequence(2)).ToListAsync();
+        Assert.Equal([(3L, byHand), (4L, after)], read.Select(e => (e.Position.ToSequence(), e.Stream)));
+    }
+
     private async Task AppendByHandAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StreamName stream,
         EventData e)
     {

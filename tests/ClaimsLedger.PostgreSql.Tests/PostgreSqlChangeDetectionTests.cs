@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Globalization;
 using ClaimsLedger.Events;
 using ClaimsLedger.Telemetry;
 using ClaimsLedger.Views;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace ClaimsLedger.PostgreSql.Tests;
 
@@ -186,13 +188,22 @@ public sealed class PostgreSqlChangeDetectionTests : IAsyncLifetime
             keepAlive: TimeSpan.FromMilliseconds(300));
         var ledger = await Ledger.OpenAsync(store, new LedgerOptions { Clock = _clock });
         await UntilQuietAsync(ledger);
-        var backend = Convert.ToInt32(await TestServer.ScalarAsync(
-            "SELECT pid FROM pg_stat_activity WHERE query LIKE " +
-            $"'%{PostgreSqlEventStore.ChannelOf(_schema)}%' AND pid <> pg_backend_pid()"),
-            System.Globalization.CultureInfo.InvariantCulture);
+        var listening = (await TestServer.ScalarAsync(
+            "SELECT pid || ' ' || coalesce(client_port, -1) FROM pg_stat_activity WHERE query LIKE " +
+            $"'%{PostgreSqlEventStore.ChannelOf(_schema)}%' AND pid <> pg_backend_pid()"))!.Split(' ');
+        var (backend, clientPort) = (int.Parse(listening[0], CultureInfo.InvariantCulture),
+            int.Parse(listening[1], CultureInfo.InvariantCulture));
 
         // The server process behind the listening connection freezes: its socket stays open and says nothing, as
         // when a NAT drops an idle connection. Without a check the store would trust the silence for the whole hour.
+        // A signal goes to a process id of this machine: only to the server's own backend, never to whatever
+        // unrelated process has that id here (a server elsewhere, or in another process namespace).
+        var host = new NpgsqlConnectionStringBuilder(TestServer.Require()).Host ?? "";
+        Skip.IfNot(IsThisMachine(host),
+            $"the PostgreSQL server ({host}) is not on this machine, so its backend process cannot be frozen from here");
+        Skip.IfNot(IsListeningBackend(backend, clientPort, out var seen),
+            $"process {backend} on this machine is not the server's backend of the listening connection ({seen}): " +
+            "the server runs in another process namespace (a container?), so its backend cannot be frozen from here");
         Skip.IfNot(await SignalAsync("STOP", backend), "cannot signal the server's processes (not root)");
         try
         {
@@ -257,6 +268,31 @@ public sealed class PostgreSqlChangeDetectionTests : IAsyncLifetime
             return roundTrips.Count == 0;
         });
         Assert.True(quiet, "views kept asking the server: the store never started listening");
+    }
+
+    private static bool IsThisMachine(string host) =>
+        host.Split(',').All(h => h.Trim() is "127.0.0.1" or "::1" or "localhost" || h.Trim().StartsWith('/'));
+
+    /// <summary>
+    /// Whether <paramref name="pid"/> is a PostgreSQL backend on this machine serving the connection from
+    /// <paramref name="clientPort"/> (-1 for a Unix socket): its name is postgres and its title names that client.
+    /// </summary>
+    private static bool IsListeningBackend(int pid, int clientPort, out string seen)
+    {
+        var process = $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}";
+        if (!File.Exists(process + "/comm"))
+        {
+            seen = "no such process here";
+            return false;
+        }
+
+        var name = File.ReadAllText(process + "/comm").Trim();
+        var title = File.ReadAllText(process + "/cmdline").Replace('\0', ' ').Trim();
+        seen = $"{name}: {title}";
+        // A backend's title: "postgres: USER DATABASE HOST(PORT) STATE", or "[local]" for a Unix socket.
+        var client = clientPort >= 0 ? $"({clientPort.ToString(CultureInfo.InvariantCulture)})" : "[local]";
+        return name == "postgres" && title.StartsWith("postgres: ", StringComparison.Ordinal)
+                                  && title.Contains(client, StringComparison.Ordinal);
     }
 
     private static async Task<bool> SignalAsync(string signal, int process)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using ClaimsLedger.Conformance;
+using ClaimsLedger.Conformance.Telemetry;
 using ClaimsLedger.Storage;
 using Npgsql;
 using static ClaimsLedger.Conformance.StoreTestData;
@@ -10,6 +11,10 @@ namespace ClaimsLedger.PostgreSql.Tests;
 /// <summary>Connecting, schemas, and the guarantees that need several writers on one server.</summary>
 public sealed class PostgreSqlServerTests : IAsyncLifetime
 {
+    // SqlStoreLog.SchemaCreated and SchemaUpgraded
+    private const int SchemaCreatedEvent = 101;
+    private const int SchemaUpgradedEvent = 102;
+
     private readonly string _schema = TestServer.NewSchema();
 
     [SkippableFact]
@@ -96,57 +101,37 @@ public sealed class PostgreSqlServerTests : IAsyncLifetime
         }
 
         await TestServer.ExecuteAsync($"UPDATE \"{_schema}\".meta SET value = '42' WHERE key = 'schema_version'");
+        var before = await CatalogAsync();
 
         var error = await Assert.ThrowsAsync<StoreSchemaException>(OpenAsync);
 
         Assert.Contains($"has schema version 42, newer than the {PostgreSqlEventStore.SchemaVersion}", error.Message, StringComparison.Ordinal);
-        Assert.Equal("42", await TestServer.ScalarAsync($"SELECT value FROM \"{_schema}\".meta WHERE key = 'schema_version'"));
+        Assert.Contains("table events column hash bytea", before, StringComparison.Ordinal);
+        Assert.Contains("meta schema_version = 42", before, StringComparison.Ordinal);
+        Assert.Equal(before, await CatalogAsync());
     }
 
     [SkippableFact]
-    public async Task Opening_a_schema_from_many_processes_at_once_creates_it_once()
+    public async Task Opening_one_new_schema_from_many_store_objects_at_once_creates_it_once()
     {
         TestServer.Require();
+        using var logs = new LogCapture();
 
-        var stores = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => OpenAsync()));
-
+        var stores = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PostgreSqlEventStore.OpenAsync(
+            new PostgreSqlStoreOptions { ConnectionString = TestServer.Require(), Schema = _schema, LoggerFactory = logs })));
         foreach (var store in stores)
         {
             await store.DisposeAsync();
         }
 
-        Assert.Equal("1", await TestServer.ScalarAsync($"SELECT count(*) FROM \"{_schema}\".head"));
-    }
-
-    [SkippableFact]
-    public async Task RecordedAt_never_decreases_along_positions_when_writers_clocks_disagree()
-    {
-        var now = new DateTimeOffset(2023, 5, 26, 12, 0, 0, TimeSpan.Zero);
-        await using var ahead = await OpenAsync(new SettableClock(now.AddMinutes(10)));
-        await using var behind = await OpenAsync(new SettableClock(now.AddMinutes(-10)));
-
-        await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
-            (i % 2 == 0 ? ahead : behind).AppendToStreamAsync(NewStream("skew"), ExpectedVersion.NoStream, Batch(2))));
-
-        var recorded = await ahead.ReadAllForwardsAsync(GlobalPosition.Start).Select(e => e.RecordedAt).ToListAsync();
-        Assert.Equal(80, recorded.Count);
-        Assert.True(recorded.Zip(recorded.Skip(1)).All(pair => pair.First <= pair.Second), "recordedAt went backwards");
-    }
-
-    [SkippableFact]
-    public async Task Writers_in_separate_pools_share_one_gap_free_order()
-    {
-        await using var first = await OpenAsync();
-        await using var second = await OpenAsync();
-        await using var third = await OpenAsync();
-        IEventStore[] writers = [first, second, third];
-
-        await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
-            writers[i % 3].AppendToStreamAsync(NewStream("w"), ExpectedVersion.NoStream, Batch(1 + (i % 4)))));
-
-        var positions = await first.ReadAllForwardsAsync(GlobalPosition.Start).Select(e => e.Position.ToSequence()).ToListAsync();
-        Assert.Equal(Enumerable.Range(1, positions.Count).Select(p => (long)p), positions);
-        Assert.Equal(Enumerable.Range(0, 60).Sum(i => 1 + (i % 4)), positions.Count);
+        // One store created the schema (under the advisory lock); the five others found it at the current version.
+        Assert.Single(logs.WithId(SchemaCreatedEvent));
+        Assert.Empty(logs.WithId(SchemaUpgradedEvent));
+        var version = PostgreSqlEventStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"application=claims-ledger;schema_version={version}", await TestServer.ScalarAsync(
+            $"SELECT string_agg(key || '=' || value, ';' ORDER BY key) FROM \"{_schema}\".meta"));
+        Assert.Equal("events,head,meta", await TestServer.ScalarAsync(
+            $"SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = '{_schema}'"));
     }
 
     [SkippableFact]
@@ -192,6 +177,17 @@ public sealed class PostgreSqlServerTests : IAsyncLifetime
             Schema = _schema,
             Clock = clock,
         });
+
+    /// <summary>The schema's tables with their columns, constraints and indexes, and its metadata rows, as text.</summary>
+    private async Task<string> CatalogAsync() =>
+        await TestServer.ScalarAsync(
+            "SELECT string_agg(line, E'\\n' ORDER BY line) FROM (" +
+            "SELECT 'table ' || table_name || ' column ' || column_name || ' ' || data_type || ' ' || is_nullable AS line " +
+            $"FROM information_schema.columns WHERE table_schema = '{_schema}' " +
+            "UNION ALL SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) " +
+            $"FROM pg_constraint WHERE connamespace = '\"{_schema}\"'::regnamespace " +
+            $"UNION ALL SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = '{_schema}' " +
+            $"UNION ALL SELECT 'meta ' || key || ' = ' || value FROM \"{_schema}\".meta) AS catalog") ?? "";
 
     private static int FreePort()
     {

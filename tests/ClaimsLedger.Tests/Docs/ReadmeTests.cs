@@ -20,6 +20,30 @@ public sealed class ReadmeTests
         Assert.Equal(sample, readme[code..end]);
     }
 
+    [Theory]
+    [InlineData("choosing-a-store", "samples/Belgorod/ChoosingAStore.cs")]
+    public void A_readme_example_is_the_code_between_the_snippet_comments_of_a_compiled_file(string snippet, string file)
+    {
+        var root = RepositoryRoot();
+        var readme = File.ReadAllText(Path.Combine(root, "README.md")).ReplaceLineEndings("\n");
+        var source = File.ReadAllText(Path.Combine(root, file)).ReplaceLineEndings("\n");
+
+        var start = readme.IndexOf($"<!-- snippet: {snippet} ", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"README has no {snippet} snippet");
+        var code = readme.IndexOf("```csharp\n", start, StringComparison.Ordinal) + "```csharp\n".Length;
+        var end = readme.IndexOf("```", code, StringComparison.Ordinal);
+        var marker = $"// snippet: {snippet}\n";
+        var from = source.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(from >= 0, $"{file} has no '{marker.Trim()}' comment");
+        var indent = from - source.LastIndexOf('\n', from) - 1;
+        var to = source.IndexOf("// end snippet", from, StringComparison.Ordinal);
+        Assert.True(to > from, $"{file} has no '// end snippet' after its snippet comment");
+        var lines = source[(from + marker.Length)..source.LastIndexOf('\n', to)].Split('\n')
+            .Select(line => line.Length >= indent ? line[indent..] : line.TrimStart());
+
+        Assert.Equal(string.Join('\n', lines) + "\n", readme[code..end]);
+    }
+
     [Fact]
     public void The_readme_gives_the_run_and_test_commands_first()
     {

@@ -266,6 +266,7 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
 
             var now = Clock.GetUtcNow();
             var recordedAt = head.Position > 0 && head.RecordedAt > now ? head.RecordedAt : now;
+            NoteClockBehindHead(recordedAt - now);
             var position = head.Position;
             var rows = new List<EventRow>();
             for (var i = 0; i < appends.Count; i++)
@@ -310,6 +311,24 @@ public abstract partial class SqlEventStore : IEventStore, IEventStoreRestore, I
         }
 
         return appended;
+    }
+
+    private int _clockBehindWarned;
+
+    /// <summary>
+    /// Warns once, until the clock catches up, when this writer's stamps are held at a head stamped more than
+    /// <see cref="SqlStoreSettings.ClockBehindHeadWarning"/> after its clock.
+    /// </summary>
+    private void NoteClockBehindHead(TimeSpan behind)
+    {
+        if (behind <= SqlStoreSettings.ClockBehindHeadWarning)
+        {
+            Volatile.Write(ref _clockBehindWarned, 0);
+        }
+        else if (Interlocked.Exchange(ref _clockBehindWarned, 1) == 0)
+        {
+            SqlStoreLog.ClockBehindHead(Logger, Description, (long)behind.TotalMilliseconds);
+        }
     }
 
     private static readonly Dictionary<Guid, RecordedEvent> NoneExisting = [];

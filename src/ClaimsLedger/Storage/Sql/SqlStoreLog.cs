@@ -21,6 +21,11 @@ internal static partial class SqlStoreLog
         "version of ClaimsLedger or with HashChain off)")]
     public static partial void ChainRepaired(ILogger logger, string store, long events, long from);
 
+    [LoggerMessage(105, LogLevel.Warning,
+        "The head of {Store} is stamped {AheadMilliseconds} ms after this writer's clock: its appends are stamped with " +
+        "the head's recordedAt until the clock catches up (another writer's clock is ahead, or this one is behind)")]
+    public static partial void ClockBehindHead(ILogger logger, string store, long aheadMilliseconds);
+
     /// <summary>Logs the creation (from version 0) or upgrade of a schema.</summary>
     public static void SchemaChanged(ILogger logger, string store, int from, int to)
     {
