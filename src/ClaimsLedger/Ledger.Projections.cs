@@ -37,15 +37,40 @@ public sealed partial class Ledger
     /// new entry. Runs until <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
     /// <remarks>
-    /// Live means "as recorded so far": every recorded statement counts (its saidAt starts no later than its
-    /// recordedAt, so it was possibly said by now). A correction recorded later either rebuilds the state
+    /// Live means "as recorded so far", with no bound on said time: every recorded statement counts (its saidAt
+    /// starts no later than its recordedAt, so it was possibly said by now). To bound said time, use the overload
+    /// taking <c>said</c> and <c>inclusion</c>. A correction recorded later either rebuilds the state
     /// (<see cref="CorrectionHandling.Rebuild"/>) or is delivered as an entry (<see cref="CorrectionHandling.Deliver"/>).
     /// </remarks>
+    public IAsyncEnumerable<TState> ProjectLiveAsync<TState>(ILedgerProjection<TState> projection,
+        CorrectionHandling corrections = CorrectionHandling.Rebuild, CancellationToken cancellationToken = default) =>
+        ProjectLiveAsync(projection, DateTimeOffset.MaxValue, SaidInclusion.PossiblySaid, corrections,
+            cancellationToken);
+
+    /// <summary>
+    /// Keeps a projection live as of a fixed said time <paramref name="said"/> (T) and the recorded time "whatever has
+    /// been recorded so far" (R): yields the state once caught up, then again after every new entry that counts.
+    /// Runs until <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    /// <param name="projection">The projection to run.</param>
+    /// <param name="said">T: statements count when said by then, as <paramref name="inclusion"/> says (rule 2).</param>
+    /// <param name="inclusion">Certainly said by T (the design's default) or possibly said by T.</param>
+    /// <param name="corrections">How a correction recorded later reaches the state.</param>
+    /// <param name="cancellationToken">Stops the projection.</param>
+    /// <remarks>
+    /// T is fixed on purpose: a T that moved with the clock ("said by now") would change the view as time passes with
+    /// nothing recorded. For that, run <see cref="ProjectAsync{TState}"/> as of <see cref="Now"/> when you need it.
+    /// </remarks>
     public async IAsyncEnumerable<TState> ProjectLiveAsync<TState>(ILedgerProjection<TState> projection,
-        CorrectionHandling corrections = CorrectionHandling.Rebuild,
+        DateTimeOffset said, SaidInclusion inclusion, CorrectionHandling corrections = CorrectionHandling.Rebuild,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(projection);
+        if (!Enum.IsDefined(inclusion))
+        {
+            throw new ArgumentOutOfRangeException(nameof(inclusion), inclusion, "not a known SaidInclusion");
+        }
+
         await CatchUpAsync(cancellationToken).ConfigureAwait(false);
         GlobalPosition? head;
         lock (_indexGate)
@@ -53,22 +78,26 @@ public sealed partial class Ledger
             head = _index.LastPosition;
         }
 
-        var everything = new AsOf(DateTimeOffset.MaxValue, DateTimeOffset.MaxValue, SaidInclusion.PossiblySaid);
-        var (state, last) = await FoldAsync(projection, everything, head, cancellationToken).ConfigureAwait(false);
+        var live = new AsOf(said, DateTimeOffset.MaxValue, inclusion);
+        var (state, last) = await FoldAsync(projection, live, head, cancellationToken).ConfigureAwait(false);
         yield return state;
 
         await foreach (var recorded in _store.SubscribeToAllAsync(last, cancellationToken).ConfigureAwait(false))
         {
             await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-            var entry = Entry(recorded, EventSerializer.Deserialize(recorded.Type, recorded.Data.Span));
-            if (entry.Event is StatementAmended or StatementStruck && corrections == CorrectionHandling.Rebuild)
+            var @event = EventSerializer.Deserialize(recorded.Type, recorded.Data.Span);
+            if (@event is StatementAmended or StatementStruck && corrections == CorrectionHandling.Rebuild)
             {
-                (state, _) = await FoldAsync(projection, everything, recorded.Position, cancellationToken)
+                (state, _) = await FoldAsync(projection, live, recorded.Position, cancellationToken)
                     .ConfigureAwait(false);
+            }
+            else if (@event is Statement statement && !live.CountsSaid(statement.SaidAt))
+            {
+                continue;
             }
             else
             {
-                state = projection.Apply(state, entry);
+                state = projection.Apply(state, Entry(recorded, @event));
             }
 
             yield return state;

@@ -6,7 +6,7 @@ namespace ClaimsLedger.Projections;
 /// <typeparam name="TState">The state; may be immutable (return a new one) or mutable (return the same one).</typeparam>
 /// <remarks>
 /// Run it with <see cref="Ledger.ProjectAsync{TState}"/> as of any (T, R), or keep it live with
-/// <see cref="Ledger.ProjectLiveAsync{TState}"/>.
+/// <see cref="Ledger.ProjectLiveAsync{TState}(ILedgerProjection{TState}, CorrectionHandling, CancellationToken)"/> (or as of a fixed said time).
 /// </remarks>
 public interface ILedgerProjection<TState>
 {

@@ -101,6 +101,40 @@ public sealed class ProjectionTests
     }
 
     [Fact]
+    public async Task A_live_projection_as_of_a_fixed_said_time_counts_only_what_was_said_by_then()
+    {
+        var s = await StartAsync();
+        await s.RecordAsync(Denies("d1", "alice", "2023-05-20"));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var states = new List<ImmutableDictionary<string, ImmutableSortedSet<string>>>();
+        var said = AsOf.ParsePoint("2023-05-22");
+
+        var live = Task.Run(async () =>
+        {
+            await foreach (var state in s.Ledger.ProjectLiveAsync(DenialsByActor, said, SaidInclusion.CertainlySaid,
+                               cancellationToken: cancel.Token))
+            {
+                states.Add(state);
+                if (states.Count == 3)
+                {
+                    return;
+                }
+            }
+        });
+        await WaitUntil(() => states.Count == 1);
+        await s.RecordAsync(Denies("late", "bob", "2023-05-25"));
+        await s.RecordAsync(Denies("this-week", "bob", "2023-05-22/2023-05-26"));
+        await s.RecordAsync(Denies("d2", "bob", "2023-05-21"));
+        await s.RecordAsync(new StatementAmended("move", "d1", new StatementChanges { SaidAt = SaidAt.Parse("2023-05-24") }, "misdated"));
+        await live.WaitAsync(cancel.Token);
+
+        Assert.Equal(["d1"], states[0]["alice"]);
+        Assert.Equal(["d2"], states[1]["bob"]);
+        Assert.False(states[2].ContainsKey("alice"), "the amendment moves d1 past the said time, and the state is rebuilt");
+        Assert.Equal(["d2"], states[2]["bob"]);
+    }
+
+    [Fact]
     public async Task A_live_projection_may_handle_corrections_itself()
     {
         var s = await StartAsync();

@@ -114,11 +114,15 @@ public sealed class BadInputTests
     {
         var s = await ScenarioAsync();
         var stream = new StreamName("claim:claim");
+        var count = s.Store.Count;
+        var late = new EventData(Guid.NewGuid(), "statement-struck.v1",
+            """{"id":"late","statement":"a1","reason":"r"}"""u8.ToArray(), ReadOnlyMemory<byte>.Empty);
 
         var error = await Assert.ThrowsAsync<WrongExpectedVersionException>(() =>
-            s.Store.AppendToStreamAsync(stream, ExpectedVersion.Exactly(0), []));
+            s.Store.AppendToStreamAsync(stream, ExpectedVersion.Exactly(0), [late]));
 
         Assert.Contains("stream 'claim:claim' was expected at revision 0", error.Message, StringComparison.Ordinal);
+        Assert.Equal(count, s.Store.Count);
     }
 
     [Fact]
