@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=artifacts/packages
-libraries=(ClaimsLedger ClaimsLedger.Sqlite ClaimsLedger.PostgreSql ClaimsLedger.Mediator)
+libraries=(ClaimsLedger ClaimsLedger.Sqlite ClaimsLedger.PostgreSql ClaimsLedger.EventStoreDb ClaimsLedger.Mediator)
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props | head -n 1)
 rm -rf "$packages" artifacts/consumer-packages
 
