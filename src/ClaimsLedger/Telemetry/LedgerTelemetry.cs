@@ -6,8 +6,9 @@ namespace ClaimsLedger.Telemetry;
 /// <c>metrics.AddMeter(LedgerTelemetry.MeterName)</c>. The library itself has no OpenTelemetry dependency.
 /// </summary>
 /// <remarks>
-/// <para>Activities: <c>ClaimsLedger.Record</c> (one <c>RecordAsync</c>), <c>ClaimsLedger.Append</c> (one append to the
-/// store, inside a record), <c>ClaimsLedger.CatchUp</c> (reading what the store holds beyond the ledger's index) and
+/// <para>Activities: <c>ClaimsLedger.Record</c> (one <c>RecordAsync</c>), <c>ClaimsLedger.Restore</c> (one
+/// <c>RestoreAsync</c>, an import of an export; tagged as a record is), <c>ClaimsLedger.Append</c> (one append to the
+/// store, inside a record or restore), <c>ClaimsLedger.CatchUp</c> (reading what the store holds beyond the ledger's index) and
 /// <c>ClaimsLedger.View</c> (building one view; tag <c>claimsledger.view</c> says which).</para>
 /// <para>Instruments: see the <c>*Instrument</c> constants. Counters count events or operations; the histograms
 /// measure seconds by the ledger clock.</para>
@@ -32,7 +33,7 @@ public static class LedgerTelemetry
     /// <summary>Counter of batches rejected as bad input; tag <c>claimsledger.errors</c> holds the error count.</summary>
     public const string RejectionsInstrument = "claimsledger.batches.rejected";
 
-    /// <summary>Histogram of how long <c>RecordAsync</c> took, in seconds, whatever its outcome.</summary>
+    /// <summary>Histogram of how long <c>RecordAsync</c> (or <c>RestoreAsync</c>) took, in seconds, whatever its outcome.</summary>
     public const string RecordDurationInstrument = "claimsledger.record.duration";
 
     /// <summary>Histogram of how long a view took to build, in seconds; tag <c>claimsledger.view</c>.</summary>

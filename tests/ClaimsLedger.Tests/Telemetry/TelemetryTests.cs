@@ -1,8 +1,10 @@
 using System.Diagnostics.Metrics;
 using ClaimsLedger.Conformance;
 using ClaimsLedger.Conformance.Telemetry;
+using ClaimsLedger.Interchange;
 using ClaimsLedger.Storage.InMemory;
 using ClaimsLedger.Telemetry;
+using ClaimsLedger.Tests.Interchange;
 using ClaimsLedger.Views;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -134,6 +136,52 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_restore_is_logged_counted_and_traced_as_a_record_is()
+    {
+        var factory = _metrics.GetRequiredService<IMeterFactory>();
+        using var metrics = new MetricCapture(factory);
+        var export = await ExportOfUncontestedAsync();
+        var restored = await OpenAsync(meters: factory);
+        using var activities = new ActivityCapture();
+
+        await LedgerInterchange.ImportAsync(restored, new StringReader(export));
+
+        var appended = Assert.Single(_logs.WithId(1));
+        Assert.Equal(5, appended.Values["Appended"]);
+        Assert.Equal("5", appended.Values["LastPosition"]);
+        Assert.Equal(5, metrics.Sum(LedgerTelemetry.EventsAppendedInstrument));
+        Assert.Equal(1, metrics.Count(LedgerTelemetry.RecordDurationInstrument));
+        var restore = Assert.Single(activities.Stopped, a => a.OperationName == "ClaimsLedger.Restore");
+        Assert.Equal(5, restore.GetTagItem("claimsledger.appended"));
+        Assert.Equal("5", restore.GetTagItem("claimsledger.position.last"));
+        var append = Assert.Single(activities.Stopped, a => a.OperationName == "ClaimsLedger.Append");
+        Assert.Equal(restore.SpanId, append.ParentSpanId);
+        Assert.Equal(5, append.GetTagItem("claimsledger.events"));
+    }
+
+    [Fact]
+    public async Task A_rejected_restore_is_logged_as_a_warning_counted_and_traced_as_an_error()
+    {
+        var factory = _metrics.GetRequiredService<IMeterFactory>();
+        using var metrics = new MetricCapture(factory);
+        var export = await ExportOfUncontestedAsync();
+        var restored = await OpenAsync(meters: factory);
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await restored.RecordAsync(SampleEvents.Registrations);
+        using var activities = new ActivityCapture();
+
+        await Assert.ThrowsAsync<InterchangeException>(() => LedgerInterchange.ImportAsync(restored, new StringReader(export)));
+
+        var rejected = Assert.Single(_logs.WithId(3));
+        Assert.Equal(LogLevel.Warning, rejected.Level);
+        Assert.Equal(5, rejected.Values["Count"]);
+        Assert.Contains("already holds a different event", rejected.Message, StringComparison.Ordinal);
+        Assert.Equal(1, metrics.Sum(LedgerTelemetry.RejectionsInstrument));
+        var restore = Assert.Single(activities.Stopped, a => a.OperationName == "ClaimsLedger.Restore");
+        Assert.Equal(System.Diagnostics.ActivityStatusCode.Error, restore.Status);
+    }
+
+    [Fact]
     public async Task Without_a_logger_factory_or_meter_factory_the_ledger_still_works()
     {
         var ledger = await Ledger.OpenAsync(new InMemoryEventStore(_clock), new LedgerOptions { Clock = _clock });
@@ -141,6 +189,14 @@ public sealed class TelemetryTests : IDisposable
         var result = await ledger.RecordAsync(SampleEvents.Uncontested);
 
         Assert.Equal(5, result.Appended);
+    }
+
+    /// <summary>An export of <see cref="SampleEvents.Uncontested"/> recorded by another ledger on this test's clock.</summary>
+    private async Task<string> ExportOfUncontestedAsync()
+    {
+        var original = await Ledger.OpenAsync(new InMemoryEventStore(_clock), new LedgerOptions { Clock = _clock });
+        await original.RecordAsync(SampleEvents.Uncontested);
+        return await ImportExportTests.ExportAsync(original.Store);
     }
 
     public void Dispose() => _metrics.Dispose();
