@@ -96,8 +96,18 @@ internal sealed class LedgerDiagnostics(LedgerOptions options)
         activity?.SetTag("claimsledger.events", count);
         if (count > 0)
         {
-            _instruments.EventsRead.Add(count);
+            Read(count, "catch-up");
             LedgerLog.CaughtUp(_logger, count, position?.ToString() ?? "-");
+        }
+    }
+
+    /// <summary>Counts events read from the store, tagged with what read them (<see cref="LedgerTelemetry.ReadTag"/>):
+    /// catch-up, projection, claim-streams.</summary>
+    public void Read(long count, string reader)
+    {
+        if (count > 0)
+        {
+            _instruments.EventsRead.Add(count, new KeyValuePair<string, object?>(LedgerTelemetry.ReadTag, reader));
         }
     }
 

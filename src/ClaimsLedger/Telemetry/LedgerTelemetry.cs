@@ -24,10 +24,14 @@ public static class LedgerTelemetry
     /// <summary>Counter of events appended to the store by the ledger (unit <c>{event}</c>).</summary>
     public const string EventsAppendedInstrument = "claimsledger.events.appended";
 
-    /// <summary>Counter of events the ledger read from its store while catching up (unit <c>{event}</c>).</summary>
+    /// <summary>Counter of events the ledger read from its store (unit <c>{event}</c>); tag <c>claimsledger.read</c>
+    /// (<see cref="ReadTag"/>) says what read them: <c>catch-up</c> (the index following the store), <c>projection</c>
+    /// (custom projections, which read the store from its start) or <c>claim-streams</c> (a claim answered from its
+    /// own streams while the index loads).</summary>
     public const string EventsReadInstrument = "claimsledger.events.read";
 
-    /// <summary>Counter of views built; tag <c>claimsledger.view</c> (board, board-stream, claim, actor, actors, timeline, diff).</summary>
+    /// <summary>Counter of views built; tag <c>claimsledger.view</c> (board, board-stream, claim, actor, actors, timeline,
+    /// diff, projection, projection-live).</summary>
     public const string ViewsBuiltInstrument = "claimsledger.views.built";
 
     /// <summary>Counter of batches rejected as bad input; tag <c>claimsledger.errors</c> holds the error count.</summary>
@@ -41,4 +45,7 @@ public static class LedgerTelemetry
 
     /// <summary>The tag naming a view on activities and instruments.</summary>
     public const string ViewTag = "claimsledger.view";
+
+    /// <summary>The tag saying what read the events counted by <see cref="EventsReadInstrument"/>.</summary>
+    public const string ReadTag = "claimsledger.read";
 }
