@@ -7,12 +7,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=artifacts/packages
-libraries=(ClaimsLedger ClaimsLedger.Sqlite ClaimsLedger.PostgreSql ClaimsLedger.Mediator)
+libraries=(ClaimsLedger ClaimsLedger.Sqlite ClaimsLedger.PostgreSql ClaimsLedger.EventStoreDb ClaimsLedger.Mediator)
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props | head -n 1)
 rm -rf "$packages" artifacts/consumer-packages
 
 for library in "${libraries[@]}"; do
-  dotnet pack "src/$library" -c Release -o "$packages" -v quiet --nologo
+  # A CI build: deterministic, source paths normalised, so the symbols match the library (see Directory.Build.targets).
+  dotnet pack "src/$library" -c Release -o "$packages" -v quiet --nologo -p:ContinuousIntegrationBuild=true
   package="$packages/$library.$version.nupkg"
   [ -f "$package" ] || { echo "no package $package"; exit 1; }
   [ -f "$packages/$library.$version.snupkg" ] || { echo "no symbol package for $library"; exit 1; }
@@ -23,7 +24,7 @@ for library in "${libraries[@]}"; do
   nuspec=$(unzip -p "$package" "$library.nuspec")
   grep -q '<license type="expression">MIT</license>' <<<"$nuspec" || { echo "$package lacks the licence expression"; exit 1; }
   grep -q '<readme>README.md</readme>' <<<"$nuspec" || { echo "$package lacks its readme"; exit 1; }
-  grep -q '<repository type="git" commit="[0-9a-f]\{40\}"' <<<"$nuspec" || { echo "$package lacks repository metadata"; exit 1; }
+  grep -q '<repository type="git" [^>]*commit="[0-9a-f]\{40\}"' <<<"$nuspec" || { echo "$package lacks repository metadata"; exit 1; }
   echo "packed $library $version"
 done
 

@@ -10,7 +10,11 @@ public sealed partial class Ledger
     // Guarded by _indexGate; at most one append is in flight per ledger (the write gate).
     private AppendCapture? _capture;
 
-    private void StartCapture(IReadOnlyList<StreamAppend> appends)
+    private void StartCapture(IReadOnlyList<StreamAppend> appends) =>
+        StartCapture(appends.SelectMany(a => a.Events.Select(e => e.EventId)));
+
+    /// <summary>Starts catching the events with these ids as the index folds them in (an append or a restore).</summary>
+    private void StartCapture(IEnumerable<Guid> eventIds)
     {
         if (_options.Observers.Count == 0)
         {
@@ -19,7 +23,7 @@ public sealed partial class Ledger
 
         lock (_indexGate)
         {
-            _capture = new AppendCapture([.. appends.SelectMany(a => a.Events.Select(e => e.EventId))]);
+            _capture = new AppendCapture([.. eventIds]);
         }
     }
 
@@ -34,17 +38,24 @@ public sealed partial class Ledger
     /// <summary>The entries the append wrote, leaving out streams another writer had already written identically.</summary>
     private IReadOnlyList<LedgerEntry> EndCapture(IReadOnlyList<AppendResult>? results)
     {
+        var written = results?.Where(r => !r.AlreadyPresent).Select(r => r.Stream).ToHashSet();
+        return TakeCaptured(written is null ? null : written.Contains);
+    }
+
+    /// <summary>Ends the capture: the entries caught on the streams <paramref name="written"/> accepts, in global
+    /// order; none when it is null (the write failed).</summary>
+    private IReadOnlyList<LedgerEntry> TakeCaptured(Func<StreamName, bool>? written)
+    {
         lock (_indexGate)
         {
             var capture = _capture;
             _capture = null;
-            if (capture is null || results is null)
+            if (capture is null || written is null)
             {
                 return [];
             }
 
-            var written = results.Where(r => !r.AlreadyPresent).Select(r => r.Stream).ToHashSet();
-            return [.. capture.Entries.Where(e => written.Contains(e.Stream)).OrderBy(e => e.Position)];
+            return [.. capture.Entries.Where(e => written(e.Stream)).OrderBy(e => e.Position)];
         }
     }
 

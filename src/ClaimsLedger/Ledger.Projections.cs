@@ -3,6 +3,7 @@ using ClaimsLedger.Events;
 using ClaimsLedger.Projections;
 using ClaimsLedger.Serialization;
 using ClaimsLedger.Storage;
+using ClaimsLedger.Telemetry;
 
 namespace ClaimsLedger;
 
@@ -15,20 +16,15 @@ public sealed partial class Ledger
     /// <remarks>
     /// The projection sees, in global order, every registration recorded by R and every statement that counts as of
     /// (T, R), already corrected as the ledger held it at R (amendments applied, struck statements left out). The
-    /// corrections themselves are not delivered: they are already applied.
+    /// corrections themselves are not delivered: they are already applied. Traced and counted as a view build
+    /// (<c>projection</c>), and the events it reads as events read.
     /// </remarks>
     public async Task<TState> ProjectAsync<TState>(ILedgerProjection<TState> projection, AsOf asOf,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(projection);
-        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-        GlobalPosition? head;
-        lock (_indexGate)
-        {
-            head = _index.LastPosition;
-        }
-
-        var (state, _) = await FoldAsync(projection, asOf, head, cancellationToken).ConfigureAwait(false);
+        var (state, _) = await BuildProjectionAsync("projection", projection, asOf, upTo: null, cancellationToken)
+            .ConfigureAwait(false);
         return state;
     }
 
@@ -37,10 +33,12 @@ public sealed partial class Ledger
     /// new entry. Runs until <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
     /// <remarks>
-    /// Live means "as recorded so far", with no bound on said time: every recorded statement counts (its saidAt
+    /// <para>Live means "as recorded so far", with no bound on said time: every recorded statement counts (its saidAt
     /// starts no later than its recordedAt, so it was possibly said by now). To bound said time, use the overload
     /// taking <c>said</c> and <c>inclusion</c>. A correction recorded later either rebuilds the state
-    /// (<see cref="CorrectionHandling.Rebuild"/>) or is delivered as an entry (<see cref="CorrectionHandling.Deliver"/>).
+    /// (<see cref="CorrectionHandling.Rebuild"/>) or is delivered as an entry (<see cref="CorrectionHandling.Deliver"/>).</para>
+    /// <para>The first state and every rebuild are traced and counted as view builds (<c>projection-live</c>); the
+    /// entries applied one by one are counted as events read.</para>
     /// </remarks>
     public IAsyncEnumerable<TState> ProjectLiveAsync<TState>(ILedgerProjection<TState> projection,
         CorrectionHandling corrections = CorrectionHandling.Rebuild, CancellationToken cancellationToken = default) =>
@@ -71,25 +69,20 @@ public sealed partial class Ledger
             throw new ArgumentOutOfRangeException(nameof(inclusion), inclusion, "not a known SaidInclusion");
         }
 
-        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-        GlobalPosition? head;
-        lock (_indexGate)
-        {
-            head = _index.LastPosition;
-        }
-
         var live = new AsOf(said, DateTimeOffset.MaxValue, inclusion);
-        var (state, last) = await FoldAsync(projection, live, head, cancellationToken).ConfigureAwait(false);
+        var (state, last) = await BuildProjectionAsync("projection-live", projection, live, upTo: null,
+            cancellationToken).ConfigureAwait(false);
         yield return state;
 
         await foreach (var recorded in _store.SubscribeToAllAsync(last, cancellationToken).ConfigureAwait(false))
         {
+            _diagnostics.Read(1, "projection");
             await CatchUpAsync(cancellationToken).ConfigureAwait(false);
             var @event = EventSerializer.Deserialize(recorded.Type, recorded.Data.Span);
             if (@event is StatementAmended or StatementStruck && corrections == CorrectionHandling.Rebuild)
             {
-                (state, _) = await FoldAsync(projection, live, recorded.Position, cancellationToken)
-                    .ConfigureAwait(false);
+                (state, _) = await BuildProjectionAsync("projection-live", projection, live, recorded.Position,
+                    cancellationToken).ConfigureAwait(false);
             }
             else if (@event is Statement statement && !live.CountsSaid(statement.SaidAt))
             {
@@ -104,6 +97,40 @@ public sealed partial class Ledger
         }
     }
 
+    /// <summary>Folds a projection from the store's start, traced and counted as a build of <paramref name="view"/>.</summary>
+    /// <param name="view">The view name on the activity and the instruments.</param>
+    /// <param name="projection">The projection.</param>
+    /// <param name="asOf">What counts.</param>
+    /// <param name="upTo">The last position to fold; null to catch up first and fold up to the ledger's last position
+    /// (none when the ledger is empty).</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    private async Task<(TState State, GlobalPosition? Last)> BuildProjectionAsync<TState>(string view,
+        ILedgerProjection<TState> projection, AsOf asOf, GlobalPosition? upTo, CancellationToken cancellationToken)
+    {
+        using var activity = LedgerDiagnostics.StartView(view);
+        var started = _diagnostics.Timestamp();
+        try
+        {
+            if (upTo is null)
+            {
+                await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+                lock (_indexGate)
+                {
+                    upTo = _index.LastPosition;
+                }
+            }
+
+            var result = await FoldAsync(projection, asOf, upTo, cancellationToken).ConfigureAwait(false);
+            _diagnostics.ViewBuilt(view, started);
+            return result;
+        }
+        catch (Exception e)
+        {
+            LedgerDiagnostics.Failed(activity, e);
+            throw;
+        }
+    }
+
     private async Task<(TState State, GlobalPosition? Last)> FoldAsync<TState>(ILedgerProjection<TState> projection,
         AsOf asOf, GlobalPosition? upTo, CancellationToken cancellationToken)
     {
@@ -114,20 +141,30 @@ public sealed partial class Ledger
             return (state, last);
         }
 
-        await foreach (var recorded in _store.ReadAllForwardsAsync(GlobalPosition.Start, cancellationToken)
-                           .ConfigureAwait(false))
+        var read = 0L;
+        try
         {
-            if (recorded.Position > upTo.Value || recorded.RecordedAt > asOf.Recorded)
+            await foreach (var recorded in _store.ReadAllForwardsAsync(GlobalPosition.Start, cancellationToken)
+                               .ConfigureAwait(false))
             {
-                break;
-            }
+                read++;
+                if (recorded.Position > upTo.Value || recorded.RecordedAt > asOf.Recorded)
+                {
+                    break;
+                }
 
-            last = recorded.Position;
-            var @event = EventSerializer.Deserialize(recorded.Type, recorded.Data.Span);
-            if (AsRecorded(@event, asOf) is { } counted)
-            {
-                state = projection.Apply(state, Entry(recorded, counted));
+                last = recorded.Position;
+                var @event = EventSerializer.Deserialize(recorded.Type, recorded.Data.Span);
+                if (AsRecorded(@event, asOf) is { } counted)
+                {
+                    state = projection.Apply(state, Entry(recorded, counted));
+                }
             }
+        }
+        finally
+        {
+            // Every event the store handed over, the one past the end included: what the store was asked for.
+            _diagnostics.Read(read, "projection");
         }
 
         return (state, last);

@@ -2,6 +2,7 @@ using ClaimsLedger.Events;
 using ClaimsLedger.Recording;
 using ClaimsLedger.Serialization;
 using ClaimsLedger.Storage;
+using ClaimsLedger.Telemetry;
 using ClaimsLedger.Validation;
 
 namespace ClaimsLedger;
@@ -14,8 +15,13 @@ public sealed partial class Ledger
     /// transaction. The ledger must be empty or already hold a prefix of the entries (then only the rest is written,
     /// so restoring the same export twice changes nothing).
     /// </summary>
-    /// <remarks>Every entry is validated as when it was first recorded: against the ledger as it stood, with its own
-    /// recordedAt as "now".</remarks>
+    /// <remarks>
+    /// <para>Every entry is validated as when it was first recorded: against the ledger as it stood, with its own
+    /// recordedAt as "now".</para>
+    /// <para>Reported as <see cref="RecordAsync(IReadOnlyList{LedgerEvent}, CancellationToken)"/> is: the entries
+    /// written are logged and counted (a rejected restore too), traced (activity <c>ClaimsLedger.Restore</c>), and
+    /// given to <see cref="LedgerOptions.Observers"/> in one call before this returns.</para>
+    /// </remarks>
     /// <exception cref="LedgerValidationException">An entry is invalid, or the ledger holds something else at the same
     /// place (<see cref="LedgerErrorCode.ConflictingHistory"/>); nothing was written.</exception>
     /// <exception cref="LedgerStoreException">The store cannot restore atomically, or failed; nothing was written.</exception>
@@ -29,25 +35,48 @@ public sealed partial class Ledger
                 $"{_store.GetType().Name} cannot restore an export in one transaction; restore it into another store");
         }
 
+        // Reported as a record is (LedgerDiagnostics): logged, counted, traced; observers told what was written.
+        using var activity = _diagnostics.StartRecord(entries.Count, restore: true);
+        var started = _diagnostics.Timestamp();
+        RecordResult result;
+        IReadOnlyList<LedgerEntry> appended;
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-            var held = await HeldPrefixAsync(entries, cancellationToken).ConfigureAwait(false);
-            var rest = entries.Skip(held).ToList();
-            if (rest.Count == 0)
-            {
-                return new RecordResult(0, held, null, null);
-            }
-
-            var events = await PlanRestoreAsync(rest, held, restore, cancellationToken).ConfigureAwait(false);
-            await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-            return new RecordResult(rest.Count, held, events[^1], rest[^1].RecordedAt);
+            (result, appended) = await RestoreExclusiveAsync(entries, restore, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            EndCapture(null);
+            _diagnostics.RecordFailed(activity, entries.Count, e, started);
+            throw;
         }
         finally
         {
             _writeGate.Release();
         }
+
+        _diagnostics.Recorded(activity, result, started);
+        await NotifyAsync(appended, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private async Task<(RecordResult Result, IReadOnlyList<LedgerEntry> Appended)> RestoreExclusiveAsync(
+        IReadOnlyList<RestoredEntry> entries, IEventStoreRestore restore, CancellationToken cancellationToken)
+    {
+        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        var held = await HeldPrefixAsync(entries, cancellationToken).ConfigureAwait(false);
+        var rest = entries.Skip(held).ToList();
+        if (rest.Count == 0)
+        {
+            return (new RecordResult(0, held, null, null), []);
+        }
+
+        var positions = await PlanRestoreAsync(rest, held, restore, cancellationToken).ConfigureAwait(false);
+        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+
+        // A restore writes every entry it was given beyond the held prefix, or nothing.
+        return (new RecordResult(rest.Count, held, positions[^1], rest[^1].RecordedAt), TakeCaptured(static _ => true));
     }
 
     private async Task<IReadOnlyList<GlobalPosition>> PlanRestoreAsync(List<RestoredEntry> rest, int held,
@@ -78,13 +107,21 @@ public sealed partial class Ledger
                 entry.RecordedAt) { ExpectedHash = entry.ExpectedHash })];
         }
 
+        using var activity = _diagnostics.StartAppend(events.Select(e => e.Stream).Distinct().Count(), events.Count);
+        StartCapture(events.Select(e => e.Data.EventId));
         try
         {
             return await restore.RestoreAsync(events, cancellationToken).ConfigureAwait(false);
         }
-        catch (RestoreMismatchException e)
+        catch (Exception e)
         {
-            throw Conflict(e.Index + held, e.Message);
+            LedgerDiagnostics.Failed(activity, e);
+            if (e is RestoreMismatchException mismatch)
+            {
+                throw Conflict(mismatch.Index + held, mismatch.Message);
+            }
+
+            throw;
         }
     }
 

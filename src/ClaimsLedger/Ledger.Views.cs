@@ -116,6 +116,7 @@ public sealed partial class Ledger
         try
         {
             var scope = await ClaimScope.LoadAsync(_store, claim, cancellationToken).ConfigureAwait(false);
+            _diagnostics.Read(scope?.EventCount ?? 0, "claim-streams");
             var result = scope is null ? null : LedgerQueries.Claim(scope, claim, asOf);
             _diagnostics.ViewBuilt("claim", started);
             return result;

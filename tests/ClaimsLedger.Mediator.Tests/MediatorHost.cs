@@ -1,4 +1,5 @@
 using ClaimsLedger.Conformance;
+using ClaimsLedger.Conformance.Telemetry;
 using ClaimsLedger.Storage.InMemory;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,9 +16,10 @@ internal sealed class MediatorHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private MediatorHost(IHost host, Ledger ledger, Ledger reference)
+    private MediatorHost(IHost host, LogCapture logs, Ledger ledger, Ledger reference)
     {
         _host = host;
+        Logs = logs;
         Ledger = ledger;
         Reference = reference;
     }
@@ -25,6 +27,9 @@ internal sealed class MediatorHost : IAsyncDisposable
     public FakeTimeProvider Clock { get; } = new(SampleEvents.After);
 
     public Ledger Ledger { get; }
+
+    /// <summary>Everything the host logged.</summary>
+    public LogCapture Logs { get; }
 
     /// <summary>A second ledger with the same clock, recording the expected events directly.</summary>
     public Ledger Reference { get; }
@@ -36,14 +41,15 @@ internal sealed class MediatorHost : IAsyncDisposable
     public static async Task<MediatorHost> StartAsync()
     {
         var clock = new FakeTimeProvider(SampleEvents.After);
+        var logs = new LogCapture();
         var host = TestHosts.Build((services, _) => services
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<Notifications>()
             .AddMediator()
-            .AddClaimsLedger(b => b.UseInMemory().PublishToMediator()));
+            .AddClaimsLedger(b => b.UseInMemory().PublishToMediator()), logs);
         await host.StartAsync();
         var reference = await Ledger.OpenAsync(new InMemoryEventStore(clock), new LedgerOptions { Clock = clock });
-        return new MediatorHost(host, await host.LedgerAsync(), reference);
+        return new MediatorHost(host, logs, await host.LedgerAsync(), reference);
     }
 
     /// <summary>Records the same events on both ledgers (the scenario a test starts from).</summary>

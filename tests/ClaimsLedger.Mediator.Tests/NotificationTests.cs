@@ -1,6 +1,7 @@
 using ClaimsLedger.Conformance;
 using ClaimsLedger.Events;
 using ClaimsLedger.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace ClaimsLedger.Mediator.Tests;
 
@@ -68,7 +69,7 @@ public sealed class NotificationTests
     }
 
     [Fact]
-    public async Task A_failing_handler_does_not_fail_the_command_that_recorded_the_event()
+    public async Task A_failing_handler_does_not_fail_the_command_that_recorded_the_event_and_is_logged()
     {
         await using var app = await MediatorHost.StartAsync();
         app.Notifications.FailNext = true;
@@ -76,8 +77,32 @@ public sealed class NotificationTests
         var result = await app.Mediator.Send(new RegisterClaim("claim-x", "Something happened"));
 
         Assert.Equal(1, result.Appended);
-        Assert.IsType<ClaimRegistered>((await app.Ledger.Store.ReadLastAsync()) is { } last
-            ? Assert.Single(app.Notifications.Appended, n => n.Position == last.Position).Event
-            : null);
+        var last = await app.Ledger.Store.ReadLastAsync();
+        Assert.IsType<ClaimRegistered>(Assert.Single(app.Notifications.Appended, n => n.Position == last!.Position).Event);
+        var failure = Assert.Single(app.Logs.WithId(6));
+        Assert.Equal(LogLevel.Error, failure.Level);
+        Assert.Equal("ClaimsLedger.Ledger", failure.Category);
+        Assert.Contains("the application's handler broke", Flatten(failure.Exception), StringComparison.Ordinal);
+        Assert.Contains($"positions {last!.Position} to {last.Position}", failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_handler_failing_on_one_entry_of_a_batch_still_gets_the_rest_of_the_batch_published()
+    {
+        await using var app = await MediatorHost.StartAsync();
+        app.Notifications.FailNext = true;
+
+        await app.Mediator.Send(new RecordEvents(SampleEvents.Uncontested));
+
+        var stored = await app.Ledger.Store.ReadAllForwardsAsync(GlobalPosition.Start).ToListAsync();
+        Assert.Equal(stored.Select(e => e.Position), app.Notifications.Appended.Select(n => n.Position));
+        Assert.Single(app.Logs.WithId(6));
+    }
+
+    private static string Flatten(Exception? error) => error switch
+    {
+        null => string.Empty,
+        AggregateException all => string.Join(" | ", all.Flatten().InnerExceptions.Select(Flatten)),
+        _ => error.Message + " | " + Flatten(error.InnerException),
+    };
 }

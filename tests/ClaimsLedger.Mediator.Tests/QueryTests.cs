@@ -1,4 +1,6 @@
 using ClaimsLedger.Conformance;
+using ClaimsLedger.Events;
+using ClaimsLedger.Projections;
 using ClaimsLedger.Views;
 using Mediator;
 
@@ -11,7 +13,12 @@ public sealed class QueryTests
     private static readonly AsOf SaidBy22May = AsOf.At(SampleEvents.After).WithSaid(AsOf.ParsePoint("2023-05-22"));
 
     public static TheoryData<string> EveryView() =>
-        ["board", "streamed board", "claim", "actor", "actors", "timeline", "diff"];
+        ["board", "streamed board", "claim", "actor", "actors", "timeline", "diff", "projection", "live projection",
+            "live projection said by 22 May"];
+
+    /// <summary>A custom projection whose state lists every entry it was given (position, type, statement id).</summary>
+    private static readonly ILedgerProjection<string> EntryList = LedgerProjection.Create(() => string.Empty,
+        (state, entry) => state + $"{entry.Position} {entry.Event.GetType().Name} {(entry.Event as Statement)?.Id};");
 
     [Theory]
     [MemberData(nameof(EveryView))]
@@ -34,8 +41,15 @@ public sealed class QueryTests
                 Json(await app.Ledger.GetActorsAsync(SaidBy23May))),
             "timeline" => (Json(await app.Mediator.Send(new GetTimeline(TimelineQuery.All, SaidBy23May))),
                 Json(await app.Ledger.GetTimelineAsync(TimelineQuery.All, SaidBy23May))),
-            _ => (Json(await app.Mediator.Send(new GetDiff(SaidBy22May, SaidBy23May))),
+            "diff" => (Json(await app.Mediator.Send(new GetDiff(SaidBy22May, SaidBy23May))),
                 Json(await app.Ledger.DiffAsync(SaidBy22May, SaidBy23May))),
+            "projection" => ((await app.Mediator.Send(GetProjection.Of(EntryList, SaidBy22May))).As<string>(),
+                await app.Ledger.ProjectAsync(EntryList, SaidBy22May)),
+            "live projection" => ((await app.Mediator.CreateStream(WatchProjection.Of(EntryList)).FirstAsync()).As<string>(),
+                await app.Ledger.ProjectLiveAsync(EntryList).FirstAsync()),
+            _ => ((await app.Mediator.CreateStream(WatchProjection.Of(EntryList, SaidBy22May.Said, SaidInclusion.CertainlySaid))
+                    .FirstAsync()).As<string>(),
+                await app.Ledger.ProjectLiveAsync(EntryList, SaidBy22May.Said, SaidInclusion.CertainlySaid).FirstAsync()),
         };
 
         Assert.Equal(direct, sent);
@@ -62,6 +76,50 @@ public sealed class QueryTests
 
         Assert.Null(await app.Mediator.Send(new GetClaim("never-registered", SaidBy23May)));
         Assert.Null(await app.Mediator.Send(new GetActor("nobody", SaidBy23May)));
+    }
+
+    [Fact]
+    public async Task A_projection_query_honours_its_as_of_point_and_returns_the_state_typed()
+    {
+        await using var app = await MediatorHost.StartAsync();
+        await app.SeedAsync([.. SampleEvents.Uncontested, SampleEvents.Assertion]);
+        var statements = LedgerProjection.Create(() => 0, (count, entry) => entry.Event is Statement ? count + 1 : count);
+
+        var then = await app.Mediator.ProjectAsync(statements, SaidBy22May);
+        var later = await app.Mediator.ProjectAsync(statements, SaidBy23May);
+
+        Assert.Equal((1, 2), (then, later));
+    }
+
+    [Fact]
+    public async Task A_live_projection_stream_yields_the_state_again_after_each_new_entry()
+    {
+        await using var app = await MediatorHost.StartAsync();
+        await app.SeedAsync(SampleEvents.Uncontested);
+        var statements = LedgerProjection.Create(() => 0, (count, entry) => entry.Event is Statement ? count + 1 : count);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var live = app.Mediator.ProjectLive(statements, cancellationToken: stop.Token)
+            .GetAsyncEnumerator(stop.Token);
+
+        Assert.True(await live.MoveNextAsync());
+        var before = live.Current;
+        await app.Ledger.RecordAsync(SampleEvents.Assertion);
+        Assert.True(await live.MoveNextAsync());
+
+        Assert.Equal((1, 2), (before, live.Current));
+    }
+
+    [Fact]
+    public async Task Reading_a_projected_state_as_another_type_names_both_types()
+    {
+        await using var app = await MediatorHost.StartAsync();
+
+        var state = await app.Mediator.Send(GetProjection.Of(EntryList, SaidBy23May));
+        var error = Assert.Throws<InvalidCastException>(() => state.As<int>());
+
+        Assert.Equal(typeof(string), state.StateType);
+        Assert.Contains("System.String", error.Message, StringComparison.Ordinal);
+        Assert.Contains("System.Int32", error.Message, StringComparison.Ordinal);
     }
 
     private static string Json(object? view) => view switch

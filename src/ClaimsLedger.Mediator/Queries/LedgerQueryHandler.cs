@@ -18,7 +18,9 @@ public sealed class LedgerQueryHandler(ILedgerProvider ledgers) :
     IQueryHandler<GetActor, ActorPositions?>,
     IQueryHandler<GetActors, ActorsView>,
     IQueryHandler<GetTimeline, Timeline>,
-    IQueryHandler<GetDiff, LedgerDiff>
+    IQueryHandler<GetDiff, LedgerDiff>,
+    IQueryHandler<GetProjection, ProjectedState>,
+    IStreamQueryHandler<WatchProjection, ProjectedState>
 {
     /// <inheritdoc/>
     public ValueTask<ClaimBoard> Handle(GetBoard query, CancellationToken cancellationToken) =>
@@ -55,6 +57,22 @@ public sealed class LedgerQueryHandler(ILedgerProvider ledgers) :
     /// <inheritdoc/>
     public ValueTask<LedgerDiff> Handle(GetDiff query, CancellationToken cancellationToken) =>
         AskAsync(query, (ledger, q, ct) => ledger.DiffAsync(q.From, q.To, ct), cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<ProjectedState> Handle(GetProjection query, CancellationToken cancellationToken) =>
+        AskAsync(query, (ledger, q, ct) => q.RunAsync(ledger, ct), cancellationToken);
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<ProjectedState> Handle(WatchProjection query,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var ledger = await ledgers.GetLedgerAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var state in query.Run(ledger, cancellationToken).ConfigureAwait(false))
+        {
+            yield return state;
+        }
+    }
 
     private async ValueTask<TView> AskAsync<TQuery, TView>(TQuery query,
         Func<Ledger, TQuery, CancellationToken, Task<TView>> ask, CancellationToken cancellationToken)

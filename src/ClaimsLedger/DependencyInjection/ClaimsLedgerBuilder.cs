@@ -9,7 +9,7 @@ namespace ClaimsLedger.DependencyInjection;
 
 /// <summary>
 /// Chooses the ledger's store and settings; returned by <c>AddClaimsLedger</c>. The store packages add their own
-/// <c>Use...</c> methods (<c>UseSqlite</c>, <c>UsePostgreSql</c>) through <see cref="UseStore"/>.
+/// <c>Use...</c> methods (<c>UseSqlite</c>, <c>UsePostgreSql</c>, <c>UseEventStoreDb</c>) through <see cref="UseStore"/>.
 /// </summary>
 /// <remarks>Exactly one store per container: choosing a second one throws.</remarks>
 public sealed class ClaimsLedgerBuilder
@@ -24,7 +24,7 @@ public sealed class ClaimsLedgerBuilder
     public IServiceCollection Services { get; }
 
     /// <summary>The configuration section given to <c>AddClaimsLedger</c>, if any; stores bind their own sub-section
-    /// (<c>Sqlite</c>, <c>PostgreSql</c>) from it.</summary>
+    /// (<c>Sqlite</c>, <c>PostgreSql</c>, <c>EventStoreDb</c>) from it.</summary>
     public IConfiguration? Configuration { get; }
 
     /// <summary>Changes the ledger's settings in code, after configuration was bound (code wins).</summary>

@@ -6,8 +6,8 @@ namespace ClaimsLedger.DependencyInjection;
 internal sealed class LedgerStoreChosenValidator(IEnumerable<LedgerStoreRegistration> stores)
     : IValidateOptions<LedgerServiceOptions>
 {
-    public const string NoStore = "AddClaimsLedger: no store was chosen; call UseInMemory(), UseSqlite(...) or " +
-                                  "UsePostgreSql(...) on the builder it returns";
+    public const string NoStore = "AddClaimsLedger: no store was chosen; call UseInMemory(), UseSqlite(...), " +
+                                  "UsePostgreSql(...) or UseEventStoreDb(...) on the builder it returns";
 
     public ValidateOptionsResult Validate(string? name, LedgerServiceOptions options) =>
         stores.Any() ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(NoStore);

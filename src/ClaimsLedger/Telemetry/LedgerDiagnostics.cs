@@ -14,9 +14,10 @@ internal sealed class LedgerDiagnostics(LedgerOptions options)
 
     public long Timestamp() => _clock.GetTimestamp();
 
-    public Activity? StartRecord(int count)
+    /// <summary>Starts the activity of a record, or of a restore (an import of an export), which is reported alike.</summary>
+    public Activity? StartRecord(int count, bool restore = false)
     {
-        var activity = LedgerInstruments.Source.StartActivity("ClaimsLedger.Record");
+        var activity = LedgerInstruments.Source.StartActivity(restore ? "ClaimsLedger.Restore" : "ClaimsLedger.Record");
         activity?.SetTag("claimsledger.batch.size", count);
         return activity;
     }
@@ -56,11 +57,14 @@ internal sealed class LedgerDiagnostics(LedgerOptions options)
 
     public void Retrying(int attempt, int retries) => LedgerLog.Retrying(_logger, attempt + 1, retries);
 
-    public Activity? StartAppend(IReadOnlyList<StreamAppend> appends)
+    public Activity? StartAppend(IReadOnlyList<StreamAppend> appends) =>
+        StartAppend(appends.Count, appends.Sum(a => a.Events.Count));
+
+    public Activity? StartAppend(int streams, int events)
     {
         var activity = LedgerInstruments.Source.StartActivity("ClaimsLedger.Append");
-        activity?.SetTag("claimsledger.streams", appends.Count);
-        activity?.SetTag("claimsledger.events", appends.Sum(a => a.Events.Count));
+        activity?.SetTag("claimsledger.streams", streams);
+        activity?.SetTag("claimsledger.events", events);
         return activity;
     }
 
@@ -92,8 +96,18 @@ internal sealed class LedgerDiagnostics(LedgerOptions options)
         activity?.SetTag("claimsledger.events", count);
         if (count > 0)
         {
-            _instruments.EventsRead.Add(count);
+            Read(count, "catch-up");
             LedgerLog.CaughtUp(_logger, count, position?.ToString() ?? "-");
+        }
+    }
+
+    /// <summary>Counts events read from the store, tagged with what read them (<see cref="LedgerTelemetry.ReadTag"/>):
+    /// catch-up, projection, claim-streams.</summary>
+    public void Read(long count, string reader)
+    {
+        if (count > 0)
+        {
+            _instruments.EventsRead.Add(count, new KeyValuePair<string, object?>(LedgerTelemetry.ReadTag, reader));
         }
     }
 

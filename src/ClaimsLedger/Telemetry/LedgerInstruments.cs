@@ -18,7 +18,7 @@ internal sealed class LedgerInstruments
         EventsAppended = meter.CreateCounter<long>(LedgerTelemetry.EventsAppendedInstrument, "{event}",
             "Events appended to the store by the ledger");
         EventsRead = meter.CreateCounter<long>(LedgerTelemetry.EventsReadInstrument, "{event}",
-            "Events read from the store while catching up");
+            "Events read from the store (catch-ups, projections, claims read from their streams)");
         ViewsBuilt = meter.CreateCounter<long>(LedgerTelemetry.ViewsBuiltInstrument, "{view}", "Views built");
         Rejections = meter.CreateCounter<long>(LedgerTelemetry.RejectionsInstrument, "{batch}",
             "Batches rejected as bad input");

@@ -146,7 +146,7 @@ public sealed class InMemoryRegistrationTests
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Contains("no store was chosen; call UseInMemory(), UseSqlite(...) or UsePostgreSql(...)", error.Message,
+        Assert.Contains("no store was chosen; call UseInMemory(), UseSqlite(...), UsePostgreSql(...) or UseEventStoreDb(...)", error.Message,
             StringComparison.Ordinal);
     }
 

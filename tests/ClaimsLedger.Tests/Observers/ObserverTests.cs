@@ -1,8 +1,10 @@
 using ClaimsLedger.Conformance;
 using ClaimsLedger.Conformance.Telemetry;
 using ClaimsLedger.Events;
+using ClaimsLedger.Interchange;
 using ClaimsLedger.Storage;
 using ClaimsLedger.Storage.InMemory;
+using ClaimsLedger.Tests.Interchange;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -123,6 +125,65 @@ public sealed class ObserverTests
         Assert.Equal(LogLevel.Error, error.Level);
         Assert.Equal("observer broke", error.Exception!.Message);
         Assert.Contains("positions 1 to 5", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_restored_export_is_observed_as_one_batch_of_every_restored_entry_in_global_order()
+    {
+        var original = await Ledger.OpenAsync(new InMemoryEventStore(_clock), new LedgerOptions { Clock = _clock });
+        await original.RecordAsync(SampleEvents.Uncontested);
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await original.RecordAsync(SampleEvents.Assertion);
+        var export = await ImportExportTests.ExportAsync(original.Store);
+        var observer = new RecordingObserver();
+        var store = new InMemoryEventStore(_clock);
+        var restored = await OpenAsync(store, observer);
+
+        await LedgerInterchange.ImportAsync(restored, new StringReader(export));
+
+        var batch = Assert.Single(observer.Batches);
+        var stored = await store.ReadAllForwardsAsync(GlobalPosition.Start).ToListAsync();
+        Assert.Equal(6, stored.Count);
+        Assert.Equal(stored.Select(e => (e.Position, e.Stream, e.StreamVersion, e.RecordedAt)),
+            batch.Select(e => (e.Position, e.Stream, e.StreamVersion, e.RecordedAt)));
+        Assert.Equal(SampleEvents.Uncontested.Append(SampleEvents.Assertion).ToHashSet(), batch.Select(e => e.Event).ToHashSet());
+    }
+
+    [Fact]
+    public async Task A_restore_observes_only_what_it_wrote_beyond_the_prefix_the_ledger_already_held()
+    {
+        var original = await Ledger.OpenAsync(new InMemoryEventStore(_clock), new LedgerOptions { Clock = _clock });
+        await original.RecordAsync(SampleEvents.Uncontested);
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await original.RecordAsync(SampleEvents.Assertion);
+        var lines = (await ImportExportTests.ExportAsync(original.Store)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var observer = new RecordingObserver();
+        var restored = await OpenAsync(new InMemoryEventStore(_clock), observer);
+
+        await LedgerInterchange.ImportAsync(restored, new StringReader(string.Join('\n', lines[..4])));
+        await LedgerInterchange.ImportAsync(restored, new StringReader(string.Join('\n', lines)));
+        await LedgerInterchange.ImportAsync(restored, new StringReader(string.Join('\n', lines)));
+
+        Assert.Equal([4, 2], observer.Batches.Select(b => b.Count));
+        Assert.Equal([5L, 6L], observer.Batches[1].Select(e => e.Position.ToSequence()));
+    }
+
+    [Fact]
+    public async Task Nothing_is_observed_for_a_rejected_restore()
+    {
+        var original = await Ledger.OpenAsync(new InMemoryEventStore(_clock), new LedgerOptions { Clock = _clock });
+        await original.RecordAsync(SampleEvents.Uncontested);
+        var export = await ImportExportTests.ExportAsync(original.Store);
+        var observer = new RecordingObserver();
+        var restored = await OpenAsync(new InMemoryEventStore(_clock), observer);
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await restored.RecordAsync(SampleEvents.Registrations);
+        var before = observer.Batches.Count;
+
+        await Assert.ThrowsAsync<InterchangeException>(() =>
+            LedgerInterchange.ImportAsync(restored, new StringReader(export)));
+
+        Assert.Equal(before, observer.Batches.Count);
     }
 
     [Fact]

@@ -1,8 +1,12 @@
 using System.Diagnostics.Metrics;
 using ClaimsLedger.Conformance;
 using ClaimsLedger.Conformance.Telemetry;
+using ClaimsLedger.Interchange;
+using ClaimsLedger.Projections;
 using ClaimsLedger.Storage.InMemory;
 using ClaimsLedger.Telemetry;
+using ClaimsLedger.Tests.Interchange;
+using ClaimsLedger.Tests.Storage;
 using ClaimsLedger.Views;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,6 +23,9 @@ public sealed class TelemetryTests : IDisposable
     private readonly FakeTimeProvider _clock = new(SampleEvents.After);
     private readonly LogCapture _logs = new();
     private readonly ServiceProvider _metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
+    /// <summary>A custom projection counting the entries it is given.</summary>
+    private static readonly ILedgerProjection<int> EntryCount = LedgerProjection.Create(() => 0, (count, _) => count + 1);
 
     [Fact]
     public async Task Recording_logs_the_append_with_its_count_and_last_position()
@@ -134,6 +141,118 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_projection_is_traced_and_counted_as_a_view_build_and_its_reads_as_events_read()
+    {
+        var factory = _metrics.GetRequiredService<IMeterFactory>();
+        using var metrics = new MetricCapture(factory);
+        var ledger = await OpenAsync(meters: factory);
+        await ledger.RecordAsync(SampleEvents.Uncontested);
+        using var activities = new ActivityCapture();
+
+        var count = await ledger.ProjectAsync(EntryCount, ledger.Now());
+
+        Assert.Equal(5, count);
+        var view = Assert.Single(activities.Stopped, a => a.OperationName == "ClaimsLedger.View");
+        Assert.Equal("projection", view.GetTagItem(LedgerTelemetry.ViewTag));
+        Assert.Equal(1, metrics.Sum(LedgerTelemetry.ViewsBuiltInstrument, LedgerTelemetry.ViewTag, "projection"));
+        Assert.Equal(1, metrics.Count(LedgerTelemetry.ViewDurationInstrument));
+        // The ledger folded its own append without reading it: the projection's read is the only one.
+        Assert.Equal(5, metrics.Sum(LedgerTelemetry.EventsReadInstrument));
+        Assert.Equal(5, metrics.Sum(LedgerTelemetry.EventsReadInstrument, LedgerTelemetry.ReadTag, "projection"));
+    }
+
+    [Fact]
+    public async Task A_live_projection_counts_its_first_fold_as_a_view_build_and_every_entry_it_reads()
+    {
+        var factory = _metrics.GetRequiredService<IMeterFactory>();
+        using var metrics = new MetricCapture(factory);
+        var ledger = await OpenAsync(meters: factory);
+        await ledger.RecordAsync(SampleEvents.Uncontested);
+        using var activities = new ActivityCapture();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var live = ledger.ProjectLiveAsync(EntryCount, cancellationToken: stop.Token).GetAsyncEnumerator(stop.Token);
+
+        Assert.True(await live.MoveNextAsync());
+        await ledger.RecordAsync(SampleEvents.Assertion);
+        Assert.True(await live.MoveNextAsync());
+
+        Assert.Equal(6, live.Current);
+        var view = Assert.Single(activities.Stopped, a => a.OperationName == "ClaimsLedger.View");
+        Assert.Equal("projection-live", view.GetTagItem(LedgerTelemetry.ViewTag));
+        Assert.Equal(1, metrics.Sum(LedgerTelemetry.ViewsBuiltInstrument, LedgerTelemetry.ViewTag, "projection-live"));
+        Assert.Equal(6, metrics.Sum(LedgerTelemetry.EventsReadInstrument, LedgerTelemetry.ReadTag, "projection"));
+    }
+
+    [Fact]
+    public async Task A_claim_answered_from_its_streams_while_the_index_loads_counts_the_events_it_read()
+    {
+        var factory = _metrics.GetRequiredService<IMeterFactory>();
+        using var metrics = new MetricCapture(factory);
+        var inner = new InMemoryEventStore(_clock);
+        await (await OpenAsync(inner)).RecordAsync(SampleEvents.Uncontested);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var store = new HookedStore(inner) { BeforeReadAll = () => release.Task };
+        var ledger = await Ledger.OpenAsync(store,
+            new LedgerOptions { Clock = _clock, LoadInBackground = true, MeterFactory = factory });
+
+        var claim = await ledger.GetClaimAsync(SampleEvents.Claim, ledger.Now());
+        release.SetResult();
+        await ledger.Loaded;
+
+        Assert.NotNull(claim);
+        // The claim's stream (its registration and the denial), the denying actor's and the source's registrations.
+        Assert.Equal(4, metrics.Sum(LedgerTelemetry.EventsReadInstrument, LedgerTelemetry.ReadTag, "claim-streams"));
+        Assert.Equal(5, metrics.Sum(LedgerTelemetry.EventsReadInstrument, LedgerTelemetry.ReadTag, "catch-up"));
+        Assert.Equal(1, metrics.Sum(LedgerTelemetry.ViewsBuiltInstrument, LedgerTelemetry.ViewTag, "claim"));
+    }
+
+    [Fact]
+    public async Task A_restore_is_logged_counted_and_traced_as_a_record_is()
+    {
+        var factory = _metrics.GetRequiredService<IMeterFactory>();
+        using var metrics = new MetricCapture(factory);
+        var export = await ExportOfUncontestedAsync();
+        var restored = await OpenAsync(meters: factory);
+        using var activities = new ActivityCapture();
+
+        await LedgerInterchange.ImportAsync(restored, new StringReader(export));
+
+        var appended = Assert.Single(_logs.WithId(1));
+        Assert.Equal(5, appended.Values["Appended"]);
+        Assert.Equal("5", appended.Values["LastPosition"]);
+        Assert.Equal(5, metrics.Sum(LedgerTelemetry.EventsAppendedInstrument));
+        Assert.Equal(1, metrics.Count(LedgerTelemetry.RecordDurationInstrument));
+        var restore = Assert.Single(activities.Stopped, a => a.OperationName == "ClaimsLedger.Restore");
+        Assert.Equal(5, restore.GetTagItem("claimsledger.appended"));
+        Assert.Equal("5", restore.GetTagItem("claimsledger.position.last"));
+        var append = Assert.Single(activities.Stopped, a => a.OperationName == "ClaimsLedger.Append");
+        Assert.Equal(restore.SpanId, append.ParentSpanId);
+        Assert.Equal(5, append.GetTagItem("claimsledger.events"));
+    }
+
+    [Fact]
+    public async Task A_rejected_restore_is_logged_as_a_warning_counted_and_traced_as_an_error()
+    {
+        var factory = _metrics.GetRequiredService<IMeterFactory>();
+        using var metrics = new MetricCapture(factory);
+        var export = await ExportOfUncontestedAsync();
+        var restored = await OpenAsync(meters: factory);
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await restored.RecordAsync(SampleEvents.Registrations);
+        using var activities = new ActivityCapture();
+
+        await Assert.ThrowsAsync<InterchangeException>(() => LedgerInterchange.ImportAsync(restored, new StringReader(export)));
+
+        var rejected = Assert.Single(_logs.WithId(3));
+        Assert.Equal(LogLevel.Warning, rejected.Level);
+        Assert.Equal(5, rejected.Values["Count"]);
+        Assert.Contains("already holds a different event", rejected.Message, StringComparison.Ordinal);
+        Assert.Equal(1, metrics.Sum(LedgerTelemetry.RejectionsInstrument));
+        var restore = Assert.Single(activities.Stopped, a => a.OperationName == "ClaimsLedger.Restore");
+        Assert.Equal(System.Diagnostics.ActivityStatusCode.Error, restore.Status);
+    }
+
+    [Fact]
     public async Task Without_a_logger_factory_or_meter_factory_the_ledger_still_works()
     {
         var ledger = await Ledger.OpenAsync(new InMemoryEventStore(_clock), new LedgerOptions { Clock = _clock });
@@ -141,6 +260,14 @@ public sealed class TelemetryTests : IDisposable
         var result = await ledger.RecordAsync(SampleEvents.Uncontested);
 
         Assert.Equal(5, result.Appended);
+    }
+
+    /// <summary>An export of <see cref="SampleEvents.Uncontested"/> recorded by another ledger on this test's clock.</summary>
+    private async Task<string> ExportOfUncontestedAsync()
+    {
+        var original = await Ledger.OpenAsync(new InMemoryEventStore(_clock), new LedgerOptions { Clock = _clock });
+        await original.RecordAsync(SampleEvents.Uncontested);
+        return await ImportExportTests.ExportAsync(original.Store);
     }
 
     public void Dispose() => _metrics.Dispose();
