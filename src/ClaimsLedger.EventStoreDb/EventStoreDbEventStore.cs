@@ -15,8 +15,8 @@ namespace ClaimsLedger.EventStoreDb;
 /// <remarks>
 /// <para>Not atomic across streams (<see cref="AtomicAcrossStreams"/> is false): a multi-stream append checks every
 /// stream's expected version and event ids first, then writes stream by stream. A concurrent writer can still make a
-/// later stream fail after earlier ones were written; the <see cref="WrongExpectedVersionException"/> then names
-/// them, and the ledger's retry completes the rest.</para>
+/// later stream fail after earlier ones were written (as can a deleted stream, an append too large or a lost node);
+/// the error, of the same type as for a single stream, then names them, and the ledger's retry completes the rest.</para>
 /// <para>recordedAt is reported as the running maximum, along $all, of the stamps written (each stamp is the store
 /// clock, raised to the newest ledger event's recordedAt): it never decreases along $all, for every read and
 /// subscription, even when writers' clocks disagree.</para>

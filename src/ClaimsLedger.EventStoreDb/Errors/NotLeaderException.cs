@@ -17,6 +17,14 @@ public sealed class NotLeaderException : LedgerStoreException
         LeaderPort = leaderPort;
     }
 
+    /// <summary>The same error, with a message that says what the append wrote.</summary>
+    internal NotLeaderException(int leaderPort, string leaderHost, string message, Exception innerException)
+        : base(message, innerException)
+    {
+        LeaderHost = leaderHost;
+        LeaderPort = leaderPort;
+    }
+
     /// <summary>The leader's host, as the node reported it.</summary>
     public string LeaderHost { get; }
 

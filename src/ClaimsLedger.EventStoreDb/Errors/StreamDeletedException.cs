@@ -16,6 +16,13 @@ public sealed class StreamDeletedException : LedgerStoreException
         Stream = stream;
     }
 
+    /// <summary>The same error, with a message that says what the append wrote.</summary>
+    internal StreamDeletedException(string message, StreamName stream, Exception innerException)
+        : base(message, innerException)
+    {
+        Stream = stream;
+    }
+
     /// <summary>The deleted stream (the ledger's name, without the store's stream prefix).</summary>
     public StreamName Stream { get; }
 }

@@ -17,8 +17,8 @@ namespace ClaimsLedger.EventStoreDb.Writing;
 /// is looked at again and retried. 4. Find the written events in $all for their positions and recordedAt. 5. Seal
 /// them into the hash chain (<see cref="ChainSealer"/>) before returning, so every later read carries their hashes;
 /// an append found already present is sealed too, in case its first writer stopped before sealing it.</para>
-/// <para>A conflict or failure on a later part leaves the earlier parts written, and the error says so; the store
-/// still tries to seal what was written.</para>
+/// <para>A conflict or failure on a later part leaves the earlier parts written, and the error (of the same type)
+/// names them (<see cref="PartialAppend"/>); the store still tries to seal what was written.</para>
 /// </remarks>
 internal sealed class Appender(GrpcConnection connection, LedgerStreamNames names, LogReader reader,
     RecordedAtResolver resolver, StreamIdCache cache, TimeProvider clock, ChainSealer sealer)
@@ -57,7 +57,6 @@ internal sealed class Appender(GrpcConnection connection, LedgerStreamNames name
         var now = clock.GetUtcNow();
         var stamp = head.RecordedAt is { } last && last > now ? last : now;
         var writer = new PartWriter(connection, names, reader, cache, _repeats, stamp, head);
-        var written = false;
         try
         {
             for (var i = 0; i < appends.Count; i++)
@@ -65,13 +64,18 @@ internal sealed class Appender(GrpcConnection connection, LedgerStreamNames name
                 if (results[i] is null)
                 {
                     results[i] = await writer.WriteAsync(appends[i], scans[i], cancellationToken).ConfigureAwait(false);
-                    written = true;
                 }
             }
         }
-        catch (Exception) when (written)
+        catch (LedgerStoreException e) when (writer.Written.Count > 0)
         {
-            // Best effort, so the parts already written do not stay unhashed until the next append; the error stays the append's.
+            // Best effort, so the parts already written do not stay unhashed until the next append; the error stays the
+            // append's, saying which streams it wrote.
+            await sealer.TrySealAsync(results).ConfigureAwait(false);
+            throw PartialAppend.Name(e, writer.Written);
+        }
+        catch (Exception) when (writer.Written.Count > 0)
+        {
             await sealer.TrySealAsync(results).ConfigureAwait(false);
             throw;
         }
