@@ -9,8 +9,10 @@ using Grpc.Core;
 namespace ClaimsLedger.EventStoreDb.Reading;
 
 /// <summary>
-/// Finite reads of one stream or of all, in pages: each page is one Read call with its own deadline, so a long read
-/// is never cut by <c>defaultDeadline</c>. Reads of all are filtered to the ledger's streams on the server.
+/// Finite reads of one stream or of all, in pages: each page is one Read call with its own deadline, read to its end
+/// before its events are handed on, so neither a long read nor a slow consumer is cut by <c>defaultDeadline</c> (the
+/// call is closed while the consumer works). Costs one page of events in memory (at most <see cref="PageSize"/>).
+/// Reads of all are filtered to the ledger's streams on the server.
 /// </summary>
 internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames names)
 {
@@ -27,7 +29,8 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
             var ask = (int)Math.Min(remaining, PageSize);
             var got = 0;
             var request = Requests.ReadStream(names.ToServer(stream), direction, next, (ulong)ask);
-            await foreach (var e in PageAsync(request, $"read of '{stream}'", stream, cancellationToken).ConfigureAwait(false))
+            var page = await ReadPageAsync(request, $"read of '{stream}'", stream, cancellationToken).ConfigureAwait(false);
+            foreach (var e in page.Events)
             {
                 got++;
                 remaining--;
@@ -54,7 +57,8 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
             var ask = (int)Math.Min(remaining, PageSize) + (last is null ? 0 : 1);
             var got = 0;
             var request = Requests.ReadAll(ReadDirection.Forwards, next, (ulong)ask, names.FilterPrefixes);
-            await foreach (var e in PageAsync(request, "read of all", null, cancellationToken).ConfigureAwait(false))
+            var page = await ReadPageAsync(request, "read of all", null, cancellationToken).ConfigureAwait(false);
+            foreach (var e in page.Events)
             {
                 got++;
                 if (last is { } seen && e.Position <= seen)
@@ -92,7 +96,8 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
         if (from is { } start)
         {
             var request = Requests.ReadAll(ReadDirection.Forwards, start, 1, names.FilterPrefixes);
-            await foreach (var e in PageAsync(request, "read of all", null, cancellationToken).ConfigureAwait(false))
+            var page = await ReadPageAsync(request, "read of all", null, cancellationToken).ConfigureAwait(false);
+            foreach (var e in page.Events)
             {
                 if (e.Position == start)
                 {
@@ -105,7 +110,8 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
         {
             var got = 0;
             var request = Requests.ReadAll(ReadDirection.Backwards, before, (ulong)pageSize + 1, names.FilterPrefixes);
-            await foreach (var e in PageAsync(request, "read of all", null, cancellationToken).ConfigureAwait(false))
+            var page = await ReadPageAsync(request, "read of all", null, cancellationToken).ConfigureAwait(false);
+            foreach (var e in page.Events)
             {
                 got++;
                 if (before is { } limit && e.Position >= limit)
@@ -136,20 +142,24 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
         }
     }
 
-    private async IAsyncEnumerable<StoredEvent> PageAsync(ReadReq request, string operation, StreamName? stream,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>One Read call, read to its end: the events, and whether the server said the stream was not found.</summary>
+    private async Task<Page> ReadPageAsync(ReadReq request, string operation, StreamName? stream,
+        CancellationToken cancellationToken)
     {
+        var events = new List<StoredEvent>();
         await foreach (var response in RawAsync(request, operation, stream, cancellationToken).ConfigureAwait(false))
         {
             switch (response.ContentCase)
             {
                 case ReadResp.ContentOneofCase.Event:
-                    yield return EventDecoder.Decode(response.Event, names, connection.Settings.Where);
+                    events.Add(EventDecoder.Decode(response.Event, names, connection.Settings.Where));
                     break;
                 case ReadResp.ContentOneofCase.StreamNotFound:
-                    yield break;
+                    return new Page(events, StreamNotFound: true);
             }
         }
+
+        return new Page(events, StreamNotFound: false);
     }
 
     private async IAsyncEnumerable<ReadResp> RawAsync(ReadReq request, string operation, StreamName? stream,
@@ -179,3 +189,6 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
         }
     }
 }
+
+/// <summary>The events of one Read call; <c>StreamNotFound</c> when the server answered that the stream has none.</summary>
+internal readonly record struct Page(List<StoredEvent> Events, bool StreamNotFound);

@@ -40,6 +40,32 @@ public sealed class TransportTests
     }
 
     [Fact]
+    public async Task A_consumer_slower_than_the_deadline_reads_to_the_end()
+    {
+        await using var node = await FakeEventStoreNode.StartAsync();
+        await using var store = await EventStoreDbEventStore.OpenAsync(node.ConnectionString("defaultDeadline=300"));
+        var stream = NewStream("slow-reader");
+        await store.AppendToStreamAsync(stream, ExpectedVersion.NoStream, Batch(3));
+
+        var read = new List<long>();
+        await foreach (var e in store.ReadStreamForwardsAsync(stream))
+        {
+            read.Add(e.StreamVersion);
+            await Task.Delay(400); // longer than the deadline, while the read is still going
+        }
+
+        var all = 0;
+        await foreach (var e in store.ReadAllForwardsAsync(GlobalPosition.Start))
+        {
+            all++;
+            await Task.Delay(400);
+        }
+
+        Assert.Equal([0L, 1, 2], read);
+        Assert.Equal(3, all);
+    }
+
+    [Fact]
     public async Task A_secure_node_is_reached_over_tls_when_its_certificate_is_trusted_through_tlsCaFile()
     {
         using var certificate = SelfSigned();
