@@ -53,6 +53,7 @@ public sealed class EventStoreDbEventStore : IEventStore
     private readonly Appender _appender;
     private readonly AllSubscription _subscription;
     private readonly ChainedReads _chained;
+    private readonly StreamIdCache _cache;
     private readonly CancellationTokenSource _disposed = new();
 
     private EventStoreDbEventStore(GrpcConnection connection, EventStoreDbStoreOptions options)
@@ -64,7 +65,8 @@ public sealed class EventStoreDbEventStore : IEventStore
         var chain = new ChainStream(connection, _names, _reader);
         var index = new ChainIndex(chain);
         _chained = new ChainedReads(index);
-        _appender = new Appender(connection, _names, _reader, _resolver, new StreamIdCache(_reader), options.Clock,
+        _cache = new StreamIdCache(_reader);
+        _appender = new Appender(connection, _names, _reader, _resolver, _cache, options.Clock,
             new ChainSealer(chain, _reader, index));
         _subscription = new AllSubscription(connection, _names, _resolver);
     }
@@ -109,7 +111,8 @@ public sealed class EventStoreDbEventStore : IEventStore
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException">A stream is not a ledger stream (<c>claim:</c>, <c>actor:</c>, <c>source:</c>).</exception>
-    /// <exception cref="StreamDeletedException">A stream was tombstoned on the server.</exception>
+    /// <exception cref="StreamDeletedException">A stream was tombstoned on the server, or soft-deleted after this store
+    /// saw events in it (the store does not re-create it).</exception>
     /// <exception cref="AppendTooLargeException">The server's maximum append size was exceeded.</exception>
     /// <exception cref="LedgerStoreException">The events were written but could not be sealed into the hash chain
     /// (<see cref="StoreUnavailableException"/> when the node became unreachable); the message says so. Retrying the
@@ -122,13 +125,15 @@ public sealed class EventStoreDbEventStore : IEventStore
     }
 
     /// <inheritdoc/>
+    /// <exception cref="StreamDeletedException">The stream was tombstoned, or soft-deleted after this store saw events
+    /// in it (a store that never saw it reads it as empty, as the server reports it).</exception>
     public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, ReadDirection direction, long fromVersion,
         long maxCount, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
         ArgumentOutOfRangeException.ThrowIfNegative(fromVersion);
         return _chained.ReadAsync(_resolver.StreamAsync(_reader.StreamAsync(stream, direction, fromVersion, maxCount,
-            cancellationToken), cancellationToken), cancellationToken);
+            cancellationToken, knownToExist: _cache.Knows(stream)), cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc/>

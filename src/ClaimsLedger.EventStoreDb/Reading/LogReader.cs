@@ -18,9 +18,14 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
 {
     public const int PageSize = 512;
 
-    /// <summary>A stream from <paramref name="from"/> (inclusive; <see cref="StreamPosition.End"/> backwards: the last event).</summary>
+    /// <summary>
+    /// A stream from <paramref name="from"/> (inclusive; <see cref="StreamPosition.End"/> backwards: the last event).
+    /// When <paramref name="knownToExist"/> (the caller saw events in the stream), a <c>stream_not_found</c> answer
+    /// means the stream was soft-deleted, and is raised as <see cref="StreamDeletedException"/> instead of read as empty.
+    /// </summary>
+    /// <exception cref="StreamDeletedException">The stream was tombstoned, or soft-deleted and known to exist.</exception>
     public async IAsyncEnumerable<StoredEvent> StreamAsync(StreamName stream, ReadDirection direction, long from,
-        long maxCount, [EnumeratorCancellation] CancellationToken cancellationToken)
+        long maxCount, [EnumeratorCancellation] CancellationToken cancellationToken, bool knownToExist = false)
     {
         var forwards = direction == ReadDirection.Forwards;
         long? next = forwards || from != StreamPosition.End ? from : null;
@@ -30,6 +35,11 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
             var got = 0;
             var request = Requests.ReadStream(names.ToServer(stream), direction, next, (ulong)ask);
             var page = await ReadPageAsync(request, $"read of '{stream}'", stream, cancellationToken).ConfigureAwait(false);
+            if (page.StreamNotFound && knownToExist)
+            {
+                throw new StreamDeletedException(stream, connection.Settings.Where, softDeleted: true);
+            }
+
             foreach (var e in page.Events)
             {
                 got++;

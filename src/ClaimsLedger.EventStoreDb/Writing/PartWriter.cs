@@ -32,7 +32,7 @@ internal sealed class PartWriter(GrpcConnection connection, LedgerStreamNames na
             var outcome = await AppendCall.SendAsync(connection, names, part, scan.Current, envelopes, token).ConfigureAwait(false);
             if (outcome.Succeeded)
             {
-                cache.Written(part.Stream, scan.Current, part.Events);
+                cache.Written(part.Stream, scan.Current, part.Events, outcome.Revision);
                 _written.Add(part.Stream);
                 return await LocateAsync(part, outcome.Revision, scan, token).ConfigureAwait(false);
             }
