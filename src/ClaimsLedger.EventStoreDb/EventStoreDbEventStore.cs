@@ -74,7 +74,8 @@ public sealed class EventStoreDbEventStore : IEventStore
     /// <inheritdoc/>
     public bool AtomicAcrossStreams => false;
 
-    /// <summary>The node, as host:port.</summary>
+    /// <summary>The node calls go to, as host:port: the one named in the connection string, or the leader a
+    /// not-leader reply named.</summary>
     public string Endpoint => _connection.Settings.Where;
 
     /// <summary>The prefix of the ledger's stream names on the server.</summary>
@@ -83,7 +84,8 @@ public sealed class EventStoreDbEventStore : IEventStore
     /// <summary>Connects to the node and checks that it answers and lets the user read all.</summary>
     /// <exception cref="ArgumentException">Invalid options or connection string (the message names the key).</exception>
     /// <exception cref="StoreUnavailableException">The node cannot be reached, or refuses the credentials or access.</exception>
-    /// <exception cref="NotLeaderException">The node is a follower and the leader is required.</exception>
+    /// <exception cref="NotLeaderException">The node is a follower, the leader is required and the leader it names
+    /// cannot be reached as leader (the store follows the redirect first).</exception>
     public static async Task<EventStoreDbEventStore> OpenAsync(EventStoreDbStoreOptions options,
         CancellationToken cancellationToken = default)
     {
@@ -113,6 +115,7 @@ public sealed class EventStoreDbEventStore : IEventStore
     /// <exception cref="ArgumentException">A stream is not a ledger stream (<c>claim:</c>, <c>actor:</c>, <c>source:</c>).</exception>
     /// <exception cref="StreamDeletedException">A stream was tombstoned on the server, or soft-deleted after this store
     /// saw events in it (the store does not re-create it).</exception>
+    /// <exception cref="StoreReadOnlyException">The store was opened with a <c>nodePreference</c> other than leader.</exception>
     /// <exception cref="AppendTooLargeException">The server's maximum append size was exceeded.</exception>
     /// <exception cref="LedgerStoreException">The events were written but could not be sealed into the hash chain
     /// (<see cref="StoreUnavailableException"/> when the node became unreachable); the message says so. Retrying the

@@ -3,8 +3,10 @@ using ClaimsLedger.Storage;
 namespace ClaimsLedger.EventStoreDb;
 
 /// <summary>
-/// The node named in the connection string is not the cluster's leader, and the call required the leader
-/// (<c>nodePreference=leader</c>, the default). Connect to the leader it names. Nothing was written.
+/// A node answered that it is not the cluster's leader, and the call required the leader (<c>nodePreference=leader</c>,
+/// the default). The store follows such a reply to the leader it names (at most twice per call), so this is raised
+/// only when the named leader is unknown, is the node that answered, or redirects again. Nothing was written by that
+/// call.
 /// </summary>
 public sealed class NotLeaderException : LedgerStoreException
 {

@@ -142,18 +142,50 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
 
     /// <summary>
     /// Checks that the node answers and lets this user read all: reads the newest event of the whole log, unfiltered
-    /// (a filtered read could scan a large log looking for a ledger event).
+    /// (a filtered read could scan a large log looking for a ledger event). A follower's not-leader reply moves the
+    /// connection to the leader it names.
     /// </summary>
     public async Task ProbeAsync(CancellationToken cancellationToken)
     {
         var request = Requests.ReadAll(ReadDirection.Backwards, null, 1, prefixes: []);
-        await foreach (var unused in RawAsync(request, "read of all", null, cancellationToken).ConfigureAwait(false))
+        for (var redirects = 0; ; redirects++)
         {
+            try
+            {
+                await foreach (var unused in RawAsync(request, "read of all", null, cancellationToken).ConfigureAwait(false))
+                {
+                }
+
+                return;
+            }
+            catch (NotLeaderException e) when (connection.FollowLeader(e, redirects))
+            {
+                // Nothing was read: ask the leader.
+            }
         }
     }
 
-    /// <summary>One Read call, read to its end: the events, and whether the server said the stream was not found.</summary>
+    /// <summary>
+    /// One Read call, read to its end: the events, and whether the server said the stream was not found. A not-leader
+    /// reply (which comes before any event) sends the call again to the leader it names.
+    /// </summary>
     private async Task<Page> ReadPageAsync(ReadReq request, string operation, StreamName? stream,
+        CancellationToken cancellationToken)
+    {
+        for (var redirects = 0; ; redirects++)
+        {
+            try
+            {
+                return await ReadPageOnceAsync(request, operation, stream, cancellationToken).ConfigureAwait(false);
+            }
+            catch (NotLeaderException e) when (connection.FollowLeader(e, redirects))
+            {
+                // The page is read whole before it is handed on, so nothing of it was seen yet: read it from the leader.
+            }
+        }
+    }
+
+    private async Task<Page> ReadPageOnceAsync(ReadReq request, string operation, StreamName? stream,
         CancellationToken cancellationToken)
     {
         var events = new List<StoredEvent>();

@@ -17,8 +17,28 @@ internal readonly record struct AppendOutcome(bool Succeeded, long? Revision);
 /// </summary>
 internal static class AppendCall
 {
+    /// <summary>
+    /// Sends the append; a not-leader reply (nothing was written, sheet §6) sends it again to the leader it names.
+    /// </summary>
     public static async Task<AppendOutcome> SendAsync(GrpcConnection connection, LedgerStreamNames names, StreamAppend part,
         long? expectedRevision, byte[][] customMetadata, CancellationToken cancellationToken)
+    {
+        for (var redirects = 0; ; redirects++)
+        {
+            try
+            {
+                return await SendOnceAsync(connection, names, part, expectedRevision, customMetadata, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (NotLeaderException e) when (connection.FollowLeader(e, redirects))
+            {
+                // The follower wrote nothing: the same append goes to the leader, with the same ids and expected revision.
+            }
+        }
+    }
+
+    private static async Task<AppendOutcome> SendOnceAsync(GrpcConnection connection, LedgerStreamNames names,
+        StreamAppend part, long? expectedRevision, byte[][] customMetadata, CancellationToken cancellationToken)
     {
         using var sending = new CancellationTokenSource();
         AppendResp response;

@@ -34,6 +34,17 @@ internal sealed class Appender(GrpcConnection connection, LedgerStreamNames name
             LedgerStreamNames.EnsureLedgerStream(part.Stream);
         }
 
+        if (connection.Settings is { RequiresLeader: false } settings)
+        {
+            // An append finds its events in $all right after writing them (positions, recordedAt, the seal); a follower
+            // that lags behind the leader may not have them yet.
+            throw new StoreReadOnlyException(
+                $"the EventStoreDB store at {settings.Where} was opened with nodePreference={settings.NodePreference}, " +
+                "which serves reads only: appends need nodePreference=leader (the default), because the store reads " +
+                "its events back from $all right after writing them, which a follower that lags behind the leader may " +
+                "not have yet; nothing was written");
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         var scans = new StreamScan[appends.Count];
         var results = new AppendResult?[appends.Count];

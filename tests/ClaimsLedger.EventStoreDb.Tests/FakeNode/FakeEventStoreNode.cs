@@ -40,9 +40,10 @@ internal sealed class FakeEventStoreNode : IAsyncDisposable
     public string ConnectionString(string settings = "") =>
         $"esdb://127.0.0.1:{Port}?tls=false{(settings.Length > 0 ? "&" + settings : "")}";
 
-    public static async Task<FakeEventStoreNode> StartAsync(X509Certificate2? certificate = null)
+    /// <summary>Starts a node; given the <paramref name="log"/> of another node, the two form a cluster with one log.</summary>
+    public static async Task<FakeEventStoreNode> StartAsync(X509Certificate2? certificate = null, FakeLog? log = null)
     {
-        var log = new FakeLog();
+        log ??= new FakeLog();
         var settings = new FakeNodeSettings();
         var service = new FakeStreamsService(log, settings);
         var builder = WebApplication.CreateSlimBuilder();
