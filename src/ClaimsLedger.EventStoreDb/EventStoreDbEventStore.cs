@@ -1,8 +1,11 @@
 using ClaimsLedger.EventStoreDb.Chain;
 using ClaimsLedger.EventStoreDb.Connection;
+using ClaimsLedger.EventStoreDb.Diagnostics;
 using ClaimsLedger.EventStoreDb.Reading;
 using ClaimsLedger.EventStoreDb.Writing;
 using ClaimsLedger.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClaimsLedger.EventStoreDb;
 
@@ -60,14 +63,18 @@ public sealed class EventStoreDbEventStore : IEventStore
     {
         _connection = connection;
         _names = new LedgerStreamNames(options.StreamPrefix);
-        _reader = new LogReader(connection, _names);
+        var logger = options.LoggerFactory?.CreateLogger<EventStoreDbEventStore>() ?? NullLogger<EventStoreDbEventStore>.Instance;
+        var description = $"EventStoreDB at {connection.Settings.Where}" +
+                          (options.StreamPrefix.Length > 0 ? $" (streams under '{options.StreamPrefix}')" : string.Empty);
+        var diagnostics = new StoreDiagnostics(logger, description, options.Clock, options.SlowQueryThreshold);
+        _reader = new LogReader(connection, _names, diagnostics);
         _resolver = new RecordedAtResolver(_reader);
         var chain = new ChainStream(connection, _names, _reader);
         var index = new ChainIndex(chain);
         _chained = new ChainedReads(index);
         _cache = new StreamIdCache(_reader);
         _appender = new Appender(connection, _names, _reader, _resolver, _cache, options.Clock,
-            new ChainSealer(chain, _reader, index));
+            new ChainSealer(chain, _reader, index, diagnostics), diagnostics);
         _subscription = new AllSubscription(connection, _names, _resolver);
     }
 

@@ -43,8 +43,8 @@ public static class EventStoreDbClaimsLedgerBuilderExtensions
                     throw new ArgumentException("EventStoreDbStoreOptions.ConnectionString is required", nameof(settings));
                 }
 
-                settings.ToStoreOptions(TimeProvider.System).Validate();
+                settings.ToStoreOptions(TimeProvider.System, null).Validate();
             },
             async (settings, context, cancellationToken) => await EventStoreDbEventStore.OpenAsync(
-                settings.ToStoreOptions(context.Clock), cancellationToken).ConfigureAwait(false));
+                settings.ToStoreOptions(context.Clock, context.LoggerFactory), cancellationToken).ConfigureAwait(false));
 }

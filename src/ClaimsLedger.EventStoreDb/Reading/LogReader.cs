@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ClaimsLedger.EventStoreDb.Connection;
+using ClaimsLedger.EventStoreDb.Diagnostics;
 using ClaimsLedger.EventStoreDb.Errors;
 using ClaimsLedger.EventStoreDb.Protocol;
 using ClaimsLedger.EventStoreDb.Wire;
@@ -14,7 +15,7 @@ namespace ClaimsLedger.EventStoreDb.Reading;
 /// call is closed while the consumer works). Costs one page of events in memory (at most <see cref="PageSize"/>).
 /// Reads of all are filtered to the ledger's streams on the server.
 /// </summary>
-internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames names)
+internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames names, StoreDiagnostics diagnostics)
 {
     public const int PageSize = 512;
 
@@ -172,11 +173,14 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
     private async Task<Page> ReadPageAsync(ReadReq request, string operation, StreamName? stream,
         CancellationToken cancellationToken)
     {
+        var started = diagnostics.Start();
         for (var redirects = 0; ; redirects++)
         {
             try
             {
-                return await ReadPageOnceAsync(request, operation, stream, cancellationToken).ConfigureAwait(false);
+                var page = await ReadPageOnceAsync(request, operation, stream, cancellationToken).ConfigureAwait(false);
+                diagnostics.IfSlow("read", started, page.Events.Count);
+                return page;
             }
             catch (NotLeaderException e) when (connection.FollowLeader(e, redirects))
             {

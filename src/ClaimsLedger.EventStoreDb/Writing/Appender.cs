@@ -1,5 +1,6 @@
 using ClaimsLedger.EventStoreDb.Chain;
 using ClaimsLedger.EventStoreDb.Connection;
+using ClaimsLedger.EventStoreDb.Diagnostics;
 using ClaimsLedger.EventStoreDb.Reading;
 using ClaimsLedger.Storage;
 
@@ -21,7 +22,7 @@ namespace ClaimsLedger.EventStoreDb.Writing;
 /// names them (<see cref="PartialAppend"/>); the store still tries to seal what was written.</para>
 /// </remarks>
 internal sealed class Appender(GrpcConnection connection, LedgerStreamNames names, LogReader reader,
-    RecordedAtResolver resolver, StreamIdCache cache, TimeProvider clock, ChainSealer sealer)
+    RecordedAtResolver resolver, StreamIdCache cache, TimeProvider clock, ChainSealer sealer, StoreDiagnostics diagnostics)
 {
     private readonly Repeats _repeats = new(reader, resolver);
 
@@ -46,6 +47,7 @@ internal sealed class Appender(GrpcConnection connection, LedgerStreamNames name
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        var started = diagnostics.Start();
         var scans = new StreamScan[appends.Count];
         var results = new AppendResult?[appends.Count];
         for (var i = 0; i < appends.Count; i++)
@@ -60,10 +62,28 @@ internal sealed class Appender(GrpcConnection connection, LedgerStreamNames name
 
         if (results.All(r => r is not null))
         {
-            await sealer.SealAsync(results, cancellationToken).ConfigureAwait(false);
-            return results!;
+            await sealer.SealAsync(results, writing: false, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            sealer.EnterWrite();
+            try
+            {
+                await WriteAndSealAsync(appends, scans, results, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                sealer.ExitWrite();
+            }
         }
 
+        diagnostics.IfSlow("append", started, appends.Sum(a => a.Events.Count));
+        return results!;
+    }
+
+    private async Task WriteAndSealAsync(IReadOnlyList<StreamAppend> appends, StreamScan[] scans, AppendResult?[] results,
+        CancellationToken cancellationToken)
+    {
         var head = await ReadHeadAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var stamp = head.RecordedAt is { } last && last > now ? last : now;
@@ -94,14 +114,12 @@ internal sealed class Appender(GrpcConnection connection, LedgerStreamNames name
         // Written: the seal must finish, as the rest of the append would (each call still has its deadline).
         try
         {
-            await sealer.SealAsync(results, CancellationToken.None).ConfigureAwait(false);
+            await sealer.SealAsync(results, writing: true, CancellationToken.None).ConfigureAwait(false);
         }
         catch (LedgerStoreException e)
         {
             throw AppendSealing.NotSealed(e);
         }
-
-        return results!;
     }
 
     /// <summary>The newest ledger event's position and reported recordedAt; nulls when the ledger is empty.</summary>

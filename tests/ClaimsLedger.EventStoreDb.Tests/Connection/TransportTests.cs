@@ -43,7 +43,7 @@ public sealed class TransportTests
     public async Task A_consumer_slower_than_the_deadline_reads_to_the_end()
     {
         await using var node = await FakeEventStoreNode.StartAsync();
-        await using var store = await EventStoreDbEventStore.OpenAsync(node.ConnectionString("defaultDeadline=300"));
+        await using var store = await EventStoreDbEventStore.OpenAsync(node.ConnectionString("defaultDeadline=1000"));
         var stream = NewStream("slow-reader");
         await store.AppendToStreamAsync(stream, ExpectedVersion.NoStream, Batch(3));
 
@@ -51,14 +51,19 @@ public sealed class TransportTests
         await foreach (var e in store.ReadStreamForwardsAsync(stream))
         {
             read.Add(e.StreamVersion);
-            await Task.Delay(400); // longer than the deadline, while the read is still going
+            if (read.Count == 1)
+            {
+                await Task.Delay(1500); // past the deadline of the call that read this page
+            }
         }
 
         var all = 0;
         await foreach (var e in store.ReadAllForwardsAsync(GlobalPosition.Start))
         {
-            all++;
-            await Task.Delay(400);
+            if (++all == 1)
+            {
+                await Task.Delay(1500);
+            }
         }
 
         Assert.Equal([0L, 1, 2], read);

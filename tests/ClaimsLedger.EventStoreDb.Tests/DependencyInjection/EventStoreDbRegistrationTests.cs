@@ -1,9 +1,13 @@
+using ClaimsLedger.Conformance;
+using ClaimsLedger.Conformance.Telemetry;
 using ClaimsLedger.DependencyInjection;
 using ClaimsLedger.Events;
 using ClaimsLedger.EventStoreDb.Tests.FakeNode;
 using ClaimsLedger.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ClaimsLedger.EventStoreDb.Tests.DependencyInjection;
@@ -45,6 +49,21 @@ public sealed class EventStoreDbRegistrationTests : FakeNodeTest
         await ledger.RecordAsync(new ClaimRegistered("c", "A claim"));
 
         Assert.NotNull(Node.Log.Stream("newsroom/claim:c"));
+    }
+
+    [Fact]
+    public async Task The_containers_loggers_receive_the_stores_slow_call_warnings()
+    {
+        var logs = new LogCapture();
+        using var host = TestHosts.Build((services, configuration) => services.AddClaimsLedger(
+                configuration.GetSection("ClaimsLedger"), b => b.UseEventStoreDb()), logs,
+            ("ClaimsLedger:EventStoreDb:ConnectionString", Node.ConnectionString()),
+            ("ClaimsLedger:EventStoreDb:SlowQueryThreshold", "00:00:00"));
+        await host.StartAsync();
+
+        await (await host.LedgerAsync()).RecordAsync(new ClaimRegistered("c", "A claim"));
+
+        Assert.Contains(logs.WithId(103), r => Equals(r.Values["Operation"], "append") && r.Level == LogLevel.Warning);
     }
 
     [Fact]
