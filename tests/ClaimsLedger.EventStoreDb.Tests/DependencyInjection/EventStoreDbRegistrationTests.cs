@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ClaimsLedger.EventStoreDb.Tests.DependencyInjection;
@@ -69,12 +70,25 @@ public sealed class EventStoreDbRegistrationTests : FakeNodeTest
     [Fact]
     public async Task A_missing_connection_string_is_named_when_the_ledger_opens()
     {
-        await using var services = new ServiceCollection()
-            .AddClaimsLedger(b => b.UseEventStoreDb(_ => { }))
-            .Services.BuildServiceProvider();
+        using var host = TestHosts.Build((services, configuration) =>
+            services.AddClaimsLedger(configuration.GetSection("ClaimsLedger"), b => b.UseEventStoreDb()));
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(async () => await services.GetRequiredService<ILedgerProvider>().GetLedgerAsync());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Contains("ConnectionString", error.Message, StringComparison.Ordinal);
+        Assert.Equal("invalid setting ClaimsLedger:EventStoreDb:ConnectionString: EventStoreDbStoreOptions.ConnectionString is required",
+            Assert.Single(error.Failures));
+    }
+
+    [Fact]
+    public async Task An_invalid_stream_prefix_is_named_by_its_configuration_key()
+    {
+        using var host = TestHosts.Build((services, configuration) =>
+                services.AddClaimsLedger(configuration.GetSection("ClaimsLedger"), b => b.UseEventStoreDb()),
+            settings: [("ClaimsLedger:EventStoreDb:ConnectionString", Node.ConnectionString()), ("ClaimsLedger:EventStoreDb:StreamPrefix", "$system/")]);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.StartsWith("invalid setting ClaimsLedger:EventStoreDb:StreamPrefix: EventStoreDbStoreOptions.StreamPrefix '$system/' is not valid",
+            Assert.Single(error.Failures), StringComparison.Ordinal);
     }
 }
