@@ -76,18 +76,21 @@ internal static class AppendCall
             }
         }
 
-        return response.ResultCase switch
-        {
-            AppendResp.ResultOneofCase.Success => new AppendOutcome(true,
-                response.Success.CurrentRevisionOptionCase == AppendResp.Types.Success.CurrentRevisionOptionOneofCase.CurrentRevision
-                    ? (long)response.Success.CurrentRevision
-                    : null),
-            AppendResp.ResultOneofCase.WrongExpectedVersion => new AppendOutcome(false, Actual(response.WrongExpectedVersion)),
-            _ => throw new LedgerStoreException(
-                $"EventStoreDB at {connection.Settings.Where} answered the append to '{part.Stream}' with neither success " +
-                "nor wrong expected version"),
-        };
+        return Decode(response, connection.Settings.Where, part.Stream);
     }
+
+    /// <summary>The outcome an append response reports: success with the last revision, or a conflict with the actual one.</summary>
+    /// <exception cref="LedgerStoreException">The response is neither.</exception>
+    public static AppendOutcome Decode(AppendResp response, string where, StreamName stream) => response.ResultCase switch
+    {
+        AppendResp.ResultOneofCase.Success => new AppendOutcome(true,
+            response.Success.CurrentRevisionOptionCase == AppendResp.Types.Success.CurrentRevisionOptionOneofCase.CurrentRevision
+                ? (long)response.Success.CurrentRevision
+                : null),
+        AppendResp.ResultOneofCase.WrongExpectedVersion => new AppendOutcome(false, Actual(response.WrongExpectedVersion)),
+        _ => throw new LedgerStoreException(
+            $"EventStoreDB at {where} answered the append to '{stream}' with neither success nor wrong expected version"),
+    };
 
     // Fields 6-7 from 20.10 on; the legacy fields 1-2 for 20.6.0 servers.
     private static long? Actual(AppendResp.Types.WrongExpectedVersion conflict) => conflict.CurrentRevisionOptionCase switch
