@@ -24,7 +24,7 @@ public sealed record EventStoreDbStoreOptions
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>
-    /// Where slow appends and reads, and the sealing of events another writer left unsealed, are logged (category
+    /// Where slow appends and reads, and the sealing of events a writer left unsealed, are logged (category
     /// <see cref="EventStoreDbEventStore"/>; messages name the node and the stream prefix, never the password).
     /// Default null: no logging.
     /// </summary>

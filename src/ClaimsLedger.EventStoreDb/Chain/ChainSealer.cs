@@ -23,7 +23,7 @@ namespace ClaimsLedger.EventStoreDb.Chain;
 /// at all (other processes still race on the expected revision).</para>
 /// <para>A link holds at most <see cref="MaxLinkEvents"/> events (about 200 bytes each, well under the node's 1 MiB
 /// default maximum append size); if the node refuses it as too large, the sealer halves the run.</para>
-/// <para>Sealing events before the caller's own that another writer left unsealed is logged as a warning, unless
+/// <para>Sealing events before the caller's own that a writer left unsealed is logged as a warning, unless
 /// another append of this store is between its write and its seal (then they are most likely its events, about to be
 /// sealed by it): a writer that stops in between leaves its events unhashed until someone seals them.</para>
 /// </remarks>

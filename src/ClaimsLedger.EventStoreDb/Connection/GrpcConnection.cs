@@ -78,9 +78,10 @@ internal sealed class GrpcConnection : IDisposable
         new(_headers, withDeadline ? DateTime.UtcNow + Settings.DefaultDeadline : null, cancellationToken);
 
     /// <summary>
-    /// After a not-leader reply to a call that has followed <paramref name="redirects"/> redirects: switches to the
-    /// leader it names and returns true, so the caller sends the call again; false when the call has followed enough,
-    /// the leader is unknown, or is the node that answered (the caller then reports the error).
+    /// After a not-leader reply to a call that has followed <paramref name="redirects"/> redirects: makes the leader it
+    /// names the current node (already so when a concurrent call switched first) and returns true, so the caller sends
+    /// the call again; false when the call has followed enough, the leader is unknown or the connection is disposed
+    /// (the caller then reports the error). Safe in an exception filter: it never throws.
     /// </summary>
     public bool FollowLeader(NotLeaderException error, int redirects)
     {
@@ -92,13 +93,12 @@ internal sealed class GrpcConnection : IDisposable
 
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            var leader = _current.Settings with { Host = error.LeaderHost.Trim('[', ']'), Port = error.LeaderPort };
-            if (leader.Where == _current.Settings.Where)
+            if (_disposed)
             {
                 return false;
             }
 
+            var leader = _current.Settings with { Host = error.LeaderHost.Trim('[', ']'), Port = error.LeaderPort };
             if (!_nodes.TryGetValue(leader.Where, out var node))
             {
                 node = Connect(leader);

@@ -15,9 +15,9 @@ internal static partial class EventStoreDbLog
         int events, long thresholdMilliseconds);
 
     [LoggerMessage(105, LogLevel.Warning,
-        "Sealed {Events} ledger events from position {From} of {Store} into the hash chain that another writer left " +
-        "unsealed (it stopped between its append and its seal, or is still sealing in another process); until then " +
-        "they read back without hashes")]
+        "Sealed {Events} ledger events from position {From} of {Store} into the hash chain that were left unsealed (a " +
+        "writer stopped or failed between its append and its seal, or another process is still sealing them); until " +
+        "then they read back without hashes")]
     public static partial void UnsealedTailSealed(ILogger logger, string store, long events, GlobalPosition from);
 }
 
@@ -47,7 +47,7 @@ internal sealed class StoreDiagnostics(ILogger logger, string store, TimeProvide
         }
     }
 
-    /// <summary>Logs that the sealer chained <paramref name="events"/> events another writer left unsealed.</summary>
+    /// <summary>Logs that the sealer chained <paramref name="events"/> events a writer left unsealed.</summary>
     public void UnsealedTailSealed(long events, GlobalPosition from) =>
         EventStoreDbLog.UnsealedTailSealed(logger, store, events, from);
 }

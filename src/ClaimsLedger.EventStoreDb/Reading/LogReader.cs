@@ -193,12 +193,13 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
         CancellationToken cancellationToken)
     {
         var events = new List<StoredEvent>();
+        var where = connection.Settings.Where;
         await foreach (var response in RawAsync(request, operation, stream, cancellationToken).ConfigureAwait(false))
         {
             switch (response.ContentCase)
             {
                 case ReadResp.ContentOneofCase.Event:
-                    events.Add(EventDecoder.Decode(response.Event, names, connection.Settings.Where));
+                    events.Add(EventDecoder.Decode(response.Event, names, where));
                     break;
                 case ReadResp.ContentOneofCase.StreamNotFound:
                     return new Page(events, StreamNotFound: true);

@@ -11,7 +11,7 @@ namespace ClaimsLedger.EventStoreDb.Tests.Diagnostics;
 
 /// <summary>
 /// What the store logs, as the SQL stores do: slow appends and reads (event 103, Warning, at or over
-/// SlowQueryThreshold), and the sealing of events another writer left unsealed (event 105, Warning).
+/// SlowQueryThreshold), and the sealing of events a writer left unsealed (event 105, Warning).
 /// </summary>
 public sealed class LoggingTests : FakeNodeTest
 {
@@ -70,7 +70,7 @@ public sealed class LoggingTests : FakeNodeTest
         var sealedTail = Assert.Single(_logs.WithId(105));
         Assert.Equal(LogLevel.Warning, sealedTail.Level);
         Assert.Equal((2L, first), (sealedTail.Values["Events"], sealedTail.Values["From"]));
-        Assert.Contains("that another writer left unsealed", sealedTail.Message, StringComparison.Ordinal);
+        Assert.Contains("into the hash chain that were left unsealed", sealedTail.Message, StringComparison.Ordinal);
     }
 
     [Fact]
