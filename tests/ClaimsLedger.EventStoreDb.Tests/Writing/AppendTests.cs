@@ -106,6 +106,35 @@ public sealed class AppendTests : FakeNodeTest
     }
 
     [Fact]
+    public async Task A_cluster_that_loses_its_leader_midway_gives_a_not_leader_error_naming_the_streams_already_written()
+    {
+        await using var other = await FakeEventStoreNode.StartAsync(log: Node.Log);
+        await using var store = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString());
+        var a = NewStream("before-election");
+        var b = NewStream("after-election");
+        Node.Settings.OnAppend = stream =>
+        {
+            if (stream == a.Value)
+            {
+                // The write of a commits; from then on each node names the other as leader.
+                Node.Settings.Leader = ("127.0.0.1", other.Port);
+                other.Settings.Leader = ("127.0.0.1", Node.Port);
+            }
+        };
+
+        var error = await Assert.ThrowsAsync<NotLeaderException>(() => store.AppendAsync(
+        [
+            new StreamAppend(a, ExpectedVersion.NoStream, Batch(1)),
+            new StreamAppend(b, ExpectedVersion.NoStream, Batch(1)),
+        ]));
+
+        Assert.Contains($"nothing was written by this call, but the same append already wrote '{a}'", error.Message,
+            StringComparison.Ordinal);
+        Assert.Single(Node.Log.All(), r => r.Stream == a.Value);
+        Assert.DoesNotContain(Node.Log.All(), r => r.Stream == b.Value);
+    }
+
+    [Fact]
     public async Task A_failure_of_the_first_stream_still_says_nothing_was_written()
     {
         Node.Settings.MaxAppendSize = 1000;
