@@ -1,6 +1,7 @@
 using Belgorod;
 using ClaimsLedger;
 using ClaimsLedger.Integrity;
+using ClaimsLedger.Storage;
 
 // Replays the Belgorod raid coverage of 22-26 May 2023: who said what, and how the picture changed.
 // By default the history goes into the SQLite file belgorod.db; a second run replays it from the file.
@@ -16,7 +17,19 @@ catch (ArgumentException e)
 }
 
 var clock = new ReplayClock(BelgorodHistory.RecordedAt);
-await using var store = await choice.OpenAsync(clock);
+IEventStore opened;
+try
+{
+    opened = await choice.OpenAsync(clock);
+}
+catch (Exception e) when (e is LedgerStoreException or ArgumentException)
+{
+    // An unreachable server, refused credentials, a malformed connection string: one line, not a stack trace.
+    Console.Error.WriteLine($"cannot open {choice.Description}: {e.Message}");
+    return 3;
+}
+
+await using var store = opened;
 var ledger = await Ledger.OpenAsync(store, new LedgerOptions { Clock = clock });
 
 if (ledger.EventCount > 0)

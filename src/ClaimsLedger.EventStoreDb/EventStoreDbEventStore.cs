@@ -1,8 +1,11 @@
 using ClaimsLedger.EventStoreDb.Chain;
 using ClaimsLedger.EventStoreDb.Connection;
+using ClaimsLedger.EventStoreDb.Diagnostics;
 using ClaimsLedger.EventStoreDb.Reading;
 using ClaimsLedger.EventStoreDb.Writing;
 using ClaimsLedger.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClaimsLedger.EventStoreDb;
 
@@ -15,8 +18,8 @@ namespace ClaimsLedger.EventStoreDb;
 /// <remarks>
 /// <para>Not atomic across streams (<see cref="AtomicAcrossStreams"/> is false): a multi-stream append checks every
 /// stream's expected version and event ids first, then writes stream by stream. A concurrent writer can still make a
-/// later stream fail after earlier ones were written; the <see cref="WrongExpectedVersionException"/> then names
-/// them, and the ledger's retry completes the rest.</para>
+/// later stream fail after earlier ones were written (as can a deleted stream, an append too large or a lost node);
+/// the error, of the same type as for a single stream, then names them, and the ledger's retry completes the rest.</para>
 /// <para>recordedAt is reported as the running maximum, along $all, of the stamps written (each stamp is the store
 /// clock, raised to the newest ledger event's recordedAt): it never decreases along $all, for every read and
 /// subscription, even when writers' clocks disagree.</para>
@@ -53,26 +56,33 @@ public sealed class EventStoreDbEventStore : IEventStore
     private readonly Appender _appender;
     private readonly AllSubscription _subscription;
     private readonly ChainedReads _chained;
+    private readonly StreamIdCache _cache;
     private readonly CancellationTokenSource _disposed = new();
 
     private EventStoreDbEventStore(GrpcConnection connection, EventStoreDbStoreOptions options)
     {
         _connection = connection;
         _names = new LedgerStreamNames(options.StreamPrefix);
-        _reader = new LogReader(connection, _names);
+        var logger = options.LoggerFactory?.CreateLogger<EventStoreDbEventStore>() ?? NullLogger<EventStoreDbEventStore>.Instance;
+        var description = $"EventStoreDB at {connection.Settings.Where}" +
+                          (options.StreamPrefix.Length > 0 ? $" (streams under '{options.StreamPrefix}')" : string.Empty);
+        var diagnostics = new StoreDiagnostics(logger, description, options.Clock, options.SlowQueryThreshold);
+        _reader = new LogReader(connection, _names, diagnostics);
         _resolver = new RecordedAtResolver(_reader);
         var chain = new ChainStream(connection, _names, _reader);
         var index = new ChainIndex(chain);
         _chained = new ChainedReads(index);
-        _appender = new Appender(connection, _names, _reader, _resolver, new StreamIdCache(_reader), options.Clock,
-            new ChainSealer(chain, _reader, index));
+        _cache = new StreamIdCache(_reader);
+        _appender = new Appender(connection, _names, _reader, _resolver, _cache, options.Clock,
+            new ChainSealer(chain, _reader, index, diagnostics), diagnostics);
         _subscription = new AllSubscription(connection, _names, _resolver);
     }
 
     /// <inheritdoc/>
     public bool AtomicAcrossStreams => false;
 
-    /// <summary>The node, as host:port.</summary>
+    /// <summary>The node calls go to, as host:port: the one named in the connection string, or the leader a
+    /// not-leader reply named.</summary>
     public string Endpoint => _connection.Settings.Where;
 
     /// <summary>The prefix of the ledger's stream names on the server.</summary>
@@ -81,7 +91,8 @@ public sealed class EventStoreDbEventStore : IEventStore
     /// <summary>Connects to the node and checks that it answers and lets the user read all.</summary>
     /// <exception cref="ArgumentException">Invalid options or connection string (the message names the key).</exception>
     /// <exception cref="StoreUnavailableException">The node cannot be reached, or refuses the credentials or access.</exception>
-    /// <exception cref="NotLeaderException">The node is a follower and the leader is required.</exception>
+    /// <exception cref="NotLeaderException">The node is a follower, the leader is required and the leader it names
+    /// cannot be reached as leader (the store follows the redirect first).</exception>
     public static async Task<EventStoreDbEventStore> OpenAsync(EventStoreDbStoreOptions options,
         CancellationToken cancellationToken = default)
     {
@@ -109,7 +120,9 @@ public sealed class EventStoreDbEventStore : IEventStore
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException">A stream is not a ledger stream (<c>claim:</c>, <c>actor:</c>, <c>source:</c>).</exception>
-    /// <exception cref="StreamDeletedException">A stream was tombstoned on the server.</exception>
+    /// <exception cref="StreamDeletedException">A stream was tombstoned on the server, or soft-deleted after this store
+    /// saw events in it (the store does not re-create it).</exception>
+    /// <exception cref="StoreReadOnlyException">The store was opened with a <c>nodePreference</c> other than leader.</exception>
     /// <exception cref="AppendTooLargeException">The server's maximum append size was exceeded.</exception>
     /// <exception cref="LedgerStoreException">The events were written but could not be sealed into the hash chain
     /// (<see cref="StoreUnavailableException"/> when the node became unreachable); the message says so. Retrying the
@@ -122,13 +135,15 @@ public sealed class EventStoreDbEventStore : IEventStore
     }
 
     /// <inheritdoc/>
+    /// <exception cref="StreamDeletedException">The stream was tombstoned, or soft-deleted after this store saw events
+    /// in it (a store that never saw it reads it as empty, as the server reports it).</exception>
     public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, ReadDirection direction, long fromVersion,
         long maxCount, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
         ArgumentOutOfRangeException.ThrowIfNegative(fromVersion);
         return _chained.ReadAsync(_resolver.StreamAsync(_reader.StreamAsync(stream, direction, fromVersion, maxCount,
-            cancellationToken), cancellationToken), cancellationToken);
+            cancellationToken, knownToExist: _cache.Knows(stream)), cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,6 @@
+using ClaimsLedger.Storage.Sql;
+using Microsoft.Extensions.Logging;
+
 namespace ClaimsLedger.EventStoreDb;
 
 /// <summary>How to reach an EventStoreDB / KurrentDB node and where the ledger's streams live on it.</summary>
@@ -20,6 +23,19 @@ public sealed record EventStoreDbStoreOptions
     /// <summary>Stamps recordedAt. Default <see cref="TimeProvider.System"/>; give the ledger the same clock.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Where slow appends and reads, and the sealing of events a writer left unsealed, are logged (category
+    /// <see cref="EventStoreDbEventStore"/>; messages name the node and the stream prefix, never the password).
+    /// Default null: no logging.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>
+    /// Appends and read calls (one page of a read) that take at least this long (by <see cref="Clock"/>) are logged as
+    /// warnings. Default 1 s; zero logs every one; <see cref="Timeout.InfiniteTimeSpan"/> logs none.
+    /// </summary>
+    public TimeSpan SlowQueryThreshold { get; init; } = SqlStoreSettings.DefaultSlowQueryThreshold;
+
     /// <summary>Checks the values (the connection string is checked when the store opens).</summary>
     /// <exception cref="ArgumentException">A value is missing or invalid; the message names it.</exception>
     public void Validate()
@@ -40,5 +56,7 @@ public sealed record EventStoreDbStoreOptions
         {
             throw new ArgumentException("EventStoreDbStoreOptions.Clock is required", nameof(Clock));
         }
+
+        SqlStoreSettings.CheckSlowQueryThreshold(nameof(EventStoreDbStoreOptions), SlowQueryThreshold);
     }
 }

@@ -1,3 +1,4 @@
+using ClaimsLedger.EventStoreDb.Diagnostics;
 using ClaimsLedger.EventStoreDb.Reading;
 using ClaimsLedger.EventStoreDb.Writing;
 using ClaimsLedger.Integrity;
@@ -22,8 +23,11 @@ namespace ClaimsLedger.EventStoreDb.Chain;
 /// at all (other processes still race on the expected revision).</para>
 /// <para>A link holds at most <see cref="MaxLinkEvents"/> events (about 200 bytes each, well under the node's 1 MiB
 /// default maximum append size); if the node refuses it as too large, the sealer halves the run.</para>
+/// <para>Sealing events before the caller's own that a writer left unsealed is logged as a warning, unless
+/// another append of this store is between its write and its seal (then they are most likely its events, about to be
+/// sealed by it): a writer that stops in between leaves its events unhashed until someone seals them.</para>
 /// </remarks>
-internal sealed class ChainSealer(ChainStream chain, LogReader reader, ChainIndex index)
+internal sealed class ChainSealer(ChainStream chain, LogReader reader, ChainIndex index, StoreDiagnostics diagnostics)
 {
     public const int MaxLinkEvents = 500;
 
@@ -33,15 +37,30 @@ internal sealed class ChainSealer(ChainStream chain, LogReader reader, ChainInde
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _sealing = new(1, 1);
     private ChainHead? _known;
+    private int _writers;
+
+    /// <summary>An append of this store starts writing: until <see cref="ExitWrite"/>, its events may be unsealed.</summary>
+    public void EnterWrite() => Interlocked.Increment(ref _writers);
+
+    /// <summary>The append that called <see cref="EnterWrite"/> has sealed, or given up.</summary>
+    public void ExitWrite() => Interlocked.Decrement(ref _writers);
 
     /// <summary>Seals until every ledger event up to <paramref name="upTo"/> is chained.</summary>
+    /// <param name="upTo">The caller's last event.</param>
+    /// <param name="own">The caller's first event: events sealed before it were written by someone else.</param>
+    /// <param name="callerWrites">True when the caller is between <see cref="EnterWrite"/> and <see cref="ExitWrite"/>.</param>
+    /// <param name="cancellationToken">Stops the sealing.</param>
     /// <exception cref="LedgerStoreException">The chain stream could not be read or written.</exception>
-    public async Task SealAsync(GlobalPosition upTo, CancellationToken cancellationToken)
+    public async Task SealAsync(GlobalPosition upTo, GlobalPosition own, bool callerWrites, CancellationToken cancellationToken)
     {
         await _sealing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await SealInTurnAsync(upTo, cancellationToken).ConfigureAwait(false);
+            var (others, from) = await SealInTurnAsync(upTo, own, cancellationToken).ConfigureAwait(false);
+            if (others > 0 && Volatile.Read(ref _writers) <= (callerWrites ? 1 : 0))
+            {
+                diagnostics.UnsealedTailSealed(others, from!.Value);
+            }
         }
         finally
         {
@@ -49,8 +68,12 @@ internal sealed class ChainSealer(ChainStream chain, LogReader reader, ChainInde
         }
     }
 
-    private async Task SealInTurnAsync(GlobalPosition upTo, CancellationToken cancellationToken)
+    // Returns how many events before own it sealed, and the first of them.
+    private async Task<(long Others, GlobalPosition? From)> SealInTurnAsync(GlobalPosition upTo, GlobalPosition own,
+        CancellationToken cancellationToken)
     {
+        var others = 0L;
+        GlobalPosition? from = null;
         var limit = MaxLinkEvents;
         var head = Known() ?? await ReadHeadAsync(cancellationToken).ConfigureAwait(false);
         for (var round = 0; !head.Covers(upTo); round++)
@@ -64,7 +87,7 @@ internal sealed class ChainSealer(ChainStream chain, LogReader reader, ChainInde
             var link = await NextLinkAsync(head, limit, cancellationToken).ConfigureAwait(false);
             if (link is null)
             {
-                return; // nothing after the head: the events asked for are no longer in $all
+                return (others, from); // nothing after the head: the events asked for are no longer in $all
             }
 
             AppendOutcome outcome;
@@ -83,12 +106,17 @@ internal sealed class ChainSealer(ChainStream chain, LogReader reader, ChainInde
                 var revision = outcome.Revision ?? (head.Revision ?? -1) + 1;
                 index.Apply(revision, link);
                 head = Remember(ChainHead.After(revision, link));
+                var before = link.Entries.Where(e => e.Position < own).ToList();
+                others += before.Count;
+                from ??= before.Count > 0 ? before[0].Position : null;
             }
             else
             {
                 head = await ReadHeadAsync(cancellationToken).ConfigureAwait(false);
             }
         }
+
+        return (others, from);
     }
 
     private async Task<ChainHead> ReadHeadAsync(CancellationToken cancellationToken) =>

@@ -6,21 +6,30 @@ using Grpc.Net.Client;
 namespace ClaimsLedger.EventStoreDb.Connection;
 
 /// <summary>
-/// One gRPC channel to one node, and the headers every call carries: Basic credentials, <c>requires-leader</c>,
-/// <c>connection-name</c>. Finite calls get the <c>defaultDeadline</c>; subscriptions get none.
+/// The gRPC channels to the node named in the connection string and, after a not-leader reply, to the leader it named
+/// (one channel per endpoint, kept until disposed), and the headers every call carries: Basic credentials,
+/// <c>requires-leader</c>, <c>connection-name</c>. Finite calls get the <c>defaultDeadline</c>; subscriptions get none.
 /// </summary>
+/// <remarks>
+/// Calls go to the current node. A not-leader reply means the call did nothing on that node (sheet §6), so the callers
+/// switch to the leader it names (<see cref="FollowLeader"/>) and send the same call again, at most
+/// <see cref="MaxRedirects"/> times per call; later calls stay on the leader.
+/// </remarks>
 internal sealed class GrpcConnection : IDisposable
 {
+    /// <summary>How many not-leader redirects one call follows before it reports <see cref="NotLeaderException"/>.</summary>
+    public const int MaxRedirects = 2;
+
     private const int MaxReceiveBytes = 17 * 1024 * 1024;
 
-    private readonly GrpcChannel _channel;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Node> _nodes = [];
     private readonly Metadata _headers;
+    private Node _current;
+    private bool _disposed;
 
-    private GrpcConnection(ConnectionSettings settings, GrpcChannel channel)
+    private GrpcConnection(ConnectionSettings settings)
     {
-        Settings = settings;
-        _channel = channel;
-        Streams = new Streams.StreamsClient(channel);
         _headers = new Metadata
         {
             { "requires-leader", settings.RequiresLeader ? "true" : "false" },
@@ -31,14 +40,89 @@ internal sealed class GrpcConnection : IDisposable
             var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.UserName}:{settings.Password}"));
             _headers.Add("authorization", "Basic " + token);
         }
+
+        _current = Connect(settings);
+        _nodes[settings.Where] = _current;
     }
 
-    public ConnectionSettings Settings { get; }
+    /// <summary>The settings, with the host and port of the node calls go to now.</summary>
+    public ConnectionSettings Settings
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _current.Settings;
+            }
+        }
+    }
 
-    public Streams.StreamsClient Streams { get; }
+    /// <summary>The Streams client of the node calls go to now.</summary>
+    public Streams.StreamsClient Streams
+    {
+        get
+        {
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                return _current.Client;
+            }
+        }
+    }
 
     /// <exception cref="ArgumentException">A TLS file named in the connection string cannot be used.</exception>
-    public static GrpcConnection Open(ConnectionSettings settings)
+    public static GrpcConnection Open(ConnectionSettings settings) => new(settings);
+
+    /// <summary>Options for one call: the headers, and the default deadline unless it is a subscription.</summary>
+    public CallOptions Call(CancellationToken cancellationToken, bool withDeadline = true) =>
+        new(_headers, withDeadline ? DateTime.UtcNow + Settings.DefaultDeadline : null, cancellationToken);
+
+    /// <summary>
+    /// After a not-leader reply to a call that has followed <paramref name="redirects"/> redirects: makes the leader it
+    /// names the current node (already so when a concurrent call switched first) and returns true, so the caller sends
+    /// the call again; false when the call has followed enough, the leader is unknown or the connection is disposed
+    /// (the caller then reports the error). Safe in an exception filter: it never throws.
+    /// </summary>
+    public bool FollowLeader(NotLeaderException error, int redirects)
+    {
+        if (redirects >= MaxRedirects || error.LeaderPort is <= 0 or > 65535 || string.IsNullOrEmpty(error.LeaderHost)
+            || error.LeaderHost == "?")
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return false;
+            }
+
+            var leader = _current.Settings with { Host = error.LeaderHost.Trim('[', ']'), Port = error.LeaderPort };
+            if (!_nodes.TryGetValue(leader.Where, out var node))
+            {
+                node = Connect(leader);
+                _nodes[leader.Where] = node;
+            }
+
+            _current = node;
+            return true;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            foreach (var node in _nodes.Values)
+            {
+                node.Channel.Dispose();
+            }
+        }
+    }
+
+    private static Node Connect(ConnectionSettings settings)
     {
         var handler = new SocketsHttpHandler
         {
@@ -61,12 +145,8 @@ internal sealed class GrpcConnection : IDisposable
             MaxReceiveMessageSize = MaxReceiveBytes,
             MaxSendMessageSize = null,
         });
-        return new GrpcConnection(settings, channel);
+        return new Node(settings, channel, new Streams.StreamsClient(channel));
     }
 
-    /// <summary>Options for one call: the headers, and the default deadline unless it is a subscription.</summary>
-    public CallOptions Call(CancellationToken cancellationToken, bool withDeadline = true) =>
-        new(_headers, withDeadline ? DateTime.UtcNow + Settings.DefaultDeadline : null, cancellationToken);
-
-    public void Dispose() => _channel.Dispose();
+    private sealed record Node(ConnectionSettings Settings, GrpcChannel Channel, Streams.StreamsClient Client);
 }

@@ -5,9 +5,10 @@ using System.Security.Cryptography.X509Certificates;
 namespace ClaimsLedger.EventStoreDb.Connection;
 
 /// <summary>
-/// TLS for a secure node: the server certificate is checked by the system trust store, or against the CA named by
-/// <c>tlsCaFile</c>, or not at all with <c>tlsVerifyCert=false</c>; <c>userCertFile</c> + <c>userKeyFile</c> give a
-/// client certificate.
+/// TLS for a secure node: the server certificate is checked by the system trust store, or else against the CA named by
+/// <c>tlsCaFile</c> (in addition to the system store; intermediate CAs the node presents are used to reach it), or
+/// not at all with <c>tlsVerifyCert=false</c>; the host name must match in both checked cases. <c>userCertFile</c> +
+/// <c>userKeyFile</c> give a client certificate.
 /// </summary>
 internal static class TlsOptions
 {
@@ -22,8 +23,8 @@ internal static class TlsOptions
         else if (settings.CaFile is { } caFile)
         {
             var authority = Load(caFile, "tlsCaFile", () => X509CertificateLoader.LoadCertificateFromFile(caFile));
-            options.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                IsIssuedBy(certificate, errors, authority);
+            options.RemoteCertificateValidationCallback = (_, certificate, presented, errors) =>
+                IsIssuedBy(certificate, presented, errors, authority);
         }
 
         if (settings.UserCertFile is { } certFile && settings.UserKeyFile is { } keyFile)
@@ -38,7 +39,11 @@ internal static class TlsOptions
         return options;
     }
 
-    private static bool IsIssuedBy(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2 authority)
+    // Trusted by the system store (no errors), or chained to the tlsCaFile authority through the certificates the node
+    // presented (a node certificate is often issued by an intermediate CA that only the node sends). A name mismatch
+    // or a missing certificate is refused whatever the chain.
+    private static bool IsIssuedBy(X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors,
+        X509Certificate2 authority)
     {
         if (errors == SslPolicyErrors.None)
         {
@@ -55,8 +60,17 @@ internal static class TlsOptions
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.Add(authority);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using var presented = new X509Certificate2(certificate);
-        return chain.Build(presented);
+        if (presented is not null)
+        {
+            chain.ChainPolicy.ExtraStore.AddRange(presented.ChainPolicy.ExtraStore);
+            foreach (var element in presented.ChainElements)
+            {
+                chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+            }
+        }
+
+        using var leaf = new X509Certificate2(certificate);
+        return chain.Build(leaf);
     }
 
     private static X509Certificate2 Load(string file, string key, Func<X509Certificate2> load)

@@ -36,15 +36,9 @@ public static class EventStoreDbClaimsLedgerBuilderExtensions
 
     private static ClaimsLedgerBuilder Use(ClaimsLedgerBuilder builder, Action<EventStoreDbServiceOptions>? configure) =>
         builder.UseStore<EventStoreDbServiceOptions>("eventstoredb", "EventStoreDb", configure,
-            settings =>
-            {
-                if (string.IsNullOrWhiteSpace(settings.ConnectionString))
-                {
-                    throw new ArgumentException("EventStoreDbStoreOptions.ConnectionString is required", nameof(settings));
-                }
-
-                settings.ToStoreOptions(TimeProvider.System).Validate();
-            },
+            // EventStoreDbStoreOptions.Validate names the property (ConnectionString, StreamPrefix, ...), which the
+            // settings check words as its configuration key.
+            settings => settings.ToStoreOptions(TimeProvider.System, null).Validate(),
             async (settings, context, cancellationToken) => await EventStoreDbEventStore.OpenAsync(
-                settings.ToStoreOptions(context.Clock), cancellationToken).ConfigureAwait(false));
+                settings.ToStoreOptions(context.Clock, context.LoggerFactory), cancellationToken).ConfigureAwait(false));
 }

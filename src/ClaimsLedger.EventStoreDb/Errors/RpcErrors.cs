@@ -64,7 +64,7 @@ internal static class RpcErrors
             StatusCode.Aborted => new LedgerStoreException(
                 $"EventStoreDB at {where} timed out the {target} on the server: {detail}{Outcome(appending)}", error),
             StatusCode.Unimplemented => new StoreUnavailableException(
-                $"the server at {where} does not implement the EventStoreDB gRPC streams protocol (20.10 or later): {detail}", error),
+                $"the server at {where} does not implement the EventStoreDB gRPC streams protocol (the store needs EventStoreDB 22.6 or later): {detail}", error),
             StatusCode.Internal when error.Status.DebugException is not null => new StoreUnavailableException(
                 $"the connection to EventStoreDB at {where} (tls={(settings.UseTls ? "true" : "false")}) failed during " +
                 $"the {target}: {detail}{Outcome(appending)}", error),

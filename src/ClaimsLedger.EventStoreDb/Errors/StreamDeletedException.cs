@@ -3,8 +3,10 @@ using ClaimsLedger.Storage;
 namespace ClaimsLedger.EventStoreDb;
 
 /// <summary>
-/// The stream was deleted for good (tombstoned) on EventStoreDB: it can no longer be read or written. The ledger
-/// never deletes streams; something outside it did.
+/// The stream was deleted on EventStoreDB: for good (tombstoned), so it can no longer be read or written; or
+/// soft-deleted after this store saw events in it, so the server reports it as not found (an append would re-create
+/// it, revisions continuing, which the store does not do behind the ledger's back). The ledger never deletes streams;
+/// something outside it did.
 /// </summary>
 public sealed class StreamDeletedException : LedgerStoreException
 {
@@ -16,6 +18,26 @@ public sealed class StreamDeletedException : LedgerStoreException
         Stream = stream;
     }
 
+    /// <summary>A soft-deleted stream: the server says it is not found, though this store saw events in it.</summary>
+    internal StreamDeletedException(StreamName stream, string where, bool softDeleted)
+        : base($"stream '{stream}' was deleted (soft-deleted) on EventStoreDB at {where}: the server reports it as not " +
+               "found though this store saw events in it; the store does not re-create it (an append expecting no " +
+               "stream would, its revisions continuing after the deleted ones); nothing was written")
+    {
+        Stream = stream;
+        SoftDeleted = softDeleted;
+    }
+
+    /// <summary>The same error, with a message that says what the append wrote.</summary>
+    internal StreamDeletedException(string message, StreamName stream, Exception innerException)
+        : base(message, innerException)
+    {
+        Stream = stream;
+    }
+
     /// <summary>The deleted stream (the ledger's name, without the store's stream prefix).</summary>
     public StreamName Stream { get; }
+
+    /// <summary>True for a soft-deleted stream, false for a tombstoned one.</summary>
+    internal bool SoftDeleted { get; }
 }

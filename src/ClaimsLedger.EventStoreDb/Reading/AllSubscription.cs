@@ -11,7 +11,8 @@ namespace ClaimsLedger.EventStoreDb.Reading;
 /// <summary>
 /// A filtered catch-up subscription to $all: confirmation, catch-up events, checkpoints, <c>caught_up</c>, then live
 /// events. If the node drops the call (restart, network) it resubscribes after the last event delivered, a few times
-/// with growing pauses; only a lasting outage ends it with <see cref="StoreUnavailableException"/>.
+/// with growing pauses; only a lasting outage ends it with <see cref="StoreUnavailableException"/>. A not-leader
+/// reply moves it to the leader the node names, counted as one of those attempts.
 /// </summary>
 internal sealed class AllSubscription(GrpcConnection connection, LedgerStreamNames names, RecordedAtResolver resolver)
 {
@@ -96,7 +97,13 @@ internal sealed class AllSubscription(GrpcConnection connection, LedgerStreamNam
         }
         catch (RpcException e)
         {
-            throw RpcErrors.For(e, caller, connection.Settings, "subscription to all");
+            var error = RpcErrors.For(e, caller, connection.Settings, "subscription to all");
+            if (error is NotLeaderException notLeader && connection.FollowLeader(notLeader, redirects: 0))
+            {
+                return Next.Dropped; // resubscribed on the leader it names, after the last event delivered
+            }
+
+            throw error;
         }
     }
 }

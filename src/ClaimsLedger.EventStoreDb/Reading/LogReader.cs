@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ClaimsLedger.EventStoreDb.Connection;
+using ClaimsLedger.EventStoreDb.Diagnostics;
 using ClaimsLedger.EventStoreDb.Errors;
 using ClaimsLedger.EventStoreDb.Protocol;
 using ClaimsLedger.EventStoreDb.Wire;
@@ -9,16 +10,23 @@ using Grpc.Core;
 namespace ClaimsLedger.EventStoreDb.Reading;
 
 /// <summary>
-/// Finite reads of one stream or of all, in pages: each page is one Read call with its own deadline, so a long read
-/// is never cut by <c>defaultDeadline</c>. Reads of all are filtered to the ledger's streams on the server.
+/// Finite reads of one stream or of all, in pages: each page is one Read call with its own deadline, read to its end
+/// before its events are handed on, so neither a long read nor a slow consumer is cut by <c>defaultDeadline</c> (the
+/// call is closed while the consumer works). Costs one page of events in memory (at most <see cref="PageSize"/>).
+/// Reads of all are filtered to the ledger's streams on the server.
 /// </summary>
-internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames names)
+internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames names, StoreDiagnostics diagnostics)
 {
     public const int PageSize = 512;
 
-    /// <summary>A stream from <paramref name="from"/> (inclusive; <see cref="StreamPosition.End"/> backwards: the last event).</summary>
+    /// <summary>
+    /// A stream from <paramref name="from"/> (inclusive; <see cref="StreamPosition.End"/> backwards: the last event).
+    /// When <paramref name="knownToExist"/> (the caller saw events in the stream), a <c>stream_not_found</c> answer
+    /// means the stream was soft-deleted, and is raised as <see cref="StreamDeletedException"/> instead of read as empty.
+    /// </summary>
+    /// <exception cref="StreamDeletedException">The stream was tombstoned, or soft-deleted and known to exist.</exception>
     public async IAsyncEnumerable<StoredEvent> StreamAsync(StreamName stream, ReadDirection direction, long from,
-        long maxCount, [EnumeratorCancellation] CancellationToken cancellationToken)
+        long maxCount, [EnumeratorCancellation] CancellationToken cancellationToken, bool knownToExist = false)
     {
         var forwards = direction == ReadDirection.Forwards;
         long? next = forwards || from != StreamPosition.End ? from : null;
@@ -27,7 +35,13 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
             var ask = (int)Math.Min(remaining, PageSize);
             var got = 0;
             var request = Requests.ReadStream(names.ToServer(stream), direction, next, (ulong)ask);
-            await foreach (var e in PageAsync(request, $"read of '{stream}'", stream, cancellationToken).ConfigureAwait(false))
+            var page = await ReadPageAsync(request, $"read of '{stream}'", stream, cancellationToken).ConfigureAwait(false);
+            if (page.StreamNotFound && knownToExist)
+            {
+                throw new StreamDeletedException(stream, connection.Settings.Where, softDeleted: true);
+            }
+
+            foreach (var e in page.Events)
             {
                 got++;
                 remaining--;
@@ -54,7 +68,8 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
             var ask = (int)Math.Min(remaining, PageSize) + (last is null ? 0 : 1);
             var got = 0;
             var request = Requests.ReadAll(ReadDirection.Forwards, next, (ulong)ask, names.FilterPrefixes);
-            await foreach (var e in PageAsync(request, "read of all", null, cancellationToken).ConfigureAwait(false))
+            var page = await ReadPageAsync(request, "read of all", null, cancellationToken).ConfigureAwait(false);
+            foreach (var e in page.Events)
             {
                 got++;
                 if (last is { } seen && e.Position <= seen)
@@ -92,7 +107,8 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
         if (from is { } start)
         {
             var request = Requests.ReadAll(ReadDirection.Forwards, start, 1, names.FilterPrefixes);
-            await foreach (var e in PageAsync(request, "read of all", null, cancellationToken).ConfigureAwait(false))
+            var page = await ReadPageAsync(request, "read of all", null, cancellationToken).ConfigureAwait(false);
+            foreach (var e in page.Events)
             {
                 if (e.Position == start)
                 {
@@ -105,7 +121,8 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
         {
             var got = 0;
             var request = Requests.ReadAll(ReadDirection.Backwards, before, (ulong)pageSize + 1, names.FilterPrefixes);
-            await foreach (var e in PageAsync(request, "read of all", null, cancellationToken).ConfigureAwait(false))
+            var page = await ReadPageAsync(request, "read of all", null, cancellationToken).ConfigureAwait(false);
+            foreach (var e in page.Events)
             {
                 got++;
                 if (before is { } limit && e.Position >= limit)
@@ -126,30 +143,70 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
 
     /// <summary>
     /// Checks that the node answers and lets this user read all: reads the newest event of the whole log, unfiltered
-    /// (a filtered read could scan a large log looking for a ledger event).
+    /// (a filtered read could scan a large log looking for a ledger event). A follower's not-leader reply moves the
+    /// connection to the leader it names.
     /// </summary>
     public async Task ProbeAsync(CancellationToken cancellationToken)
     {
         var request = Requests.ReadAll(ReadDirection.Backwards, null, 1, prefixes: []);
-        await foreach (var unused in RawAsync(request, "read of all", null, cancellationToken).ConfigureAwait(false))
+        for (var redirects = 0; ; redirects++)
         {
+            try
+            {
+                await foreach (var unused in RawAsync(request, "read of all", null, cancellationToken).ConfigureAwait(false))
+                {
+                }
+
+                return;
+            }
+            catch (NotLeaderException e) when (connection.FollowLeader(e, redirects))
+            {
+                // Nothing was read: ask the leader.
+            }
         }
     }
 
-    private async IAsyncEnumerable<StoredEvent> PageAsync(ReadReq request, string operation, StreamName? stream,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// One Read call, read to its end: the events, and whether the server said the stream was not found. A not-leader
+    /// reply (which comes before any event) sends the call again to the leader it names.
+    /// </summary>
+    private async Task<Page> ReadPageAsync(ReadReq request, string operation, StreamName? stream,
+        CancellationToken cancellationToken)
     {
+        var started = diagnostics.Start();
+        for (var redirects = 0; ; redirects++)
+        {
+            try
+            {
+                var page = await ReadPageOnceAsync(request, operation, stream, cancellationToken).ConfigureAwait(false);
+                diagnostics.IfSlow("read", started, page.Events.Count);
+                return page;
+            }
+            catch (NotLeaderException e) when (connection.FollowLeader(e, redirects))
+            {
+                // The page is read whole before it is handed on, so nothing of it was seen yet: read it from the leader.
+            }
+        }
+    }
+
+    private async Task<Page> ReadPageOnceAsync(ReadReq request, string operation, StreamName? stream,
+        CancellationToken cancellationToken)
+    {
+        var events = new List<StoredEvent>();
+        var where = connection.Settings.Where;
         await foreach (var response in RawAsync(request, operation, stream, cancellationToken).ConfigureAwait(false))
         {
             switch (response.ContentCase)
             {
                 case ReadResp.ContentOneofCase.Event:
-                    yield return EventDecoder.Decode(response.Event, names, connection.Settings.Where);
+                    events.Add(EventDecoder.Decode(response.Event, names, where));
                     break;
                 case ReadResp.ContentOneofCase.StreamNotFound:
-                    yield break;
+                    return new Page(events, StreamNotFound: true);
             }
         }
+
+        return new Page(events, StreamNotFound: false);
     }
 
     private async IAsyncEnumerable<ReadResp> RawAsync(ReadReq request, string operation, StreamName? stream,
@@ -179,3 +236,6 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
         }
     }
 }
+
+/// <summary>The events of one Read call; <c>StreamNotFound</c> when the server answered that the stream has none.</summary>
+internal readonly record struct Page(List<StoredEvent> Events, bool StreamNotFound);

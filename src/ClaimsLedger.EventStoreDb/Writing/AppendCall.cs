@@ -17,8 +17,28 @@ internal readonly record struct AppendOutcome(bool Succeeded, long? Revision);
 /// </summary>
 internal static class AppendCall
 {
+    /// <summary>
+    /// Sends the append; a not-leader reply (nothing was written, sheet §6) sends it again to the leader it names.
+    /// </summary>
     public static async Task<AppendOutcome> SendAsync(GrpcConnection connection, LedgerStreamNames names, StreamAppend part,
         long? expectedRevision, byte[][] customMetadata, CancellationToken cancellationToken)
+    {
+        for (var redirects = 0; ; redirects++)
+        {
+            try
+            {
+                return await SendOnceAsync(connection, names, part, expectedRevision, customMetadata, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (NotLeaderException e) when (connection.FollowLeader(e, redirects))
+            {
+                // The follower wrote nothing: the same append goes to the leader, with the same ids and expected revision.
+            }
+        }
+    }
+
+    private static async Task<AppendOutcome> SendOnceAsync(GrpcConnection connection, LedgerStreamNames names,
+        StreamAppend part, long? expectedRevision, byte[][] customMetadata, CancellationToken cancellationToken)
     {
         using var sending = new CancellationTokenSource();
         AppendResp response;
@@ -56,18 +76,21 @@ internal static class AppendCall
             }
         }
 
-        return response.ResultCase switch
-        {
-            AppendResp.ResultOneofCase.Success => new AppendOutcome(true,
-                response.Success.CurrentRevisionOptionCase == AppendResp.Types.Success.CurrentRevisionOptionOneofCase.CurrentRevision
-                    ? (long)response.Success.CurrentRevision
-                    : null),
-            AppendResp.ResultOneofCase.WrongExpectedVersion => new AppendOutcome(false, Actual(response.WrongExpectedVersion)),
-            _ => throw new LedgerStoreException(
-                $"EventStoreDB at {connection.Settings.Where} answered the append to '{part.Stream}' with neither success " +
-                "nor wrong expected version"),
-        };
+        return Decode(response, connection.Settings.Where, part.Stream);
     }
+
+    /// <summary>The outcome an append response reports: success with the last revision, or a conflict with the actual one.</summary>
+    /// <exception cref="LedgerStoreException">The response is neither.</exception>
+    public static AppendOutcome Decode(AppendResp response, string where, StreamName stream) => response.ResultCase switch
+    {
+        AppendResp.ResultOneofCase.Success => new AppendOutcome(true,
+            response.Success.CurrentRevisionOptionCase == AppendResp.Types.Success.CurrentRevisionOptionOneofCase.CurrentRevision
+                ? (long)response.Success.CurrentRevision
+                : null),
+        AppendResp.ResultOneofCase.WrongExpectedVersion => new AppendOutcome(false, Actual(response.WrongExpectedVersion)),
+        _ => throw new LedgerStoreException(
+            $"EventStoreDB at {where} answered the append to '{stream}' with neither success nor wrong expected version"),
+    };
 
     // Fields 6-7 from 20.10 on; the legacy fields 1-2 for 20.6.0 servers.
     private static long? Actual(AppendResp.Types.WrongExpectedVersion conflict) => conflict.CurrentRevisionOptionCase switch

@@ -6,14 +6,18 @@ namespace ClaimsLedger.EventStoreDb.Writing;
 /// <summary>What an append does about the hash chain: seal what its results cover, and say so when that fails.</summary>
 internal static class AppendSealing
 {
-    /// <summary>Seals the events of an append: up to the last position its results report, written now or before.</summary>
+    /// <summary>
+    /// Seals the events of an append: up to the last position its results report, written now or before
+    /// (<paramref name="writing"/>: the append wrote, between <see cref="ChainSealer.EnterWrite"/> and its exit).
+    /// </summary>
     /// <exception cref="LedgerStoreException">The chain stream could not be read or written.</exception>
-    public static Task SealAsync(this ChainSealer sealer, IEnumerable<AppendResult?> results,
+    public static Task SealAsync(this ChainSealer sealer, IEnumerable<AppendResult?> results, bool writing,
         CancellationToken cancellationToken)
     {
-        var positions = results.Where(r => r is not null && r.LastPosition != GlobalPosition.Start)
-            .Select(r => r!.LastPosition).ToList();
-        return positions.Count == 0 ? Task.CompletedTask : sealer.SealAsync(positions.Max(), cancellationToken);
+        var parts = results.Where(r => r is not null && r.LastPosition != GlobalPosition.Start).Select(r => r!).ToList();
+        return parts.Count == 0
+            ? Task.CompletedTask
+            : sealer.SealAsync(parts.Max(r => r.LastPosition), parts.Min(r => r.FirstPosition), writing, cancellationToken);
     }
 
     /// <summary>Seals what an append that failed midway wrote, if it can; otherwise the next append seals it.</summary>
@@ -21,7 +25,7 @@ internal static class AppendSealing
     {
         try
         {
-            await sealer.SealAsync(results, CancellationToken.None).ConfigureAwait(false);
+            await sealer.SealAsync(results, writing: true, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is LedgerStoreException or ObjectDisposedException)
         {

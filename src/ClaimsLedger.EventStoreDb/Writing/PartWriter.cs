@@ -32,7 +32,7 @@ internal sealed class PartWriter(GrpcConnection connection, LedgerStreamNames na
             var outcome = await AppendCall.SendAsync(connection, names, part, scan.Current, envelopes, token).ConfigureAwait(false);
             if (outcome.Succeeded)
             {
-                cache.Written(part.Stream, scan.Current, part.Events);
+                cache.Written(part.Stream, scan.Current, part.Events, outcome.Revision);
                 _written.Add(part.Stream);
                 return await LocateAsync(part, outcome.Revision, scan, token).ConfigureAwait(false);
             }
@@ -53,11 +53,12 @@ internal sealed class PartWriter(GrpcConnection connection, LedgerStreamNames na
         }
     }
 
-    private WrongExpectedVersionException Conflict(StreamAppend part, long? actual) => _written.Count == 0
-        ? new WrongExpectedVersionException(part.Stream, part.ExpectedVersion, actual)
-        : new WrongExpectedVersionException(part.Stream, part.ExpectedVersion, actual,
-            $"nothing was written to it, but the same append already wrote {string.Join(", ", _written.Select(s => $"'{s}'"))} " +
-            "(EventStoreDB appends stream by stream)");
+    /// <summary>The streams written so far (a part counts from the server's success, before its events are located).</summary>
+    public IReadOnlyList<StreamName> Written => _written;
+
+    // The append names the streams already written (PartialAppend).
+    private static WrongExpectedVersionException Conflict(StreamAppend part, long? actual) =>
+        new(part.Stream, part.ExpectedVersion, actual);
 
     // Reads $all forwards from the seed until every written event is found: their positions, and the running maximum
     // of the stamps gives the first one's reported recordedAt.

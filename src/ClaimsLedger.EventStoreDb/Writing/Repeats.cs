@@ -19,7 +19,8 @@ internal sealed class Repeats(LogReader reader, RecordedAtResolver resolver)
         var ids = part.Events.Select(e => e.EventId).ToHashSet();
         var from = revisions.Min();
         var stored = await resolver.StreamAsync(
-                reader.StreamAsync(part.Stream, ReadDirection.Forwards, from, revisions.Max() - from + 1, cancellationToken),
+                reader.StreamAsync(part.Stream, ReadDirection.Forwards, from, revisions.Max() - from + 1, cancellationToken,
+                    knownToExist: true),
                 cancellationToken)
             .Where(e => ids.Contains(e.EventId))
             .ToDictionaryAsync(e => e.EventId, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -27,7 +27,8 @@ internal sealed record StreamScan(long? Current, ImmutableDictionary<Guid, long>
 /// The event ids of the streams this store appended to, so that an append reads only the events added to its stream
 /// since the last one instead of the whole stream. Bounded: past <see cref="MaxIds"/> ids it starts over.
 /// </summary>
-/// <remarks>Assumes ledger streams are never deleted and re-created behind the store's back.</remarks>
+/// <remarks>A stream the cache knows to hold events that the server reports as not found was soft-deleted: the scan
+/// raises <see cref="StreamDeletedException"/> rather than take it for empty (and let an append re-create it).</remarks>
 internal sealed class StreamIdCache(LogReader reader)
 {
     public const int MaxIds = 500_000;
@@ -37,12 +38,13 @@ internal sealed class StreamIdCache(LogReader reader)
     private int _count;
 
     /// <summary>The stream as it is now: reads what was appended since the last scan.</summary>
+    /// <exception cref="StreamDeletedException">The stream was tombstoned, or soft-deleted after the cache saw it.</exception>
     public async Task<StreamScan> ScanAsync(StreamName stream, CancellationToken cancellationToken)
     {
         var known = Get(stream);
         var added = new List<(Guid, long)>();
         await foreach (var e in reader.StreamAsync(stream, ReadDirection.Forwards, (known.Current ?? -1) + 1, long.MaxValue,
-                           cancellationToken).ConfigureAwait(false))
+                           cancellationToken, knownToExist: known.Current is not null).ConfigureAwait(false))
         {
             added.Add((e.Id, e.Revision));
         }
@@ -52,10 +54,30 @@ internal sealed class StreamIdCache(LogReader reader)
         return scan;
     }
 
-    /// <summary>Adds this store's own write, if the cache was at the revision the write started from.</summary>
-    public void Written(StreamName stream, long? before, IReadOnlyList<EventData> events)
+    /// <summary>True when the store has seen events in the stream.</summary>
+    public bool Knows(StreamName stream) => Get(stream).Current is not null;
+
+    /// <summary>
+    /// Adds this store's own write, if the cache was at the revision the write started from and the server's last
+    /// revision <paramref name="after"/> is where the events were meant to go; otherwise (a soft-deleted stream
+    /// re-created, its revisions continuing) forgets the stream, so that the next scan reads it again.
+    /// </summary>
+    public void Written(StreamName stream, long? before, IReadOnlyList<EventData> events, long? after)
     {
         var known = Get(stream);
+        if (events.Count > 0 && after != (before ?? -1) + events.Count)
+        {
+            lock (_gate)
+            {
+                if (_streams.Remove(stream, out var dropped))
+                {
+                    _count -= dropped.Ids.Count;
+                }
+            }
+
+            return;
+        }
+
         if (known.Current == before)
         {
             var first = (before ?? -1) + 1;

@@ -1,9 +1,14 @@
+using ClaimsLedger.Conformance;
+using ClaimsLedger.Conformance.Telemetry;
 using ClaimsLedger.DependencyInjection;
 using ClaimsLedger.Events;
 using ClaimsLedger.EventStoreDb.Tests.FakeNode;
 using ClaimsLedger.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ClaimsLedger.EventStoreDb.Tests.DependencyInjection;
@@ -48,14 +53,42 @@ public sealed class EventStoreDbRegistrationTests : FakeNodeTest
     }
 
     [Fact]
+    public async Task The_containers_loggers_receive_the_stores_slow_call_warnings()
+    {
+        var logs = new LogCapture();
+        using var host = TestHosts.Build((services, configuration) => services.AddClaimsLedger(
+                configuration.GetSection("ClaimsLedger"), b => b.UseEventStoreDb()), logs,
+            ("ClaimsLedger:EventStoreDb:ConnectionString", Node.ConnectionString()),
+            ("ClaimsLedger:EventStoreDb:SlowQueryThreshold", "00:00:00"));
+        await host.StartAsync();
+
+        await (await host.LedgerAsync()).RecordAsync(new ClaimRegistered("c", "A claim"));
+
+        Assert.Contains(logs.WithId(103), r => Equals(r.Values["Operation"], "append") && r.Level == LogLevel.Warning);
+    }
+
+    [Fact]
     public async Task A_missing_connection_string_is_named_when_the_ledger_opens()
     {
-        await using var services = new ServiceCollection()
-            .AddClaimsLedger(b => b.UseEventStoreDb(_ => { }))
-            .Services.BuildServiceProvider();
+        using var host = TestHosts.Build((services, configuration) =>
+            services.AddClaimsLedger(configuration.GetSection("ClaimsLedger"), b => b.UseEventStoreDb()));
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(async () => await services.GetRequiredService<ILedgerProvider>().GetLedgerAsync());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Contains("ConnectionString", error.Message, StringComparison.Ordinal);
+        Assert.Equal("invalid setting ClaimsLedger:EventStoreDb:ConnectionString: EventStoreDbStoreOptions.ConnectionString is required",
+            Assert.Single(error.Failures));
+    }
+
+    [Fact]
+    public async Task An_invalid_stream_prefix_is_named_by_its_configuration_key()
+    {
+        using var host = TestHosts.Build((services, configuration) =>
+                services.AddClaimsLedger(configuration.GetSection("ClaimsLedger"), b => b.UseEventStoreDb()),
+            settings: [("ClaimsLedger:EventStoreDb:ConnectionString", Node.ConnectionString()), ("ClaimsLedger:EventStoreDb:StreamPrefix", "$system/")]);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.StartsWith("invalid setting ClaimsLedger:EventStoreDb:StreamPrefix: EventStoreDbStoreOptions.StreamPrefix '$system/' is not valid",
+            Assert.Single(error.Failures), StringComparison.Ordinal);
     }
 }

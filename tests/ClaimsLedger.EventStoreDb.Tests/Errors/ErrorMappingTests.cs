@@ -30,25 +30,33 @@ public sealed class ErrorMappingTests : FakeNodeTest
     }
 
     [Fact]
-    public async Task A_follower_names_the_leader_to_connect_to()
+    public async Task Two_nodes_that_each_name_the_other_as_leader_are_a_not_leader_error_after_two_redirects()
     {
-        Node.Settings.Leader = ("leader.example", 2113);
+        await using var other = await FakeEventStoreNode.StartAsync(log: Node.Log);
+        Node.Settings.Leader = ("127.0.0.1", other.Port);
+        other.Settings.Leader = ("127.0.0.1", Node.Port);
 
         var error = await Assert.ThrowsAsync<NotLeaderException>(() => EventStoreDbEventStore.OpenAsync(Node.ConnectionString()));
 
-        Assert.Equal(("leader.example", 2113), (error.LeaderHost, error.LeaderPort));
-        Assert.Contains($"127.0.0.1:{Node.Port} is not the leader; the leader is leader.example:2113", error.Message,
+        Assert.Equal(("127.0.0.1", other.Port), (error.LeaderHost, error.LeaderPort));
+        Assert.Contains($"127.0.0.1:{Node.Port} is not the leader; the leader is 127.0.0.1:{other.Port}", error.Message,
             StringComparison.Ordinal);
+        Assert.Equal((2, 1), (Node.Service.Calls.Count, other.Service.Calls.Count));
     }
 
     [Fact]
-    public async Task A_follower_serves_a_client_that_does_not_require_the_leader()
+    public async Task A_follower_serves_reads_to_a_client_that_does_not_require_the_leader_and_refuses_it_appends()
     {
         Node.Settings.Leader = ("leader.example", 2113);
 
         await using var store = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString("nodePreference=follower"));
 
         Assert.Empty(await store.ReadStreamForwardsAsync(NewStream("any")).ToListAsync());
+        var error = await Assert.ThrowsAsync<StoreReadOnlyException>(() =>
+            store.AppendToStreamAsync(NewStream("any"), ExpectedVersion.NoStream, Batch(1)));
+        Assert.Contains("opened with nodePreference=Follower, which serves reads only: appends need nodePreference=leader",
+            error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Node.Service.Calls, call => call.Method == "Append");
     }
 
     [Fact]

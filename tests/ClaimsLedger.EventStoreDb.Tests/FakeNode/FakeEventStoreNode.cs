@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -40,9 +41,14 @@ internal sealed class FakeEventStoreNode : IAsyncDisposable
     public string ConnectionString(string settings = "") =>
         $"esdb://127.0.0.1:{Port}?tls=false{(settings.Length > 0 ? "&" + settings : "")}";
 
-    public static async Task<FakeEventStoreNode> StartAsync(X509Certificate2? certificate = null)
+    /// <summary>
+    /// Starts a node; given the <paramref name="log"/> of another node, the two form a cluster with one log. With a
+    /// <paramref name="certificate"/> it speaks TLS, presenting the intermediate CAs of <paramref name="chain"/> too.
+    /// </summary>
+    public static async Task<FakeEventStoreNode> StartAsync(X509Certificate2? certificate = null, FakeLog? log = null,
+        X509Certificate2Collection? chain = null)
     {
-        var log = new FakeLog();
+        log ??= new FakeLog();
         var settings = new FakeNodeSettings();
         var service = new FakeStreamsService(log, settings);
         var builder = WebApplication.CreateSlimBuilder();
@@ -52,7 +58,7 @@ internal sealed class FakeEventStoreNode : IAsyncDisposable
             listen.Protocols = HttpProtocols.Http2;
             if (certificate is not null)
             {
-                listen.UseHttps(certificate);
+                listen.UseHttps(new HttpsConnectionAdapterOptions { ServerCertificate = certificate, ServerCertificateChain = chain });
             }
         }));
         builder.Services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = 16 * 1024 * 1024);

@@ -15,6 +15,9 @@ internal sealed class FakeLog
     private readonly List<FakeRecord> _all = [];
     private readonly Dictionary<string, List<FakeRecord>> _streams = [];
     private readonly HashSet<string> _tombstoned = [];
+
+    // Soft-deleted streams and their "truncate before": reads see only the events from that revision on.
+    private readonly Dictionary<string, int> _truncatedBefore = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ulong _offset = 1000;
 
@@ -44,7 +47,10 @@ internal sealed class FakeLog
         }
     }
 
-    /// <summary>The stream's events, or null when it was never written; throws for a tombstoned stream.</summary>
+    /// <summary>
+    /// The stream's events as reads see them (after a soft delete, only those appended since), or null when it was
+    /// never written; throws for a tombstoned stream.
+    /// </summary>
     public IReadOnlyList<FakeRecord>? Stream(string stream)
     {
         lock (_gate)
@@ -54,10 +60,23 @@ internal sealed class FakeLog
                 throw FakeErrors.StreamDeleted(stream);
             }
 
-            return _streams.TryGetValue(stream, out var events) ? [.. events] : null;
+            return _streams.TryGetValue(stream, out var events) ? [.. events.Skip(_truncatedBefore.GetValueOrDefault(stream))] : null;
         }
     }
 
+    /// <summary>
+    /// A soft delete (sheet §4.3, §9): reads of the stream then give stream_not_found; its events stay in $all (until a
+    /// scavenge); an append expecting no stream (or any) re-creates it, its revisions continuing after the deleted
+    /// ones. The sheet leaves open what an exact expected revision does on a soft-deleted stream; here the old last
+    /// revision is accepted too (the store never relies on it).
+    /// </summary>
+    public void SoftDelete(string stream)
+    {
+        lock (_gate)
+        {
+            _truncatedBefore[stream] = _streams.TryGetValue(stream, out var events) ? events.Count : 0;
+        }
+    }
     public void Tombstone(string stream)
     {
         lock (_gate)
@@ -106,6 +125,14 @@ internal sealed class FakeLog
 
             var existing = _streams.TryGetValue(stream, out var list) ? list : [];
             var before = existing.Count;
+            if (_truncatedBefore.TryGetValue(stream, out var truncated) && truncated == existing.Count && truncated > 0
+                && options.ExpectedStreamRevisionCase is AppendReq.Types.Options.ExpectedStreamRevisionOneofCase.NoStream
+                    or AppendReq.Types.Options.ExpectedStreamRevisionOneofCase.Any)
+            {
+                // Re-creating a soft-deleted stream: the write goes after its last (deleted) revision.
+                options = new AppendReq.Types.Options(options) { Revision = (ulong)(truncated - 1) };
+            }
+
             return FakeAppendRules.Decide(options, events, existing) ?? Success(Write(stream, events), before);
         }
     }

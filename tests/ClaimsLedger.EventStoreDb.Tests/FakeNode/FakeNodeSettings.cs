@@ -9,7 +9,10 @@ internal sealed class FakeNodeSettings
     /// <summary>Users and passwords of a secure node; empty for an insecure node, which ignores credentials.</summary>
     public Dictionary<string, string> Users { get; } = [];
 
-    /// <summary>When set, the node is a follower and refuses calls with <c>requires-leader: true</c>.</summary>
+    /// <summary>
+    /// When set, the node is a follower and refuses calls with <c>requires-leader: true</c> with a not-leader error
+    /// naming this leader (checked when a call starts; a subscription already running goes on).
+    /// </summary>
     public (string Host, int Port)? Leader { get; set; }
 
     /// <summary>When true, every call fails with UNAVAILABLE "Server Is Not Ready".</summary>

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using Belgorod;
 using ClaimsLedger.EventStoreDb.Tests.FakeNode;
 using Microsoft.Extensions.Time.Testing;
@@ -35,5 +38,33 @@ public sealed class BelgorodSampleTests
         Assert.Equal(BelgorodHistory.Registrations.Count + BelgorodHistory.Statements.Count, replayed.EventCount);
         Assert.All(node.Log.All().Where(r => r.Stream.Contains(':', StringComparison.Ordinal)),
             r => Assert.StartsWith("belgorod-sample/", r.Stream, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("tls=false&defaultDeadline=5000", "cannot reach EventStoreDB at 127.0.0.1:")]
+    [InlineData("tls=false&bogus=1", "EventStoreDB connection string is not valid: unknown key 'bogus'")]
+    public async Task A_node_that_cannot_be_opened_is_one_line_on_stderr_and_a_non_zero_exit(string settings, string expected)
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        var port = ((IPEndPoint)socket.LocalEndpoint).Port;
+        socket.Stop();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Belgorod.dll"), "--store",
+            $"esdb://127.0.0.1:{port}?{settings}"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+
+        using var sample = Process.Start(start)!;
+        var errors = await sample.StandardError.ReadToEndAsync();
+        await sample.StandardOutput.ReadToEndAsync();
+        await sample.WaitForExitAsync();
+
+        Assert.Equal(3, sample.ExitCode);
+        var line = Assert.Single(errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("cannot open EventStoreDB (streams under belgorod-sample/): ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
     }
 }

@@ -8,7 +8,8 @@ namespace ClaimsLedger.EventStoreDb.Tests.Wire;
 /// <summary>
 /// The bytes of the requests, checked against field numbers and wire types taken from the protocol sheet by hand (tag
 /// = field number × 8 + wire type; 0 varint, 2 length-delimited). The fake node shares the client's message classes,
-/// so these tests are what catches a wrong field number in the .proto.
+/// so these tests (and <see cref="ResponseBytesTests"/> for the server's answers) are what catches a wrong field
+/// number in the .proto.
 /// </summary>
 public sealed class WireBytesTests
 {

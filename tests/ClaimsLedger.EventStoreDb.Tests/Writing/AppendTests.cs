@@ -54,6 +54,103 @@ public sealed class AppendTests : FakeNodeTest
     }
 
     [Fact]
+    public async Task An_append_too_large_on_a_later_stream_names_the_streams_already_written()
+    {
+        Node.Settings.MaxAppendSize = 1000;
+        await using var store = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString());
+        var a = NewStream("small");
+        var b = NewStream("large");
+
+        var error = await Assert.ThrowsAsync<AppendTooLargeException>(() => store.AppendAsync(
+        [
+            new StreamAppend(a, ExpectedVersion.NoStream, Batch(1)),
+            new StreamAppend(b, ExpectedVersion.NoStream, [new EventData(Guid.NewGuid(), "test-large.v1", new byte[2000], "{}"u8.ToArray())]),
+        ]));
+
+        Assert.Equal((b, 1000L), (error.Stream, error.Limit));
+        Assert.EndsWith($"nothing was written to it, but the same append already wrote '{a}' (EventStoreDB appends stream " +
+                        "by stream: those stay written, and retrying the append with the same events records the rest)",
+            error.Message, StringComparison.Ordinal);
+        Assert.Single(await store.ReadStreamForwardsAsync(a).ToListAsync());
+        Assert.Empty(await store.ReadStreamForwardsAsync(b).ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_stream_tombstoned_while_an_earlier_stream_is_written_names_the_streams_already_written()
+    {
+        await using var store = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString());
+        var a = NewStream("first");
+        var b = NewStream("second");
+        var c = NewStream("third");
+        Node.Settings.OnAppend = stream =>
+        {
+            if (stream == b.Value)
+            {
+                Node.Log.Tombstone(c.Value);
+            }
+        };
+
+        var error = await Assert.ThrowsAsync<StreamDeletedException>(() => store.AppendAsync(
+        [
+            new StreamAppend(a, ExpectedVersion.NoStream, Batch(1)),
+            new StreamAppend(b, ExpectedVersion.NoStream, Batch(1)),
+            new StreamAppend(c, ExpectedVersion.NoStream, Batch(1)),
+        ]));
+
+        Assert.Equal(c, error.Stream);
+        Assert.Contains($"stream '{c}' was deleted (tombstoned)", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"nothing was written to it, but the same append already wrote '{a}', '{b}'", error.Message,
+            StringComparison.Ordinal);
+        Assert.IsType<StreamDeletedException>(error.InnerException);
+        Assert.Single(await store.ReadStreamForwardsAsync(b).ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_cluster_that_loses_its_leader_midway_gives_a_not_leader_error_naming_the_streams_already_written()
+    {
+        await using var other = await FakeEventStoreNode.StartAsync(log: Node.Log);
+        await using var store = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString());
+        var a = NewStream("before-election");
+        var b = NewStream("after-election");
+        Node.Settings.OnAppend = stream =>
+        {
+            if (stream == a.Value)
+            {
+                // The write of a commits; from then on each node names the other as leader.
+                Node.Settings.Leader = ("127.0.0.1", other.Port);
+                other.Settings.Leader = ("127.0.0.1", Node.Port);
+            }
+        };
+
+        var error = await Assert.ThrowsAsync<NotLeaderException>(() => store.AppendAsync(
+        [
+            new StreamAppend(a, ExpectedVersion.NoStream, Batch(1)),
+            new StreamAppend(b, ExpectedVersion.NoStream, Batch(1)),
+        ]));
+
+        Assert.Contains($"nothing was written by this call, but the same append already wrote '{a}'", error.Message,
+            StringComparison.Ordinal);
+        Assert.Single(Node.Log.All(), r => r.Stream == a.Value);
+        Assert.DoesNotContain(Node.Log.All(), r => r.Stream == b.Value);
+    }
+
+    [Fact]
+    public async Task A_failure_of_the_first_stream_still_says_nothing_was_written()
+    {
+        Node.Settings.MaxAppendSize = 1000;
+        await using var store = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString());
+
+        var error = await Assert.ThrowsAsync<AppendTooLargeException>(() => store.AppendAsync(
+        [
+            new StreamAppend(NewStream("large"), ExpectedVersion.NoStream,
+                [new EventData(Guid.NewGuid(), "test-large.v1", new byte[2000], "{}"u8.ToArray())]),
+            new StreamAppend(NewStream("small"), ExpectedVersion.NoStream, Batch(1)),
+        ]));
+
+        Assert.EndsWith("; nothing was written", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_expectation_of_any_is_retried_when_another_writer_gets_in_first()
     {
         await using var store = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString());
