@@ -37,6 +37,17 @@ internal static class Cli
             UseShellExecute = false,
         })!;
 
+    /// <summary>How many events a SQLite ledger file holds, read with SQL (not through the tool).</summary>
+    public static async Task<long> CountEventsAsync(string db)
+    {
+        Assert.True(File.Exists(db), $"there is no ledger file {db}");
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM ledger_events";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public static string Sample(string name) => Path.Combine(RepositoryRoot(), "samples", "data", name);
 
     public static string RepositoryRoot()

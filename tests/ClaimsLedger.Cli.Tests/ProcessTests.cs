@@ -49,7 +49,7 @@ public sealed class ProcessTests : IDisposable
         Assert.Equal(0, (await Cli.ProcessAsync("import", Cli.Sample("belgorod.ndjson"), "--db", db)).Code);
         Assert.Equal(0, (await Cli.InProcessAsync("generate", "--statements", "150000", "--claims", "2000", "--actors", "300",
             "--sources", "50", "--out", big)).Code);
-        var before = await CountAsync(db);
+        var before = await Cli.CountEventsAsync(db);
 
         using var import = Cli.Start("import", big, "--db", db);
         var killed = false;
@@ -65,7 +65,7 @@ public sealed class ProcessTests : IDisposable
         }
 
         await import.WaitForExitAsync();
-        var after = await CountAsync(db);
+        var after = await Cli.CountEventsAsync(db);
 
         Assert.True(killed, "the import never reached its writing stage");
         Assert.True(after == before || after > before + 150_000, $"a partial import is visible: {before} -> {after} events");
@@ -73,13 +73,4 @@ public sealed class ProcessTests : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
-
-    private static async Task<long> CountAsync(string db)
-    {
-        await using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM ledger_events";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
 }
