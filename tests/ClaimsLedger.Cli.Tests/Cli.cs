@@ -20,6 +20,25 @@ internal static class Cli
         return new Run(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>Runs the tool in-process as on a terminal: its consoles render ANSI (live progress bar, colours) into the writers.</summary>
+    public static async Task<Run> OnTerminalAsync(TimeProvider clock, params string[] args)
+    {
+        using var output = new StringWriter { NewLine = "\n" };
+        using var error = new StringWriter { NewLine = "\n" };
+        var terminal = new CliEnvironment(output, error, Interactive: true, clock)
+        {
+            Consoles = (writer, _) => Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+            {
+                Out = new Spectre.Console.AnsiConsoleOutput(writer),
+                Ansi = Spectre.Console.AnsiSupport.Yes,
+                ColorSystem = Spectre.Console.ColorSystemSupport.Standard,
+                Interactive = Spectre.Console.InteractionSupport.Yes,
+            }),
+        };
+        var code = await ClaimsCli.RunAsync(args, terminal, CancellationToken.None);
+        return new Run(code, output.ToString(), error.ToString());
+    }
+
     public static async Task<Run> ProcessAsync(params string[] args)
     {
         using var process = Start(args);
