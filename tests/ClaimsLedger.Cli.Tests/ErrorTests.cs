@@ -127,6 +127,11 @@ public sealed class ErrorTests : IDisposable
     [InlineData(2, "claim", "Not A Slug")]
     [InlineData(4, "claim", "no-such-claim")]
     [InlineData(4, "actor", "no-such-actor")]
+    [InlineData(4, "timeline", "--claim", "no-such-claim")]
+    [InlineData(4, "timeline", "--actor", "no-such-actor")]
+    [InlineData(4, "timeline", "--source", "no-such-source")]
+    [InlineData(4, "timeline", "--claim", "ukraine-behind-belgorod-raid", "--recorded-as-of", "2023-05-26T11:59Z")]
+    [InlineData(0, "timeline", "--claim", "ukraine-behind-belgorod-raid", "--actor", "podolyak", "--source", "seed-article-2023-05-26")]
     [InlineData(0, "board")]
     public async Task Exit_codes_say_what_went_wrong(int code, params string[] args)
     {
@@ -139,6 +144,62 @@ public sealed class ErrorTests : IDisposable
         {
             Assert.StartsWith("claims: ", run.Error, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task A_view_of_an_empty_ledger_is_empty_and_exits_0_but_a_digest_of_it_is_not_found()
+    {
+        await CreateEmptyLedgerAsync();
+
+        var board = await Cli.InProcessAsync("board", "--json", "--db", Db);
+        var timeline = await Cli.InProcessAsync("timeline", "--json", "--db", Db);
+        var export = await Cli.InProcessAsync("export", "--db", Db);
+        var digest = await Cli.InProcessAsync("digest", "--db", Db);
+
+        Assert.Equal((0, 0, 0, 4), (board.Code, timeline.Code, export.Code, digest.Code));
+        Assert.Contains("\"claims\": []", board.Out, StringComparison.Ordinal);
+        Assert.Contains("\"entries\": []", timeline.Out, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, export.Out);
+    }
+
+    [Fact]
+    public async Task An_output_file_that_cannot_be_written_exits_with_6_naming_it()
+    {
+        Assert.Equal(0, (await Cli.InProcessAsync("import", Cli.Sample("belgorod.ndjson"), "--db", Db)).Code);
+        var nowhere = _folder.File(Path.Combine("no-such-folder", "export.ndjson"));
+
+        var export = await Cli.InProcessAsync("export", "--out", nowhere, "--db", Db);
+        var generate = await Cli.InProcessAsync("generate", "--statements", "10", "--out", nowhere);
+        var intoAFolder = await Cli.InProcessAsync("export", "--out", _folder.Path, "--db", Db);
+
+        Assert.Equal((6, 6, 6), (export.Code, generate.Code, intoAFolder.Code));
+        Assert.StartsWith($"claims: cannot write '{nowhere}':", export.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"claims: cannot write '{nowhere}':", generate.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"claims: cannot write '{_folder.Path}':", intoAFolder.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Importing_into_a_read_only_ledger_file_is_a_store_error_in_the_tools_own_words()
+    {
+        Assert.Equal(0, (await Cli.InProcessAsync("import", Cli.Sample("belgorod.ndjson"), "--db", Db)).Code);
+        var before = await Cli.CountEventsAsync(Db);
+        if (OperatingSystem.IsWindows())
+        {
+            File.SetAttributes(Db, FileAttributes.ReadOnly);
+        }
+        else
+        {
+            File.SetUnixFileMode(Db, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+
+        var import = await Cli.InProcessAsync("import", Cli.Sample("belgorod-correction.ndjson"), "--db", Db);
+        var board = await Cli.InProcessAsync("board", "--db", Db);
+
+        Assert.Equal((3, 0), (import.Code, board.Code));
+        Assert.EndsWith($"\nclaims: the ledger file '{Db}' is read-only, so nothing was written; commands that only read it " +
+                        "(views, export, verify) work, and to write it make the file writable (chmod u+w)\n", import.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("SqliteStoreOptions", import.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await Cli.CountEventsAsync(Db));
     }
 
     [Fact]
