@@ -42,12 +42,14 @@ internal static class ImportProgressDisplay
     private sealed class BarProgress(ProgressTask task, long? total, Stopwatch clock) : IProgress<ImportProgress>
     {
         private TimeSpan _writing;
+        private long _read;
 
         public void Report(ImportProgress value)
         {
             switch (value.Stage)
             {
                 case ImportStage.Reading:
+                    _read = value.Done;
                     task.Value = total is null ? 0 : value.Done;
                     task.Description = $"read {value.Done:N0}{(total is { } t ? $" of {t:N0}" : string.Empty)} lines, " +
                                        Rate(value.Done, clock.Elapsed, "lines");
@@ -60,7 +62,8 @@ internal static class ImportProgressDisplay
                 default:
                     task.IsIndeterminate = false;
                     task.Value = task.MaxValue;
-                    task.Description = $"wrote {value.Done:N0} events, {Rate(value.Done, clock.Elapsed - _writing, "events")}";
+                    // The last frame: the whole import in one line, whatever frames the refresh happened to draw before.
+                    task.Description = $"read {_read:N0} lines, wrote {value.Done:N0} events, {Rate(value.Done, clock.Elapsed - _writing, "events")}";
                     break;
             }
         }
