@@ -67,6 +67,9 @@ internal static class Cli
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>The events of samples/data/belgorod.ndjson (one a line): counted, since the sample grows.</summary>
+    public static int BelgorodEvents => File.ReadLines(Sample("belgorod.ndjson")).Count(l => l.Length > 0);
+
     public static string Sample(string name) => Path.Combine(RepositoryRoot(), "samples", "data", name);
 
     public static string RepositoryRoot()
