@@ -49,8 +49,9 @@ internal static class ImportCommand
                     if (context.Target(result) is { IsEventStoreDb: false, IsPostgreSql: false } target && !File.Exists(target.Db))
                     {
                         // A new ledger file: check the file against an empty ledger first, so a rejected import leaves no file.
-                        var empty = await Ledger.OpenAsync(new InMemoryEventStore(environment.Clock),
-                            new LedgerOptions { Clock = environment.Clock }, cancellationToken);
+                        var store = new InMemoryEventStore(environment.Clock);
+                        await using var _ = store;
+                        var empty = await Ledger.OpenAsync(store, new LedgerOptions { Clock = environment.Clock }, cancellationToken);
                         await LedgerInterchange.CheckAsync(empty, parsed, options, validateNotes: true, cancellationToken);
                     }
 
