@@ -50,6 +50,17 @@ public sealed class SchemaTests
         Assert.Empty(corrections.Validate(valid));
     }
 
+    [Theory]
+    [InlineData("\"ftp://example.org/report\"")]
+    [InlineData("\"example.org/report\"")]
+    public async Task The_views_schema_takes_only_http_addresses_like_the_lines(string url)
+    {
+        var schema = await ViewsSchemaAsync();
+
+        Assert.NotEmpty(schema.Definitions["url"].Validate(url));
+        Assert.Empty(schema.Definitions["url"].Validate("\"https://example.org/report\""));
+    }
+
     private static async Task<JsonSchema> ViewsSchemaAsync() =>
         await JsonSchema.FromJsonAsync(await File.ReadAllTextAsync(Path.Combine(Docs.ReadmeTests.RepositoryRoot(),
             "docs", "schema", "views.schema.json")));
