@@ -62,6 +62,14 @@ internal static class ClaimsCli
             await environment.Error.WriteLineAsync("claims: cancelled").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
+        catch (StoreReadOnlyException) when (context.Target(parse) is { IsPostgreSql: false, IsEventStoreDb: false } file)
+        {
+            // The library's message names its option; a shell user needs the file's permissions instead.
+            await environment.Error.WriteLineAsync(
+                $"claims: the ledger file '{Path.GetFullPath(file.Db)}' is read-only, so nothing was written; commands that " +
+                "only read it (views, export, verify) work, and to write it make the file writable (chmod u+w)").ConfigureAwait(false);
+            return ExitCodes.StoreError;
+        }
         catch (Exception e)
         {
             var code = Classify(e);
@@ -75,6 +83,7 @@ internal static class ClaimsCli
     {
         InterchangeException or LedgerValidationException or LedgerFormatException or FormatException
             or ArgumentException or InvalidIdException => ExitCodes.BadInput,
+        OutputException => ExitCodes.OutputError,
         LedgerStoreException => ExitCodes.StoreError,
         NotFoundException or Integrity.EventNotInLedgerException => ExitCodes.NotFound,
         Integrity.LedgerIntegrityException => ExitCodes.Broken,

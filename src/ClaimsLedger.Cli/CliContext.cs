@@ -103,7 +103,7 @@ internal sealed class CliContext(CliEnvironment environment)
         }
         else
         {
-            render(Rendering.Consoles.For(environment.Out, environment.Interactive));
+            render(environment.Consoles(environment.Out, environment.Interactive));
         }
 
         await environment.Out.FlushAsync().ConfigureAwait(false);

@@ -20,6 +20,25 @@ internal static class Cli
         return new Run(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>Runs the tool in-process as on a terminal: its consoles render ANSI (live progress bar, colours) into the writers.</summary>
+    public static async Task<Run> OnTerminalAsync(TimeProvider clock, params string[] args)
+    {
+        using var output = new StringWriter { NewLine = "\n" };
+        using var error = new StringWriter { NewLine = "\n" };
+        var terminal = new CliEnvironment(output, error, Interactive: true, clock)
+        {
+            Consoles = (writer, _) => Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+            {
+                Out = new Spectre.Console.AnsiConsoleOutput(writer),
+                Ansi = Spectre.Console.AnsiSupport.Yes,
+                ColorSystem = Spectre.Console.ColorSystemSupport.Standard,
+                Interactive = Spectre.Console.InteractionSupport.Yes,
+            }),
+        };
+        var code = await ClaimsCli.RunAsync(args, terminal, CancellationToken.None);
+        return new Run(code, output.ToString(), error.ToString());
+    }
+
     public static async Task<Run> ProcessAsync(params string[] args)
     {
         using var process = Start(args);
@@ -36,6 +55,20 @@ internal static class Cli
             RedirectStandardError = true,
             UseShellExecute = false,
         })!;
+
+    /// <summary>How many events a SQLite ledger file holds, read with SQL (not through the tool).</summary>
+    public static async Task<long> CountEventsAsync(string db)
+    {
+        Assert.True(File.Exists(db), $"there is no ledger file {db}");
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM ledger_events";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The events of samples/data/belgorod.ndjson (one a line): counted, since the sample grows.</summary>
+    public static int BelgorodEvents => File.ReadLines(Sample("belgorod.ndjson")).Count(l => l.Length > 0);
 
     public static string Sample(string name) => Path.Combine(RepositoryRoot(), "samples", "data", name);
 

@@ -17,8 +17,8 @@ public sealed class IntegrityCommandTests : IDisposable
         var digest = await Cli.InProcessAsync("digest", "--db", db);
 
         Assert.Equal((0, 0), (verify.Code, digest.Code));
-        Assert.Equal($"OK: 84 events, head {digest.Out.Trim()}", verify.Out.Trim());
-        Assert.Matches("^claims-ledger-digest/v1/84/[0-9a-f]{64}/[0-9a-f]{64}/2023-05-26T12:00:00.0000000Z$", digest.Out.Trim());
+        Assert.Equal($"OK: {Cli.BelgorodEvents} events, head {digest.Out.Trim()}", verify.Out.Trim());
+        Assert.Matches($"^claims-ledger-digest/v1/{Cli.BelgorodEvents}/[0-9a-f]{{64}}/[0-9a-f]{{64}}/2023-05-26T12:00:00.0000000Z$", digest.Out.Trim());
     }
 
     [Fact]
@@ -26,15 +26,15 @@ public sealed class IntegrityCommandTests : IDisposable
     {
         var db = await BelgorodAsync();
         var published = (await Cli.InProcessAsync("digest", "--db", db)).Out.Trim();
-        await ExecuteAsync(db, "UPDATE ledger_events SET data = CAST(replace(CAST(data AS TEXT), 'rdk', 'frl') AS BLOB) WHERE position = 28");
+        await ExecuteAsync(db, "UPDATE ledger_events SET data = CAST(replace(CAST(data AS TEXT), 'rdk', 'frl') AS BLOB) WHERE position = 31");
 
         var verify = await Cli.InProcessAsync("verify", "--db", db);
         var extends = await Cli.InProcessAsync("verify", "--digest", published, "--db", db);
         var digest = await Cli.InProcessAsync("digest", "--db", db);
 
         Assert.Equal((5, 5, 5), (verify.Code, extends.Code, digest.Code));
-        Assert.StartsWith("BROKEN at sequence 28 (position 28): content: its content hashes to", verify.Out, StringComparison.Ordinal);
-        Assert.StartsWith("BROKEN at sequence 28", extends.Out, StringComparison.Ordinal);
+        Assert.StartsWith("BROKEN at sequence 31 (position 31): content: its content hashes to", verify.Out, StringComparison.Ordinal);
+        Assert.StartsWith("BROKEN at sequence 31", extends.Out, StringComparison.Ordinal);
         Assert.Contains("the ledger's chain is broken, so it has no digest", digest.Error, StringComparison.Ordinal);
     }
 
@@ -49,7 +49,7 @@ public sealed class IntegrityCommandTests : IDisposable
         var extends = await Cli.InProcessAsync("verify", "--digest", published, "--db", db);
 
         Assert.Equal((0, 5), (plain.Code, extends.Code));
-        Assert.Contains("the ledger holds 60 events, fewer than the digest's 84", extends.Out, StringComparison.Ordinal);
+        Assert.Contains($"the ledger holds 60 events, fewer than the digest's {Cli.BelgorodEvents}", extends.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,11 +63,11 @@ public sealed class IntegrityCommandTests : IDisposable
         var prove = await Cli.InProcessAsync("prove", "podolyak-denies-involvement", "--digest", published, "--out", proofFile, "--db", db);
         File.Delete(db);
         var check = await Cli.InProcessAsync("check-proof", proofFile, "--digest", published);
-        var wrong = await Cli.InProcessAsync("check-proof", proofFile, "--digest", published.Replace("/84/", "/83/", StringComparison.Ordinal));
+        var wrong = await Cli.InProcessAsync("check-proof", proofFile, "--digest", published.Replace($"/{Cli.BelgorodEvents}/", $"/{Cli.BelgorodEvents - 1}/", StringComparison.Ordinal));
 
         Assert.Equal((0, 0, 5), (prove.Code, check.Code, wrong.Code));
         Assert.Contains("statement 'podolyak-denies-involvement' is event", prove.Error, StringComparison.Ordinal);
-        Assert.Contains("of 84, recorded 2023-05-26T12:00:00.0000000Z, is in the ledger whose tree of 84 events has root",
+        Assert.Contains($"of {Cli.BelgorodEvents}, recorded 2023-05-26T12:00:00.0000000Z, is in the ledger whose tree of {Cli.BelgorodEvents} events has root",
             check.Out, StringComparison.Ordinal);
         Assert.Contains("\"id\":\"podolyak-denies-involvement\"", check.Out, StringComparison.Ordinal);
         Assert.StartsWith("FAILED", wrong.Out, StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public sealed class IntegrityCommandTests : IDisposable
         var swapped = await Cli.InProcessAsync("check-proof", proofFile, "--from", after, "--to", before);
 
         Assert.Equal((0, 0, 5), (prove.Code, check.Code, swapped.Code));
-        Assert.Contains("its first 84 events are unchanged", check.Out, StringComparison.Ordinal);
+        Assert.Contains($"its first {Cli.BelgorodEvents} events are unchanged", check.Out, StringComparison.Ordinal);
     }
 
     [Fact]

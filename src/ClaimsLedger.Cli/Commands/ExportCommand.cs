@@ -14,23 +14,18 @@ internal static class ExportCommand
         command.SetAction((result, cancellationToken) => context.WithLedgerAsync(result, forWriting: false, async (_, store) =>
         {
             var path = result.GetValue(output);
-            var writer = path is null ? context.Environment.Out : new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
-            try
+            if (path is null)
             {
-                var count = await LedgerInterchange.ExportAsync(store, writer, cancellationToken: cancellationToken);
-                if (path is not null)
-                {
-                    await context.Environment.Error.WriteLineAsync($"exported {count} events to {Path.GetFullPath(path)}");
-                }
-            }
-            finally
-            {
-                if (path is not null)
-                {
-                    await writer.DisposeAsync();
-                }
+                await LedgerInterchange.ExportAsync(store, context.Environment.Out, cancellationToken: cancellationToken);
+                return ExitCodes.Ok;
             }
 
+            var count = await OutputException.WritingAsync(path, async () =>
+            {
+                await using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+                return await LedgerInterchange.ExportAsync(store, writer, cancellationToken: cancellationToken);
+            });
+            await context.Environment.Error.WriteLineAsync($"exported {count} events to {Path.GetFullPath(path)}");
             return ExitCodes.Ok;
         }, cancellationToken));
         return command;

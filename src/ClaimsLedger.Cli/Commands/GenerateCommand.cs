@@ -26,25 +26,18 @@ internal static class GenerateCommand
             var options = new SyntheticLedgerOptions(result.GetValue(statements), result.GetValue(claims),
                 result.GetValue(actors), result.GetValue(sources), result.GetValue(seed));
             var path = result.GetValue(output);
-            var writer = path is null
-                ? context.Environment.Out
-                : new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 16);
-            try
+            if (path is null)
             {
-                var lines = await SyntheticLedger.WriteAsync(writer, options, cancellationToken);
-                if (path is not null)
-                {
-                    await context.Environment.Error.WriteLineAsync($"wrote {lines} lines to {Path.GetFullPath(path)}");
-                }
-            }
-            finally
-            {
-                if (path is not null)
-                {
-                    await writer.DisposeAsync();
-                }
+                await SyntheticLedger.WriteAsync(context.Environment.Out, options, cancellationToken);
+                return ExitCodes.Ok;
             }
 
+            var lines = await OutputException.WritingAsync(path, async () =>
+            {
+                await using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 16);
+                return await SyntheticLedger.WriteAsync(writer, options, cancellationToken);
+            });
+            await context.Environment.Error.WriteLineAsync($"wrote {lines} lines to {Path.GetFullPath(path)}");
             return ExitCodes.Ok;
         });
         return command;

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Text;
 using ClaimsLedger.Cli.Rendering;
 using ClaimsLedger.Interchange;
+using ClaimsLedger.Storage.InMemory;
 
 namespace ClaimsLedger.Cli.Commands;
 
@@ -24,21 +26,43 @@ internal static class ImportCommand
         command.Arguments.Add(file);
         command.Options.Add(maxErrors);
         command.Options.Add(allowUnchained);
-        command.SetAction((result, cancellationToken) => context.WithLedgerAsync(result, forWriting: true, async (ledger, _) =>
+        command.SetAction(async (result, cancellationToken) =>
         {
             var path = result.GetValue(file)!;
             var environment = context.Environment;
+            var options = new ImportOptions
+            {
+                MaxErrors = result.GetValue(maxErrors),
+                AllowUnchained = result.GetValue(allowUnchained),
+            };
+
+            // The input is read and checked before the store is opened for writing: a missing or bad file never
+            // creates a ledger file.
             long? total = path == "-" ? null : await CountLinesAsync(path, cancellationToken);
             using var reader = path == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(path, Encoding.UTF8);
             try
             {
-                var imported = await ImportProgressDisplay.RunAsync(environment, total, progress =>
-                    LedgerInterchange.ImportAsync(ledger, reader, new ImportOptions
+                var imported = await ImportProgressDisplay.RunAsync(environment, total, async progress =>
+                {
+                    var clock = Stopwatch.StartNew();
+                    var parsed = await LedgerInterchange.ReadFileAsync(reader, options, progress, cancellationToken);
+                    if (context.Target(result) is { IsEventStoreDb: false, IsPostgreSql: false } target && !File.Exists(target.Db))
                     {
-                        MaxErrors = result.GetValue(maxErrors),
-                        AllowUnchained = result.GetValue(allowUnchained),
-                    },
-                        progress, cancellationToken));
+                        // A new ledger file: check the file against an empty ledger first, so a rejected import leaves no file.
+                        var store = new InMemoryEventStore(environment.Clock);
+                        await using var _ = store;
+                        var empty = await Ledger.OpenAsync(store, new LedgerOptions { Clock = environment.Clock }, cancellationToken);
+                        await LedgerInterchange.CheckAsync(empty, parsed, options, validateNotes: true, cancellationToken);
+                    }
+
+                    ImportResult? done = null;
+                    await context.WithLedgerAsync(result, forWriting: true, async (ledger, _) =>
+                    {
+                        done = await LedgerInterchange.ImportAsync(ledger, parsed, options, progress, clock, cancellationToken);
+                        return ExitCodes.Ok;
+                    }, cancellationToken);
+                    return done!;
+                });
                 await environment.Out.WriteLineAsync(
                     $"imported {imported.Events} events ({imported.Appended} appended, {imported.Unchanged} already held; " +
                     $"{(imported.Mode == ImportMode.Export ? "an export, restored with its recordedAt" : "notes, recorded now")}) " +
@@ -70,7 +94,7 @@ internal static class ImportCommand
 
                 return ExitCodes.BadInput;
             }
-        }, cancellationToken));
+        });
         return command;
     }
 

@@ -162,7 +162,11 @@ internal static class IntegrityCommands
             return;
         }
 
-        await File.WriteAllTextAsync(path, text + Environment.NewLine, cancellationToken);
+        await OutputException.WritingAsync(path, async () =>
+        {
+            await File.WriteAllTextAsync(path, text + Environment.NewLine, cancellationToken);
+            return true;
+        });
         await context.Environment.Error.WriteLineAsync($"wrote the proof to {Path.GetFullPath(path)}");
     }
 }

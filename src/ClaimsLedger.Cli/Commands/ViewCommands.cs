@@ -77,7 +77,7 @@ internal static class ViewCommands
         }
 
         var (asOf, json) = Common(command);
-        command.SetAction((result, cancellationToken) => context.WithLedgerAsync(result, forWriting: false, async (ledger, _) =>
+        command.SetAction((result, cancellationToken) => context.WithLedgerAsync(result, forWriting: false, async (ledger, store) =>
         {
             var query = new TimelineQuery
             {
@@ -88,11 +88,50 @@ internal static class ViewCommands
                 From = AsOfOptions.Point(result.GetValue(from), "--from"),
                 To = AsOfOptions.Point(result.GetValue(to), "--to"),
             };
-            var timeline = await ledger.GetTimelineAsync(query, asOf.Read(result, context.Environment.Clock), cancellationToken);
+            var point = asOf.Read(result, context.Environment.Clock);
+            await RequireRegisteredAsync(store, query, point, cancellationToken);
+            var timeline = await ledger.GetTimelineAsync(query, point, cancellationToken);
             await context.WriteViewAsync(result.GetValue(json), timeline, console => ViewTables.Timeline(console, timeline));
             return ExitCodes.Ok;
         }, cancellationToken));
         return command;
+    }
+
+    // A filter naming a claim, actor or source the ledger does not hold (as of R) is not found, like `claim ID`: an
+    // empty timeline would hide a typo.
+    private static async Task RequireRegisteredAsync(Storage.IEventReader store, TimelineQuery query, AsOf asOf,
+        CancellationToken cancellationToken)
+    {
+        var filters = new List<(string Kind, string Id, Storage.StreamName Stream)>();
+        if (query.Claim is { } claim)
+        {
+            filters.Add(("claim", claim.Value, Recording.LedgerStreams.Claim(claim)));
+        }
+
+        if (query.Actor is { } actor)
+        {
+            filters.Add(("actor", actor.Value, Recording.LedgerStreams.Actor(actor)));
+        }
+
+        if (query.Source is { } source)
+        {
+            filters.Add(("source", source.Value, Recording.LedgerStreams.Source(source)));
+        }
+
+        foreach (var (kind, id, stream) in filters)
+        {
+            var registered = false;
+            await foreach (var first in Storage.EventStoreExtensions.ReadStreamForwardsAsync(store, stream, cancellationToken))
+            {
+                registered = first.RecordedAt <= asOf.Recorded;
+                break;
+            }
+
+            if (!registered)
+            {
+                throw new NotFoundException($"no {kind} '{id}' in the ledger (as of the recorded time asked for)");
+            }
+        }
     }
 
     private static (AsOfOptions AsOf, Option<bool> Json) Common(Command command)

@@ -5,8 +5,9 @@ using Spectre.Console;
 namespace ClaimsLedger.Cli.Rendering;
 
 /// <summary>
-/// Shows an import's progress: a bar with count and rate on a terminal; plain lines on standard error, at most about
-/// once a second, when output is redirected.
+/// Shows an import's progress: a bar with count, rate and elapsed time on a terminal; plain lines on standard error,
+/// at most about once a second, when output is redirected. The write is one transaction of the ledger, which reports
+/// nothing until it commits: the bar spins with its elapsed time meanwhile, and the end gives the write's rate.
 /// </summary>
 internal static class ImportProgressDisplay
 {
@@ -20,10 +21,11 @@ internal static class ImportProgressDisplay
             return await import(lines);
         }
 
-        var console = Consoles.For(environment.Error, interactive: true);
+        var console = environment.Consoles(environment.Error, true);
         ImportResult? result = null;
         await console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(),
+                new SpinnerColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask("reading", maxValue: total ?? 1);
@@ -33,24 +35,36 @@ internal static class ImportProgressDisplay
         return result!;
     }
 
-    private static string Rate(long done, Stopwatch clock) =>
-        clock.Elapsed.TotalSeconds > 0 ? $"{done / clock.Elapsed.TotalSeconds:0} lines/s" : string.Empty;
+    private static string Rate(long done, TimeSpan elapsed, string unit) =>
+        elapsed.TotalSeconds > 0 ? $"{done / elapsed.TotalSeconds:0} {unit}/s" : string.Empty;
 
     /// <summary>Reports synchronously (unlike Progress&lt;T&gt;), so the display follows the import exactly.</summary>
     private sealed class BarProgress(ProgressTask task, long? total, Stopwatch clock) : IProgress<ImportProgress>
     {
+        private TimeSpan _writing;
+        private long _read;
+
         public void Report(ImportProgress value)
         {
-            if (value.Stage == ImportStage.Reading)
+            switch (value.Stage)
             {
-                task.Value = total is null ? 0 : value.Done;
-                task.Description = $"read {value.Done:N0}{(total is { } t ? $" of {t:N0}" : string.Empty)} lines, {Rate(value.Done, clock)}";
-            }
-            else
-            {
-                task.Description = value.Stage == ImportStage.Writing
-                    ? $"writing {value.Done:N0} events in one transaction"
-                    : $"wrote {value.Done:N0} events";
+                case ImportStage.Reading:
+                    _read = value.Done;
+                    task.Value = total is null ? 0 : value.Done;
+                    task.Description = $"read {value.Done:N0}{(total is { } t ? $" of {t:N0}" : string.Empty)} lines, " +
+                                       Rate(value.Done, clock.Elapsed, "lines");
+                    break;
+                case ImportStage.Writing:
+                    _writing = clock.Elapsed;
+                    task.IsIndeterminate = true;
+                    task.Description = $"writing {value.Done:N0} events in one transaction";
+                    break;
+                default:
+                    task.IsIndeterminate = false;
+                    task.Value = task.MaxValue;
+                    // The last frame: the whole import in one line, whatever frames the refresh happened to draw before.
+                    task.Description = $"read {_read:N0} lines, wrote {value.Done:N0} events, {Rate(value.Done, clock.Elapsed - _writing, "events")}";
+                    break;
             }
         }
     }
@@ -58,6 +72,7 @@ internal static class ImportProgressDisplay
     private sealed class LineProgress(TextWriter error, long? total, Stopwatch clock) : IProgress<ImportProgress>
     {
         private TimeSpan _last = TimeSpan.FromSeconds(-1);
+        private TimeSpan _writing;
 
         public void Report(ImportProgress value)
         {
@@ -68,11 +83,16 @@ internal static class ImportProgressDisplay
             }
 
             _last = clock.Elapsed;
+            if (value.Stage == ImportStage.Writing)
+            {
+                _writing = clock.Elapsed;
+            }
+
             error.WriteLine(value.Stage switch
             {
-                ImportStage.Reading => $"read {value.Done} {(total is { } t ? $"of {t} " : string.Empty)}lines ({Rate(value.Done, clock)})",
+                ImportStage.Reading => $"read {value.Done} {(total is { } t ? $"of {t} " : string.Empty)}lines ({Rate(value.Done, clock.Elapsed, "lines")})",
                 ImportStage.Writing => $"writing {value.Done} events in one transaction",
-                _ => $"wrote {value.Done} events",
+                _ => $"wrote {value.Done} events ({Rate(value.Done, clock.Elapsed - _writing, "events")})",
             });
         }
     }

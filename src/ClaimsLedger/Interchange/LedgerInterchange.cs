@@ -30,38 +30,22 @@ public static class LedgerInterchange
         options ??= new ImportOptions();
         options.Validate();
         var clock = Stopwatch.StartNew();
-        var (lines, count, errors, truncated) = await ReadAsync(reader, options, progress, cancellationToken).ConfigureAwait(false);
-        if (errors.Count > 0)
-        {
-            // Report the ledger's own objections to the lines that did parse too, so one run shows every bad line.
-            if (!truncated && lines.Count > 0 && lines[0].Exported is null)
-            {
-                var semantic = await ledger.ValidateAsync([.. lines.Select(l => l.Event)], cancellationToken).ConfigureAwait(false);
-                errors.AddRange(Lines(semantic, lines));
-            }
+        var file = await ReadFileAsync(reader, options, progress, cancellationToken).ConfigureAwait(false);
+        return await ImportAsync(ledger, file, options, progress, clock, cancellationToken).ConfigureAwait(false);
+    }
 
-            var ordered = errors.OrderBy(e => e.Line).ToList();
-            throw new InterchangeException([.. ordered.Take(options.MaxErrors)], truncated || ordered.Count > options.MaxErrors);
-        }
-
+    /// <summary>Imports a file already read by <see cref="ReadFileAsync"/> (see the public overload).</summary>
+    internal static async Task<ImportResult> ImportAsync(Ledger ledger, InterchangeFile file, ImportOptions options,
+        IProgress<ImportProgress>? progress, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var chain = await CheckAsync(ledger, file, options, validateNotes: false, cancellationToken).ConfigureAwait(false);
+        var lines = file.Lines;
         if (lines.Count == 0)
         {
-            return new ImportResult(count, 0, 0, 0, ImportMode.Notes, clock.Elapsed);
+            return new ImportResult(file.Count, 0, 0, 0, ImportMode.Notes, clock.Elapsed);
         }
 
-        var mode = lines[0].Exported is null ? ImportMode.Notes : ImportMode.Export;
-        LedgerDigest? chain = null;
-        if (mode == ImportMode.Export)
-        {
-            var check = ExportVerifier.Check(lines, options.AllowUnchained);
-            if (check.Errors.Count > 0)
-            {
-                throw new InterchangeException([.. check.Errors.Take(options.MaxErrors)], check.Errors.Count > options.MaxErrors);
-            }
-
-            chain = check.Head;
-        }
-
+        var mode = file.Mode;
         progress?.Report(new ImportProgress(ImportStage.Writing, lines.Count, lines.Count));
         try
         {
@@ -74,12 +58,66 @@ public static class LedgerInterchange
                     ExpectedHash = l.Exported.IsChained ? EventHash.FromHex(l.Exported.Hash!) : default,
                 })], cancellationToken).ConfigureAwait(false);
             progress?.Report(new ImportProgress(ImportStage.Done, lines.Count, lines.Count));
-            return new ImportResult(count, lines.Count, result.Appended, result.Unchanged, mode, clock.Elapsed) { Chain = chain };
+            return new ImportResult(file.Count, lines.Count, result.Appended, result.Unchanged, mode, clock.Elapsed) { Chain = chain };
         }
         catch (LedgerValidationException e)
         {
             throw new InterchangeException([.. Lines(e.Errors, lines).Take(options.MaxErrors)], e.Errors.Count > options.MaxErrors);
         }
+    }
+
+    /// <summary>
+    /// Throws the <see cref="InterchangeException"/> an import of <paramref name="file"/> into <paramref name="ledger"/>
+    /// would throw before writing: its bad lines (with the ledger's objections to the lines that parsed), a broken
+    /// export, and with <paramref name="validateNotes"/> the ledger's objections to a clean notes file (which the write
+    /// itself checks otherwise). Writes nothing.
+    /// </summary>
+    /// <returns>For an export whose chain holds: its digest; else null.</returns>
+    internal static async Task<LedgerDigest?> CheckAsync(Ledger ledger, InterchangeFile file, ImportOptions options,
+        bool validateNotes, CancellationToken cancellationToken)
+    {
+        var lines = file.Lines;
+        if (file.Errors.Count > 0)
+        {
+            var errors = new List<InterchangeError>(file.Errors);
+
+            // Report the ledger's own objections to the lines that did parse too, so one run shows every bad line.
+            if (!file.Truncated && lines.Count > 0 && lines[0].Exported is null)
+            {
+                var semantic = await ledger.ValidateAsync([.. lines.Select(l => l.Event)], cancellationToken).ConfigureAwait(false);
+                errors.AddRange(Lines(semantic, lines));
+            }
+
+            var ordered = errors.OrderBy(e => e.Line).ToList();
+            throw new InterchangeException([.. ordered.Take(options.MaxErrors)], file.Truncated || ordered.Count > options.MaxErrors);
+        }
+
+        if (lines.Count == 0)
+        {
+            return null;
+        }
+
+        if (file.Mode == ImportMode.Notes)
+        {
+            if (validateNotes)
+            {
+                var semantic = await ledger.ValidateAsync([.. lines.Select(l => l.Event)], cancellationToken).ConfigureAwait(false);
+                if (semantic.Count > 0)
+                {
+                    throw new InterchangeException([.. Lines(semantic, lines).Take(options.MaxErrors)], semantic.Count > options.MaxErrors);
+                }
+            }
+
+            return null;
+        }
+
+        var check = ExportVerifier.Check(lines, options.AllowUnchained);
+        if (check.Errors.Count > 0)
+        {
+            throw new InterchangeException([.. check.Errors.Take(options.MaxErrors)], check.Errors.Count > options.MaxErrors);
+        }
+
+        return check.Head;
     }
 
     /// <summary>
@@ -121,8 +159,9 @@ public static class LedgerInterchange
         errors.Select(error => new InterchangeError(lines[error.Index].Line, error.Field,
             error.Subject.Length > 0 ? $"{error.Subject}: {error.Message}" : error.Message));
 
-    private static async Task<(List<InterchangeLine> Lines, long Count, List<InterchangeError> Errors, bool Truncated)> ReadAsync(TextReader reader,
-        ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Reads and parses every line of a file (up to the error limit) without a ledger: nothing is written.</summary>
+    internal static async Task<InterchangeFile> ReadFileAsync(TextReader reader, ImportOptions options,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var lines = new List<InterchangeLine>();
         var errors = new List<InterchangeError>();
@@ -162,6 +201,6 @@ public static class LedgerInterchange
         }
 
         progress?.Report(new ImportProgress(ImportStage.Reading, number, number));
-        return (lines, number, errors, truncated);
+        return new InterchangeFile(lines, number, errors, truncated);
     }
 }

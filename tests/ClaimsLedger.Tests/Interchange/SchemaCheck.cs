@@ -1,9 +1,11 @@
-using ClaimsLedger.Tests.Docs;
 using NJsonSchema;
 
 namespace ClaimsLedger.Tests.Interchange;
 
-/// <summary>Validates JSON against the documented schemas in docs/schema.</summary>
+/// <summary>
+/// Validates JSON against the documented schemas in docs/schema. Shared with the tool's tests
+/// (tests/ClaimsLedger.Cli.Tests links this file), so the library's and the tool's output meet one validator.
+/// </summary>
 internal static class SchemaCheck
 {
     private static readonly Lazy<JsonSchema> Lines = new(() => Load("ledger-line.schema.json"));
@@ -11,7 +13,9 @@ internal static class SchemaCheck
 
     public static void Line(string json) => Assert(Lines.Value, json);
 
-    public static void View(string json, string definition) => Assert(Views.Value.Definitions[definition], json);
+    public static void View(string json, string definition) =>
+        Assert(Views.Value.Definitions.TryGetValue(definition, out var schema) ? schema
+            : throw new ArgumentException($"views.schema.json has no definition '{definition}'", nameof(definition)), json);
 
     private static void Assert(JsonSchema schema, string json)
     {
@@ -21,6 +25,19 @@ internal static class SchemaCheck
     }
 
     private static JsonSchema Load(string name) =>
-        JsonSchema.FromJsonAsync(File.ReadAllText(Path.Combine(ReadmeTests.RepositoryRoot(), "docs", "schema", name)))
+        JsonSchema.FromJsonAsync(File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "schema", name)))
             .GetAwaiter().GetResult();
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ClaimsLedger.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("ClaimsLedger.sln not found above " + AppContext.BaseDirectory);
+    }
 }

@@ -21,4 +21,47 @@ public sealed class SchemaTests
         Assert.NotEmpty(schema.Validate(line));
         Assert.Null(ClaimsLedger.Interchange.InterchangeParser.Parse(line, 1, []));
     }
+
+    [Theory]
+    [InlineData("\"22 May 2023\"")]
+    [InlineData("\"2023-05-22T14:30+03:00\"")]
+    [InlineData("\"2023-5-22\"")]
+    public async Task The_views_schema_accepts_only_the_canonical_said_times(string saidAt)
+    {
+        var schema = await ViewsSchemaAsync();
+
+        Assert.NotEmpty(schema.Definitions["saidAt"].Validate(saidAt));
+        Assert.Empty(schema.Definitions["saidAt"].Validate("\"2023-05-22T11:30Z\""));
+    }
+
+    [Theory]
+    [InlineData("""{"claim":"other"}""")]
+    [InlineData("""{}""")]
+    [InlineData("""{"certainty":"sure"}""")]
+    [InlineData("""{"saidAt":"last week"}""")]
+    public async Task The_views_schema_rejects_a_correction_changing_what_an_amendment_cannot(string changes)
+    {
+        var schema = await ViewsSchemaAsync();
+        var correction = $$"""{"id":"fix-1","kind":"amendment","statement":"s1","claim":"c1","reason":"r","recordedAt":"2023-05-26T12:00:00Z","changes":{{changes}}}""";
+        var valid = """{"id":"fix-1","kind":"amendment","statement":"s1","claim":"c1","reason":"r","recordedAt":"2023-05-26T12:00:00Z","changes":{"quote":null,"via":[]}}""";
+        var corrections = schema.Definitions["ledgerDiff"].Properties["corrections"].Item!;
+
+        Assert.NotEmpty(corrections.Validate(correction));
+        Assert.Empty(corrections.Validate(valid));
+    }
+
+    [Theory]
+    [InlineData("\"ftp://example.org/report\"")]
+    [InlineData("\"example.org/report\"")]
+    public async Task The_views_schema_takes_only_http_addresses_like_the_lines(string url)
+    {
+        var schema = await ViewsSchemaAsync();
+
+        Assert.NotEmpty(schema.Definitions["url"].Validate(url));
+        Assert.Empty(schema.Definitions["url"].Validate("\"https://example.org/report\""));
+    }
+
+    private static async Task<JsonSchema> ViewsSchemaAsync() =>
+        await JsonSchema.FromJsonAsync(await File.ReadAllTextAsync(Path.Combine(Docs.ReadmeTests.RepositoryRoot(),
+            "docs", "schema", "views.schema.json")));
 }
