@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Text;
 using ClaimsLedger.Cli.Rendering;
 using ClaimsLedger.Interchange;
-using ClaimsLedger.Storage.InMemory;
 
 namespace ClaimsLedger.Cli.Commands;
 
@@ -36,8 +35,8 @@ internal static class ImportCommand
                 AllowUnchained = result.GetValue(allowUnchained),
             };
 
-            // The input is read and checked before the store is opened for writing: a missing or bad file never
-            // creates a ledger file.
+            // The input is read and parsed before the store is opened for writing, and a ledger file this import
+            // creates is removed again if the import fails: a missing or rejected file never leaves a ledger file.
             long? total = path == "-" ? null : await CountLinesAsync(path, cancellationToken);
             using var reader = path == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(path, Encoding.UTF8);
             try
@@ -46,21 +45,26 @@ internal static class ImportCommand
                 {
                     var clock = Stopwatch.StartNew();
                     var parsed = await LedgerInterchange.ReadFileAsync(reader, options, progress, cancellationToken);
-                    if (context.Target(result) is { IsEventStoreDb: false, IsPostgreSql: false } target && !File.Exists(target.Db))
+                    var newFile = context.Target(result) is { IsEventStoreDb: false, IsPostgreSql: false } target
+                                  && !File.Exists(target.Db)
+                        ? target.Db
+                        : null;
+                    ImportResult? done = null;
+                    try
                     {
-                        // A new ledger file: check the file against an empty ledger first, so a rejected import leaves no file.
-                        var store = new InMemoryEventStore(environment.Clock);
-                        await using var _ = store;
-                        var empty = await Ledger.OpenAsync(store, new LedgerOptions { Clock = environment.Clock }, cancellationToken);
-                        await LedgerInterchange.CheckAsync(empty, parsed, options, validateNotes: true, cancellationToken);
+                        await context.WithLedgerAsync(result, forWriting: true, async (ledger, _) =>
+                        {
+                            done = await LedgerInterchange.ImportAsync(ledger, parsed, options, progress, clock, cancellationToken);
+                            return ExitCodes.Ok;
+                        }, cancellationToken);
+                    }
+                    catch when (newFile is not null)
+                    {
+                        // The store is closed by now (WithLedgerAsync disposes it), and the file holds nothing.
+                        RemoveLedgerFile(newFile);
+                        throw;
                     }
 
-                    ImportResult? done = null;
-                    await context.WithLedgerAsync(result, forWriting: true, async (ledger, _) =>
-                    {
-                        done = await LedgerInterchange.ImportAsync(ledger, parsed, options, progress, clock, cancellationToken);
-                        return ExitCodes.Ok;
-                    }, cancellationToken);
                     return done!;
                 });
                 await environment.Out.WriteLineAsync(
@@ -96,6 +100,14 @@ internal static class ImportCommand
             }
         });
         return command;
+    }
+
+    private static void RemoveLedgerFile(string db)
+    {
+        foreach (var file in new[] { db, db + "-wal", db + "-shm", db + "-journal" })
+        {
+            File.Delete(file);
+        }
     }
 
     private static async Task<long> CountLinesAsync(string path, CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ public static class LedgerInterchange
     internal static async Task<ImportResult> ImportAsync(Ledger ledger, InterchangeFile file, ImportOptions options,
         IProgress<ImportProgress>? progress, Stopwatch clock, CancellationToken cancellationToken)
     {
-        var chain = await CheckAsync(ledger, file, options, validateNotes: false, cancellationToken).ConfigureAwait(false);
+        var chain = await CheckAsync(ledger, file, options, cancellationToken).ConfigureAwait(false);
         var lines = file.Lines;
         if (lines.Count == 0)
         {
@@ -68,13 +68,12 @@ public static class LedgerInterchange
 
     /// <summary>
     /// Throws the <see cref="InterchangeException"/> an import of <paramref name="file"/> into <paramref name="ledger"/>
-    /// would throw before writing: its bad lines (with the ledger's objections to the lines that parsed), a broken
-    /// export, and with <paramref name="validateNotes"/> the ledger's objections to a clean notes file (which the write
-    /// itself checks otherwise). Writes nothing.
+    /// would throw before writing: its bad lines (with the ledger's objections to the lines that parsed) and a broken
+    /// export. A clean notes file is checked by the write itself. Writes nothing.
     /// </summary>
     /// <returns>For an export whose chain holds: its digest; else null.</returns>
     internal static async Task<LedgerDigest?> CheckAsync(Ledger ledger, InterchangeFile file, ImportOptions options,
-        bool validateNotes, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         var lines = file.Lines;
         if (file.Errors.Count > 0)
@@ -99,15 +98,6 @@ public static class LedgerInterchange
 
         if (file.Mode == ImportMode.Notes)
         {
-            if (validateNotes)
-            {
-                var semantic = await ledger.ValidateAsync([.. lines.Select(l => l.Event)], cancellationToken).ConfigureAwait(false);
-                if (semantic.Count > 0)
-                {
-                    throw new InterchangeException([.. Lines(semantic, lines).Take(options.MaxErrors)], semantic.Count > options.MaxErrors);
-                }
-            }
-
             return null;
         }
 
