@@ -17,6 +17,10 @@ package="$work/packages/ClaimsLedger.Cli.$version.nupkg"
 unzip -l "$package" | grep -q "tools/net10.0/any/DotnetToolSettings.xml" || { echo "$package is not a .NET tool package"; exit 1; }
 unzip -p "$package" tools/net10.0/any/DotnetToolSettings.xml | grep -q 'Name="claims"' || { echo "the tool's command is not named claims"; exit 1; }
 
+# The version never changes between builds, so a copy cached by an earlier run would be installed instead of the one
+# just packed: drop that one package from the machine's global packages folder first.
+packages_folder=$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: //p')
+[ -n "$packages_folder" ] && rm -rf "$packages_folder/claimsledger.cli/$version"
 dotnet tool install --tool-path "$work/tools" ClaimsLedger.Cli --add-source "$work/packages" --version "$version" >/dev/null
 claims="$work/tools/claims"
 [ -x "$claims" ] || { echo "dotnet tool install left no $claims"; exit 1; }

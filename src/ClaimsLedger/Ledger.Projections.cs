@@ -55,6 +55,9 @@ public sealed partial class Ledger
     /// <param name="inclusion">Certainly said by T (the design's default) or possibly said by T.</param>
     /// <param name="corrections">How a correction recorded later reaches the state.</param>
     /// <param name="cancellationToken">Stops the projection.</param>
+    /// <exception cref="ArgumentException"><see cref="CorrectionHandling.Deliver"/> with a bounded
+    /// <paramref name="said"/>: an amendment may move a statement the projection never saw across T, so only a
+    /// rebuild keeps the state equal to <see cref="ProjectAsync{TState}"/>.</exception>
     /// <remarks>
     /// T is fixed on purpose: a T that moved with the clock ("said by now") would change the view as time passes with
     /// nothing recorded. For that, run <see cref="ProjectAsync{TState}"/> as of <see cref="Now"/> when you need it.
@@ -67,6 +70,13 @@ public sealed partial class Ledger
         if (!Enum.IsDefined(inclusion))
         {
             throw new ArgumentOutOfRangeException(nameof(inclusion), inclusion, "not a known SaidInclusion");
+        }
+
+        if (corrections == CorrectionHandling.Deliver && said != DateTimeOffset.MaxValue)
+        {
+            throw new ArgumentException(
+                $"CorrectionHandling.Deliver needs an unbounded said time, not {said:O}: an amendment may move a " +
+                "statement the projection never saw across it; use CorrectionHandling.Rebuild", nameof(corrections));
         }
 
         var live = new AsOf(said, DateTimeOffset.MaxValue, inclusion);

@@ -73,7 +73,8 @@ public sealed partial class Ledger
         }
 
         var positions = await PlanRestoreAsync(rest, held, restore, cancellationToken).ConfigureAwait(false);
-        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+        // Committed: cancelling now would report a durable restore as failed, so the catch-up is not cancellable.
+        await CatchUpAsync(CancellationToken.None).ConfigureAwait(false);
 
         // A restore writes every entry it was given beyond the held prefix, or nothing.
         return (new RecordResult(rest.Count, held, positions[^1], rest[^1].RecordedAt), TakeCaptured(static _ => true));

@@ -192,10 +192,11 @@ public sealed partial class Ledger
 
             try
             {
-                if (!await FoldOwnAppendAsync(appends, results, decoding, cancellationToken).ConfigureAwait(false))
+                // Committed: cancelling now would report a durable append as failed, so folding it is not cancellable.
+                if (!await FoldOwnAppendAsync(appends, results, decoding, CancellationToken.None).ConfigureAwait(false))
                 {
                     // The append is in the store but not folded: read it back whatever the change stamp says.
-                    await CatchUpAsync(force: true, cancellationToken).ConfigureAwait(false);
+                    await CatchUpAsync(force: true, CancellationToken.None).ConfigureAwait(false);
                 }
             }
             finally

@@ -110,6 +110,19 @@ public sealed class QueryTests
     }
 
     [Fact]
+    public async Task A_live_projection_sent_as_of_a_said_time_counts_what_the_ledger_counts_then()
+    {
+        await using var app = await MediatorHost.StartAsync();
+        await app.SeedAsync([.. SampleEvents.Uncontested, SampleEvents.Assertion]);
+
+        var sent = await app.Mediator.ProjectLive(EntryList, SaidBy22May.Said, SaidInclusion.CertainlySaid).FirstAsync();
+        var unbounded = await app.Mediator.ProjectLive(EntryList).FirstAsync();
+
+        Assert.Equal(await app.Ledger.ProjectLiveAsync(EntryList, SaidBy22May.Said, SaidInclusion.CertainlySaid).FirstAsync(), sent);
+        Assert.NotEqual(unbounded, sent);
+    }
+
+    [Fact]
     public async Task Reading_a_projected_state_as_another_type_names_both_types()
     {
         await using var app = await MediatorHost.StartAsync();

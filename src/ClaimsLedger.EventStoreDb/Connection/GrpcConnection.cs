@@ -81,7 +81,8 @@ internal sealed class GrpcConnection : IDisposable
     /// After a not-leader reply to a call that has followed <paramref name="redirects"/> redirects: makes the leader it
     /// names the current node (already so when a concurrent call switched first) and returns true, so the caller sends
     /// the call again; false when the call has followed enough, the leader is unknown or the connection is disposed
-    /// (the caller then reports the error). Safe in an exception filter: it never throws.
+    /// (the caller then reports the error), or no channel can be made to the leader. Safe in an exception filter: it
+    /// throws nothing.
     /// </summary>
     public bool FollowLeader(NotLeaderException error, int redirects)
     {
@@ -101,7 +102,18 @@ internal sealed class GrpcConnection : IDisposable
             var leader = _current.Settings with { Host = error.LeaderHost.Trim('[', ']'), Port = error.LeaderPort };
             if (!_nodes.TryGetValue(leader.Where, out var node))
             {
-                node = Connect(leader);
+                try
+                {
+                    node = Connect(leader);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException
+                                              or UriFormatException or System.Security.Cryptography.CryptographicException)
+                {
+                    // No channel to the named leader (its settings cannot make one): the not-leader error, which names
+                    // the leader, is the more useful report; connecting there directly shows what fails.
+                    return false;
+                }
+
                 _nodes[leader.Where] = node;
             }
 

@@ -5,7 +5,7 @@ namespace ClaimsLedger.EventStoreDb;
 /// <summary>
 /// A node answered that it is not the cluster's leader, and the call required the leader (<c>nodePreference=leader</c>,
 /// the default). The store follows such a reply to the leader it names (at most twice per call), so this is raised
-/// only when the named leader is unknown, is the node that answered, or redirects again. Nothing was written by that
+/// only when the named leader is unknown or cannot be connected to, or after the second redirect. Nothing was written by that
 /// call.
 /// </summary>
 public sealed class NotLeaderException : LedgerStoreException

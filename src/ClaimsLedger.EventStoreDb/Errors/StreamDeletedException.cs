@@ -18,22 +18,21 @@ public sealed class StreamDeletedException : LedgerStoreException
         Stream = stream;
     }
 
-    /// <summary>A soft-deleted stream: the server says it is not found, though this store saw events in it.</summary>
-    internal StreamDeletedException(StreamName stream, string where, bool softDeleted)
-        : base($"stream '{stream}' was deleted (soft-deleted) on EventStoreDB at {where}: the server reports it as not " +
-               "found though this store saw events in it; the store does not re-create it (an append expecting no " +
-               "stream would, its revisions continuing after the deleted ones); nothing was written")
+    private StreamDeletedException(string message, StreamName stream, bool softDeleted, Exception? innerException)
+        : base(message, innerException)
     {
         Stream = stream;
         SoftDeleted = softDeleted;
     }
 
+    /// <summary>A soft-deleted stream: the server says it is not found, though this store saw events in it.</summary>
+    internal static StreamDeletedException SoftDeletedAt(StreamName stream, string where) => new(
+        $"stream '{stream}' was deleted (soft-deleted) on EventStoreDB at {where}: the server reports it as not found " +
+        "though this store saw events in it; the store does not re-create it (an append expecting no stream would, " +
+        "its revisions continuing after the deleted ones); nothing was written", stream, softDeleted: true, null);
+
     /// <summary>The same error, with a message that says what the append wrote.</summary>
-    internal StreamDeletedException(string message, StreamName stream, Exception innerException)
-        : base(message, innerException)
-    {
-        Stream = stream;
-    }
+    internal StreamDeletedException Reworded(string message) => new(message, Stream, SoftDeleted, this);
 
     /// <summary>The deleted stream (the ledger's name, without the store's stream prefix).</summary>
     public StreamName Stream { get; }

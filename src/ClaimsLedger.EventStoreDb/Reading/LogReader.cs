@@ -38,7 +38,7 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
             var page = await ReadPageAsync(request, $"read of '{stream}'", stream, cancellationToken).ConfigureAwait(false);
             if (page.StreamNotFound && knownToExist)
             {
-                throw new StreamDeletedException(stream, connection.Settings.Where, softDeleted: true);
+                throw StreamDeletedException.SoftDeletedAt(stream, connection.Settings.Where);
             }
 
             foreach (var e in page.Events)

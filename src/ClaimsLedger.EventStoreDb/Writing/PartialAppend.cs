@@ -27,7 +27,7 @@ internal static class PartialAppend
                 new WrongExpectedVersionException(conflict.Stream, conflict.Expected, conflict.Actual, notHere),
             AppendTooLargeException tooLarge => new AppendTooLargeException(Reword(tooLarge.Message, notHere), tooLarge.Stream,
                 tooLarge.Limit, tooLarge),
-            StreamDeletedException deleted => new StreamDeletedException(Reword(deleted.Message, notHere), deleted.Stream, deleted),
+            StreamDeletedException deleted => deleted.Reworded(Reword(deleted.Message, notHere)),
             NotLeaderException notLeader => new NotLeaderException(notLeader.LeaderPort, notLeader.LeaderHost,
                 Reword(notLeader.Message, $"{NothingWritten} by this call, but {already}"), notLeader),
             StoreUnavailableException unavailable => new StoreUnavailableException($"{unavailable.Message}; {already}", unavailable),

@@ -52,7 +52,7 @@ public sealed class GetProjection : IQuery<ProjectedState>
 /// <summary>
 /// A custom projection kept live (<c>Ledger.ProjectLiveAsync</c>): send it with
 /// <c>mediator.CreateStream</c> for the state once caught up, then again after every new entry, until cancelled.
-/// Create it with <c>WatchProjection.Of</c>, or use <see cref="ProjectionSenderExtensions.ProjectLive{TState}"/>.
+/// Create it with <c>WatchProjection.Of</c>, or use <c>mediator.ProjectLive</c>.
 /// </summary>
 /// <remarks>Not generic, for the reason given on <see cref="GetProjection"/>.</remarks>
 public sealed class WatchProjection : IStreamQuery<ProjectedState>
@@ -163,13 +163,24 @@ public static class ProjectionSenderExtensions
 
     /// <summary>Creates the <see cref="WatchProjection"/> stream: the states <c>Ledger.ProjectLiveAsync</c> yields,
     /// until <paramref name="cancellationToken"/> is cancelled.</summary>
-    public static async IAsyncEnumerable<TState> ProjectLive<TState>(this ISender sender,
+    public static IAsyncEnumerable<TState> ProjectLive<TState>(this ISender sender,
         ILedgerProjection<TState> projection, CorrectionHandling corrections = CorrectionHandling.Rebuild,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Watch<TState>(sender, WatchProjection.Of(projection, corrections), cancellationToken);
+
+    /// <summary>Creates the <see cref="WatchProjection"/> stream as of the fixed said time <paramref name="said"/>:
+    /// the states <c>Ledger.ProjectLiveAsync</c> yields for it, until <paramref name="cancellationToken"/> is
+    /// cancelled.</summary>
+    public static IAsyncEnumerable<TState> ProjectLive<TState>(this ISender sender,
+        ILedgerProjection<TState> projection, DateTimeOffset said, SaidInclusion inclusion,
+        CorrectionHandling corrections = CorrectionHandling.Rebuild, CancellationToken cancellationToken = default) =>
+        Watch<TState>(sender, WatchProjection.Of(projection, said, inclusion, corrections), cancellationToken);
+
+    private static async IAsyncEnumerable<TState> Watch<TState>(ISender sender, WatchProjection query,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sender);
-        await foreach (var reply in sender.CreateStream(WatchProjection.Of(projection, corrections), cancellationToken)
-                           .ConfigureAwait(false))
+        await foreach (var reply in sender.CreateStream(query, cancellationToken).ConfigureAwait(false))
         {
             yield return reply.As<TState>();
         }

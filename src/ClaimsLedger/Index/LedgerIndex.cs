@@ -300,11 +300,27 @@ internal sealed partial class LedgerIndex
         opening.Original is InvestigationOpened ? Targeting(opening, StatementKind.InvestigationConcluded) : [];
 
     /// <summary>
-    /// The retractions recorded of <paramref name="target"/>, in log order, found among its claim's statements (a
-    /// retraction must be about its target's claim).
+    /// The retractions recorded about <paramref name="claim"/>, by the number of the statement each retracts: one pass
+    /// over the claim's statements, for a caller asking about several of its statements.
     /// </summary>
-    public IEnumerable<StatementEntry> RetractionsOf(StatementEntry target) =>
-        Targeting(target, StatementKind.Retraction);
+    public ILookup<int, StatementEntry> RetractionsByTarget(ClaimId claim)
+    {
+        if (!Claims.TryGetValue(claim, out var index))
+        {
+            return Array.Empty<StatementEntry>().ToLookup(e => e.Number);
+        }
+
+        var found = new List<(int Target, StatementEntry Retraction)>();
+        foreach (ref readonly var row in index.Statements)
+        {
+            if (row.Kind == StatementKind.Retraction)
+            {
+                found.Add((Statements.TargetAt(row.Bytes), index.EntryOf(row)));
+            }
+        }
+
+        return found.ToLookup(f => f.Target, f => f.Retraction);
+    }
 
     private IEnumerable<StatementEntry> Targeting(StatementEntry target, StatementKind kind)
     {

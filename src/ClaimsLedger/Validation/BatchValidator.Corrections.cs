@@ -1,4 +1,5 @@
 using ClaimsLedger.Events;
+using ClaimsLedger.Index;
 
 namespace ClaimsLedger.Validation;
 
@@ -109,6 +110,7 @@ internal sealed partial class BatchValidator
         }
 
         Dictionary<StatementId, List<StatementId>>? pending = null;
+        var recordedByClaim = new Dictionary<ClaimId, ILookup<int, StatementEntry>>();
         var checkedRetractions = new HashSet<StatementId>();
         foreach (var (statement, amendment) in _moved)
         {
@@ -128,7 +130,7 @@ internal sealed partial class BatchValidator
             }
 
             pending ??= PendingRetractions();
-            foreach (var id in RetractionsOf(statement, pending))
+            foreach (var id in RetractionsOf(statement, facts.Current.Claim, pending, recordedByClaim))
             {
                 if (checkedRetractions.Add(id) && FactsOf(id) is { StruckBy: null, Current: StatementRetracted r })
                 {
@@ -148,11 +150,21 @@ internal sealed partial class BatchValidator
             $"was made ({target.SaidAt}); move both in one batch, or strike the retraction");
     }
 
-    private IEnumerable<StatementId> RetractionsOf(StatementId target, Dictionary<StatementId, List<StatementId>> pending)
+    // A retraction is about its target's claim (rule 7), and amendments never change a claim: one scan per claim.
+    private IEnumerable<StatementId> RetractionsOf(StatementId target, ClaimId claim,
+        Dictionary<StatementId, List<StatementId>> pending, Dictionary<ClaimId, ILookup<int, StatementEntry>> byClaim)
     {
-        var recorded = _index.Statements.TryGetValue(target, out var entry)
-            ? _index.RetractionsOf(entry).Select(r => r.Original.Id)
-            : [];
+        IEnumerable<StatementId> recorded = [];
+        if (_index.Statements.TryGetValue(target, out var entry))
+        {
+            if (!byClaim.TryGetValue(claim, out var lookup))
+            {
+                byClaim[claim] = lookup = _index.RetractionsByTarget(claim);
+            }
+
+            recorded = lookup[entry.Number].Select(r => r.Original.Id);
+        }
+
         return pending.TryGetValue(target, out var inBatch) ? recorded.Concat(inBatch).Distinct() : recorded;
     }
 

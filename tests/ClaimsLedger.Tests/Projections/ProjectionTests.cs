@@ -135,6 +135,23 @@ public sealed class ProjectionTests
     }
 
     [Fact]
+    public async Task A_live_projection_as_of_a_fixed_said_time_refuses_to_deliver_corrections()
+    {
+        var s = await StartAsync();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(async () =>
+        {
+            await foreach (var _ in s.Ledger.ProjectLiveAsync(DenialsByActor, AsOf.ParsePoint("2023-05-22"),
+                               SaidInclusion.CertainlySaid, CorrectionHandling.Deliver))
+            {
+            }
+        });
+
+        Assert.Equal("corrections", error.ParamName);
+        Assert.Contains("needs an unbounded said time", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_live_projection_may_handle_corrections_itself()
     {
         var s = await StartAsync();
