@@ -39,6 +39,16 @@ internal sealed class AsOfOptions
         return asOf;
     }
 
+    /// <summary>
+    /// The start of a range of said time (<c>timeline --from</c>): a date is the start of that day (its as-of point, the
+    /// end of the day, less a day), so "from 22 May" includes what was said on 22 May; an instant is used as given.
+    /// </summary>
+    /// <exception cref="FormatException">The text is not a valid point; the message names the option.</exception>
+    public static DateTimeOffset? StartPoint(string? text, string option) =>
+        Point(text, option) is not { } point ? null
+        : text!.Contains('T', StringComparison.Ordinal) ? point
+        : point.AddDays(-1);
+
     /// <exception cref="FormatException">The text is not a valid point; the message names the option.</exception>
     public static DateTimeOffset? Point(string? text, string option)
     {

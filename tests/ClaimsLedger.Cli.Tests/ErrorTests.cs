@@ -107,6 +107,18 @@ public sealed class ErrorTests : IDisposable
         Assert.False(File.Exists(Db), "a failed import created the ledger file");
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    public async Task A_limit_of_bad_lines_below_one_is_bad_input_and_imports_nothing(string limit)
+    {
+        var run = await Cli.InProcessAsync("import", Cli.Sample("belgorod.ndjson"), "--max-errors", limit, "--db", Db);
+
+        Assert.Equal(2, run.Code);
+        Assert.Contains($"--max-errors must be at least 1, got {limit}", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Db), "a refused import created the ledger file");
+    }
+
     [Fact]
     public async Task Too_many_bad_lines_stop_at_the_limit()
     {

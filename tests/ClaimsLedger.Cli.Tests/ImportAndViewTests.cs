@@ -58,7 +58,7 @@ public sealed class ImportAndViewTests : IDisposable
 
         var actor = await Cli.InProcessAsync(later, "actor", "podolyak", "--db", Db);
         var timeline = await Cli.InProcessAsync(later, "timeline", "--incident", "kremlin-drone-2023-05-03", "--db", Db);
-        var filtered = await Cli.InProcessAsync(later, "timeline", "--actor", "rdk", "--from", "2023-05-21", "--to", "2023-05-22", "--json", "--db", Db);
+        var filtered = await Cli.InProcessAsync(later, "timeline", "--actor", "rdk", "--from", "2023-05-22", "--to", "2023-05-22", "--json", "--db", Db);
         var diff = await Cli.InProcessAsync(later, "diff", "--from", "2023-05-26", "--to", "2023-05-26",
             "--from-recorded", "2023-05-26T12:00Z", "--db", Db);
 
@@ -71,6 +71,12 @@ public sealed class ImportAndViewTests : IDisposable
         Assert.DoesNotContain("frl-claims-raid", filtered.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("rdk-denies-kyiv-direction", (await Cli.InProcessAsync(later, "timeline", "--actor", "rdk",
             "--to", "2023-05-21", "--db", Db)).Out, StringComparison.Ordinal);
+        // A --from date is the start of that day (above, 22 May includes what was said on 22 May); an instant is used
+        // as given. A statement counts when its saidAt reaches past --from.
+        Assert.DoesNotContain("rdk-claims-raid", (await Cli.InProcessAsync(later, "timeline", "--actor", "rdk",
+            "--from", "2023-05-23T00:00Z", "--db", Db)).Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("rdk-claims-raid", (await Cli.InProcessAsync(later, "timeline", "--actor", "rdk",
+            "--from", "2023-05-23", "--db", Db)).Out, StringComparison.Ordinal);
         Assert.Contains("(reattributed)", diff.Out, StringComparison.Ordinal);
         Assert.Contains("amendment of us-denies-enabling-attacks", diff.Out, StringComparison.Ordinal);
     }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using ClaimsLedger.Cli.Rendering;
 using ClaimsLedger.Interchange;
+using ClaimsLedger.Storage;
 
 namespace ClaimsLedger.Cli.Commands;
 
@@ -34,6 +35,11 @@ internal static class ImportCommand
                 MaxErrors = result.GetValue(maxErrors),
                 AllowUnchained = result.GetValue(allowUnchained),
             };
+            if (options.MaxErrors < 1)
+            {
+                await environment.Error.WriteLineAsync($"claims: --max-errors must be at least 1, got {options.MaxErrors}");
+                return ExitCodes.BadInput;
+            }
 
             // The input is read and parsed before the store is opened for writing, and a ledger file this import
             // creates is removed again if the import fails: a missing or rejected file never leaves a ledger file.
@@ -60,8 +66,13 @@ internal static class ImportCommand
                     }
                     catch when (newFile is not null)
                     {
-                        // The store is closed by now (WithLedgerAsync disposes it), and the file holds nothing.
-                        RemoveLedgerFile(newFile);
+                        // The store is closed by now (WithLedgerAsync disposes it). Removed only while it holds no
+                        // event: another process may have created the same file and written to it meanwhile.
+                        if (await IsEmptyLedgerAsync(context, result))
+                        {
+                            RemoveLedgerFile(newFile);
+                        }
+
                         throw;
                     }
 
@@ -100,6 +111,20 @@ internal static class ImportCommand
             }
         });
         return command;
+    }
+
+    private static async Task<bool> IsEmptyLedgerAsync(CliContext context, ParseResult result)
+    {
+        try
+        {
+            return await context.WithStoreAsync(result, async store =>
+                await store.ReadLastAsync(CancellationToken.None) is null ? 1 : 0, CancellationToken.None) == 1;
+        }
+        catch (Exception e) when (e is LedgerStoreException or IOException or InvalidOperationException)
+        {
+            // Not even readable as a ledger: not this import's empty file to remove.
+            return false;
+        }
     }
 
     private static void RemoveLedgerFile(string db)

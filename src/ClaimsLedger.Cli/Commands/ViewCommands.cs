@@ -69,7 +69,7 @@ internal static class ViewCommands
         var actor = new Option<string?>("--actor") { Description = "Only statements by this actor" };
         var incident = new Option<string?>("--incident") { Description = "Only statements about claims with this incident tag" };
         var source = new Option<string?>("--source") { Description = "Only statements reported in this source" };
-        var from = new Option<string?>("--from") { Description = "Only statements said at or after this point (a date means its end)" };
+        var from = new Option<string?>("--from") { Description = "Only statements said at or after this point (a date means its start)" };
         var to = new Option<string?>("--to") { Description = "Only statements said before this point (a date means its end)" };
         foreach (var option in new[] { claim, actor, incident, source, from, to })
         {
@@ -85,7 +85,7 @@ internal static class ViewCommands
                 Actor = result.GetValue(actor) is { } a ? new ActorId(a) : (ActorId?)null,
                 Incident = result.GetValue(incident),
                 Source = result.GetValue(source) is { } s ? new SourceId(s) : (SourceId?)null,
-                From = AsOfOptions.Point(result.GetValue(from), "--from"),
+                From = AsOfOptions.StartPoint(result.GetValue(from), "--from"),
                 To = AsOfOptions.Point(result.GetValue(to), "--to"),
             };
             var point = asOf.Read(result, context.Environment.Clock);
