@@ -15,7 +15,12 @@ public static class BelgorodHistory
     /// <summary>When the misattribution was noticed and corrected.</summary>
     public static DateTimeOffset CorrectedAt { get; } = new(2023, 5, 27, 9, 0, 0, TimeSpan.Zero);
 
+    // The article dates few statements: most are "this week" (from Monday's raid to publication), whatever day they
+    // were really made. The ledger records what the source supports, never a more precise date than it gives.
     private static readonly SaidAt ThisWeek = SaidAt.Range(new DateOnly(2023, 5, 22), new DateOnly(2023, 5, 26));
+
+    // Zelenskyy's denial and his false-flag remark: after the 3 May drone attack, before the article.
+    private static readonly SaidAt SinceTheKremlinDrone = SaidAt.Range(new DateOnly(2023, 5, 3), new DateOnly(2023, 5, 26));
 
     // Said at some time between the invasion and the article: the article reports a standing position, not a date.
     private static readonly SaidAt SinceTheInvasion = SaidAt.Range(new DateOnly(2022, 2, 24), new DateOnly(2023, 5, 26));
@@ -24,8 +29,7 @@ public static class BelgorodHistory
     /// <summary>Claims, actors, affiliations and the source.</summary>
     public static IReadOnlyList<LedgerEvent> Registrations { get; } =
     [
-        new SourceRegistered(Article, "Unnamed news outlet",
-            "For Ukraine, managing tensions with its friends away from the battlefield")
+        new SourceRegistered(Article, "Unnamed news outlet", "News analysis of 26 May 2023 (untitled)")
         {
             Published = SaidAt.Day(2023, 5, 26),
         },
@@ -38,6 +42,8 @@ public static class BelgorodHistory
         Actor("zelenskyy", "Volodymyr Zelenskyy", ActorKind.Person),
         Actor("russian-mod", "Russian Defence Ministry", ActorKind.Government),
         Actor("kremlin", "The Kremlin", ActorKind.Government),
+        Actor("news-outlet", "Unnamed news outlet", ActorKind.Media),
+        new ActorRegistered("unnamed-observers", "Unnamed observers", ActorKind.Collective) { Anonymous = true },
         Actor("shoigu", "Sergei Shoigu", ActorKind.Person),
         Actor("white-house", "White House", ActorKind.Government),
         Actor("kirby", "John Kirby", ActorKind.Person),
@@ -59,13 +65,14 @@ public static class BelgorodHistory
         new ActorAffiliated("shoigu", "russian-mod", SaidAt.Day(2012, 11, 6)) { Role = "defence minister" },
         new ActorAffiliated("kirby", "white-house", SaidAt.Month(2022, 5)) { Role = "spokesperson" },
         new ActorAffiliated("biden", "white-house", SaidAt.Day(2021, 1, 20)) { Role = "president" },
-        new ActorAffiliated("miller", "state-department", SaidAt.Month(2022, 6)) { Role = "spokesperson" },
+        new ActorAffiliated("miller", "state-department", SaidAt.Range(new DateOnly(2023, 1, 1), new DateOnly(2023, 5, 26))) { Role = "spokesperson" },
 
         Claim("raid-by-rdk-and-frl", "The RDK and the Liberty of Russia Legion carried out the 22 May raid into Belgorod region", "belgorod-raid-2023-05"),
         Claim("ukraine-behind-belgorod-raid", "Ukraine directed the Belgorod raid", "belgorod-raid-2023-05"),
         Claim("ukraine-supplied-the-raiders", "Ukraine gave the raiders supplies and information", "belgorod-raid-2023-05"),
         Claim("raid-was-russian-guerrilla-uprising", "The raid was an armed Russian guerrilla movement rising against its own state", "belgorod-raid-2023-05"),
         Claim("russia-killed-70-raiders", "Russian forces killed more than 70 of the raiders while suppressing the assault", "belgorod-raid-2023-05"),
+        Claim("us-supplied-the-vehicles-in-2022", "The US supplied the Humvees and mine-resistant vehicles to Ukraine in 2022", "belgorod-raid-2023-05"),
         Claim("us-vehicles-used-in-raid", "US-made Humvees and mine-resistant vehicles were used in the Belgorod raid", "belgorod-raid-2023-05"),
         Claim("us-authorised-equipment-transfer", "The US authorised Ukraine to pass US-supplied equipment to other groups", "belgorod-raid-2023-05"),
         Claim("ukraine-requested-transfer-right", "Ukraine asked the US for the right to pass the equipment on", "belgorod-raid-2023-05"),
@@ -87,35 +94,32 @@ public static class BelgorodHistory
         new ClaimLinked("kremlin-drone-false-flag", ClaimLinkKind.Contradicts, "ukraine-behind-kremlin-drone"),
         new ClaimLinked("ukraine-requested-transfer-right", ClaimLinkKind.PartOf, "us-authorised-equipment-transfer"),
         new ClaimLinked("raid-was-russian-guerrilla-uprising", ClaimLinkKind.Refines, "raid-by-rdk-and-frl"),
-        new ClaimLinked("ukraine-supplied-the-raiders", ClaimLinkKind.Refines, "ukraine-behind-belgorod-raid"),
     ];
 
     /// <summary>Who says what, as the article reports it.</summary>
     public static IReadOnlyList<LedgerEvent> Statements { get; } =
     [
-        new StatementAsserted("rdk-claims-raid", "raid-by-rdk-and-frl", "rdk", SaidAt.Day(2023, 5, 22), Article),
-        new StatementAsserted("frl-claims-raid", "raid-by-rdk-and-frl", "frl", SaidAt.Day(2023, 5, 22), Article),
+        new StatementAsserted("rdk-claims-raid", "raid-by-rdk-and-frl", "rdk", ThisWeek, Article),
+        new StatementAsserted("frl-claims-raid", "raid-by-rdk-and-frl", "frl", ThisWeek, Article),
         new ReactionExpressed("us-administration-distances", "raid-by-rdk-and-frl", "us-administration", ThisWeek,
             Article, ReactionKind.Distances),
         new ReactionExpressed("kapustin-threatens-more-raids", "raid-by-rdk-and-frl", "kapustin", ThisWeek, Article,
             ReactionKind.Threatens),
 
         new StatementDenied("podolyak-denies-involvement", "ukraine-behind-belgorod-raid", "podolyak",
-            SaidAt.Day(2023, 5, 22), Article) { Quote = "nothing to do with it" },
+            ThisWeek, Article) { Quote = "nothing to do with it" },
         new StatementAsserted("podolyak-describes-guerrilla-movement", "raid-was-russian-guerrilla-uprising",
-            "podolyak", SaidAt.Day(2023, 5, 22), Article) { Quote = "armed guerrilla movement" },
+            "podolyak", ThisWeek, Article) { Quote = "armed guerrilla movement" },
         new StatementAsserted("russian-mod-blames-kyiv", "ukraine-behind-belgorod-raid", "russian-mod",
-            SaidAt.Day(2023, 5, 23), Article),
+            ThisWeek, Article),
         new StatementDenied("rdk-denies-kyiv-direction", "ukraine-behind-belgorod-raid", "rdk", ThisWeek, Article),
-        new StatementAsserted("rdk-says-ukraine-supplied", "ukraine-supplied-the-raiders", "rdk", ThisWeek, Article)
-        {
-            Quote = "medicine, petrol, food and information",
-        },
+        // The article paraphrases the RDK here (medicine, petrol, food and information): no quote.
+        new StatementAsserted("rdk-says-ukraine-supplied", "ukraine-supplied-the-raiders", "rdk", ThisWeek, Article),
         new ReactionExpressed("shoigu-promises-harsh-response", "ukraine-behind-belgorod-raid", "shoigu", ThisWeek,
             Article, ReactionKind.Threatens) { Quote = "extremely harsh" },
 
         new StatementAsserted("russian-mod-claims-70-killed", "russia-killed-70-raiders", "russian-mod",
-            SaidAt.Day(2023, 5, 23), Article) { Quote = "Ukrainian terrorists" },
+            ThisWeek, Article) { Quote = "Ukrainian terrorists" },
 
         new InvestigationOpened("kirby-investigates-us-vehicles", "us-vehicles-used-in-raid", "kirby", ThisWeek,
             Article),
@@ -128,13 +132,13 @@ public static class BelgorodHistory
         // Recorded under the wrong speaker; corrected on 27 May (see Correction).
         new StatementDenied("us-denies-enabling-attacks", "us-enables-attacks-in-russia", "kirby", ThisWeek, Article)
         {
-            Quote = "we don't enable or encourage attacks outside [their] borders",
+            Quote = "we don’t enable or encourage attacks outside [their] borders",
         },
 
         new StatementDenied("zelenskyy-denies-kremlin-drone", "ukraine-behind-kremlin-drone", "zelenskyy",
-            SaidAt.Day(2023, 5, 3), Article),
+            SinceTheKremlinDrone, Article),
         new StatementAsserted("zelenskyy-suggests-false-flag", "kremlin-drone-false-flag", "zelenskyy",
-            SaidAt.Day(2023, 5, 3), Article) { Certainty = Certainty.Possible },
+            SinceTheKremlinDrone, Article) { Certainty = Certainty.Possible },
         new StatementAsserted("us-officials-kremlin-drone-ukrainian", "ukraine-behind-kremlin-drone", "us-officials",
             ThisWeek, Article) { Certainty = Certainty.Probable },
 
@@ -151,8 +155,8 @@ public static class BelgorodHistory
             SaidAt.Range(new DateOnly(2023, 2, 1), new DateOnly(2023, 5, 26)), Article),
         new StatementAsserted("intelligence-notes-us-discouragement", "us-discourages-cross-border-attacks",
             "us-intelligence", SaidAt.Range(new DateOnly(2023, 2, 1), new DateOnly(2023, 5, 26)), Article),
-        new StatementAsserted("us-officials-call-hits-a-distraction", "cross-border-hits-distract-from-war",
-            "us-officials", ThisWeek, Article) { Certainty = Certainty.Probable },
+        new StatementAsserted("us-views-hits-as-distraction", "cross-border-hits-distract-from-war",
+            "us-administration", ThisWeek, Article),
         new StatementAsserted("us-bars-long-range-strikes-in-russia", "long-range-weapons-barred-from-russia",
             "us-administration", SinceTheInvasion, Article),
         new StatementAsserted("kremlin-says-west-attacks-russia", "west-attacks-russia-through-ukraine", "kremlin",
@@ -162,6 +166,13 @@ public static class BelgorodHistory
 
         new EvidencePresented("frl-footage-mod-smoke", "drone-hit-russian-mod", "frl", SaidAt.Day(2023, 5, 24),
             Article, EvidenceKind.Footage, "footage of smoke rising from the Russian Defence Ministry building"),
+        // "prompting speculation of a drone attack": speculation after Wednesday night, by nobody the article names.
+        new StatementAsserted("observers-speculate-drone-attack", "drone-hit-russian-mod", "unnamed-observers",
+            SaidAt.Range(new DateOnly(2023, 5, 24), new DateOnly(2023, 5, 26)), Article) { Certainty = Certainty.Possible },
+
+        // The article's own statement of fact.
+        new StatementAsserted("outlet-says-us-supplied-vehicles", "us-supplied-the-vehicles-in-2022", "news-outlet",
+            SaidAt.Day(2023, 5, 26), Article),
 
         new StatementAsserted("biden-promises-support", "us-supports-ukraine-defence", "biden",
             SaidAt.Day(2022, 2, 24), Article) { Quote = "support the Ukrainian people as they defend their country" },

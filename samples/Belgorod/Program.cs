@@ -42,11 +42,20 @@ else
     Console.WriteLine($"Recorded {recorded.Appended} events into {choice.Description}.");
 }
 
+// The article dates most statements only to "this week": a board counts what was certainly said by its date, and
+// says how many more claims have statements possibly said by then (their date ranges have begun).
 foreach (var date in BelgorodHistory.BoardDates)
 {
-    var board = await ledger.GetBoardAsync(AsOf.At(BelgorodHistory.RecordedAt).WithSaid(AsOf.EndOfDay(date)));
+    var asOf = AsOf.At(BelgorodHistory.RecordedAt).WithSaid(AsOf.EndOfDay(date));
+    var board = await ledger.GetBoardAsync(asOf);
+    var possibly = await ledger.GetBoardAsync(asOf.WithPossiblySaid());
     Console.WriteLine();
     Console.WriteLine(board.ToText());
+    if (possibly.Claims.Count > board.Claims.Count)
+    {
+        Console.WriteLine($"  (+{possibly.Claims.Count - board.Claims.Count} claims with statements possibly said by " +
+                          $"then, dated only to a range that had begun: ask with WithPossiblySaid(), or --possibly)");
+    }
 }
 
 // A day later the desk notices a misattribution and corrects the record; the original stays in the history.

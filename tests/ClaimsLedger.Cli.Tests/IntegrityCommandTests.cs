@@ -26,15 +26,16 @@ public sealed class IntegrityCommandTests : IDisposable
     {
         var db = await BelgorodAsync();
         var published = (await Cli.InProcessAsync("digest", "--db", db)).Out.Trim();
-        await ExecuteAsync(db, "UPDATE ledger_events SET data = CAST(replace(CAST(data AS TEXT), 'rdk', 'frl') AS BLOB) WHERE position = 31");
+        var p = await ScalarAsync(db, "SELECT position FROM ledger_events WHERE CAST(data AS TEXT) LIKE '%\"id\":\"rdk-claims-raid\"%'");
+        await ExecuteAsync(db, $"UPDATE ledger_events SET data = CAST(replace(CAST(data AS TEXT), 'rdk', 'frl') AS BLOB) WHERE position = {p}");
 
         var verify = await Cli.InProcessAsync("verify", "--db", db);
         var extends = await Cli.InProcessAsync("verify", "--digest", published, "--db", db);
         var digest = await Cli.InProcessAsync("digest", "--db", db);
 
         Assert.Equal((5, 5, 5), (verify.Code, extends.Code, digest.Code));
-        Assert.StartsWith("BROKEN at sequence 31 (position 31): content: its content hashes to", verify.Out, StringComparison.Ordinal);
-        Assert.StartsWith("BROKEN at sequence 31", extends.Out, StringComparison.Ordinal);
+        Assert.StartsWith($"BROKEN at sequence {p} (position {p}): content: its content hashes to", verify.Out, StringComparison.Ordinal);
+        Assert.StartsWith($"BROKEN at sequence {p}", extends.Out, StringComparison.Ordinal);
         Assert.Contains("the ledger's chain is broken, so it has no digest", digest.Error, StringComparison.Ordinal);
     }
 
@@ -154,6 +155,15 @@ public sealed class IntegrityCommandTests : IDisposable
         var import = await Cli.InProcessAsync("import", Cli.Sample("belgorod.ndjson"), "--db", db);
         Assert.Equal(0, import.Code);
         return db;
+    }
+
+    private static async Task<long> ScalarAsync(string db, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task ExecuteAsync(string db, string sql)

@@ -24,9 +24,9 @@ public sealed class PostgreSqlToolTests : IAsyncLifetime
 
         var import = await Cli.InProcessAsync("import", Cli.Sample("belgorod.ndjson"), "--db", db, "--schema", schema);
         await Cli.InProcessAsync("import", Cli.Sample("belgorod.ndjson"), "--db", sqlite);
-        var board = await Cli.InProcessAsync("board", "--as-of", "2023-05-24", "--db", db, "--schema", schema);
-        var json = await Cli.InProcessAsync("board", "--as-of", "2023-05-24", "--json", "--db", db, "--schema", schema);
-        var fromSqlite = await Cli.InProcessAsync("board", "--as-of", "2023-05-24", "--json", "--db", sqlite);
+        var board = await Cli.InProcessAsync("board", "--as-of", "2023-05-26", "--db", db, "--schema", schema);
+        var json = await Cli.InProcessAsync("board", "--as-of", "2023-05-26", "--json", "--db", db, "--schema", schema);
+        var fromSqlite = await Cli.InProcessAsync("board", "--as-of", "2023-05-26", "--json", "--db", sqlite);
 
         Assert.True(import.Code == 0, import.Error);
         Assert.Equal(await CountAsync(schema), await Cli.CountEventsAsync(sqlite));

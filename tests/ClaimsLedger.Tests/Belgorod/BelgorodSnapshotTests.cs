@@ -62,7 +62,7 @@ public sealed class BelgorodSnapshotTests
         var text = (await ledger.GetBoardAsync(AsOf.At(BelgorodHistory.CorrectedAt))).ToText();
 
         Assert.Contains("■ Ukraine directed the Belgorod raid  [ukraine-behind-belgorod-raid]  — CONTESTED", text, StringComparison.Ordinal);
-        Assert.Contains("Mykhailo Podolyak, Office of the President of Ukraine — 2023-05-22 “nothing to do with it”", text, StringComparison.Ordinal);
+        Assert.Contains("Mykhailo Podolyak, Office of the President of Ukraine — 2023-05-22/2023-05-26 “nothing to do with it”", text, StringComparison.Ordinal);
         Assert.Contains("US officials (anonymous) — 2023-05-22/2023-05-26", text, StringComparison.Ordinal);
         Assert.Contains("via NBC News, in Unnamed news outlet of 2023-05-26", text, StringComparison.Ordinal);
         Assert.Contains("threatens Sergei Shoigu, Russian Defence Ministry — 2023-05-22/2023-05-26 “extremely harsh”", text, StringComparison.Ordinal);

@@ -95,7 +95,7 @@ public sealed class SnapshotTests
     {
         { "not a ClaimsLedger snapshot", 0 },
         { "snapshot format 3 is not format 1 or 2", 8 },
-        { "says event 84 and holds 85: the snapshot is damaged or from another ledger", 10 },
+        { "says event 88 and holds 89: the snapshot is damaged or from another ledger", 10 },
         { "another ledger", 50 },
         { "snapshot", -1000 },
         { "digest does not match", -1 },
