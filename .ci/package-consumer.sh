@@ -30,9 +30,17 @@ done
 
 output=$(dotnet run --project samples/PackageConsumer -c Release -p:ClaimsLedgerVersion="$version" 2>&1) || {
   echo "$output"; echo "the package consumer failed"; exit 1; }
+# Taken as packages (a project reference has the same key in the assets file, with type "project"), and the very
+# packages just packed: the copy restored into the consumer's own packages folder is byte-identical.
 assets=samples/PackageConsumer/obj/project.assets.json
 for library in ClaimsLedger ClaimsLedger.Sqlite ClaimsLedger.Mediator; do
-  grep -q "\"$library/$version\": {" "$assets" || { echo "the consumer did not take $library $version as a package"; exit 1; }
+  type=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["libraries"].get(sys.argv[2], {}).get("type", "missing"))' \
+    "$assets" "$library/$version")
+  [ "$type" = "package" ] || { echo "the consumer took $library $version as '$type', not as a package"; exit 1; }
+  lower=$(tr '[:upper:]' '[:lower:]' <<<"$library")
+  restored="artifacts/consumer-packages/$lower/$version/$lower.$version.nupkg"
+  cmp -s "$restored" "$packages/$library.$version.nupkg" \
+    || { echo "the consumer restored $library $version from elsewhere than $packages ($restored differs)"; exit 1; }
 done
 for expected in \
   "ALERT: 'ukraine-behind-raid' is contested since russian-mod spoke" \

@@ -57,7 +57,8 @@ public sealed partial class Ledger
         }
 
         _diagnostics.Recorded(activity, result, started);
-        await NotifyAsync(appended, cancellationToken).ConfigureAwait(false);
+        // The events are durable: every observer hears of them, whatever happened to the caller's token since.
+        await NotifyAsync(appended, CancellationToken.None).ConfigureAwait(false);
         return result;
     }
 

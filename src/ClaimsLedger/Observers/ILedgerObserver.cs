@@ -24,6 +24,7 @@ public interface ILedgerObserver
 {
     /// <summary>Called with the entries one batch appended, in global order; never with an empty list.</summary>
     /// <param name="entries">The appended events with their streams, versions, positions and recordedAt.</param>
-    /// <param name="cancellationToken">The token given to <c>RecordAsync</c> or <c>RestoreAsync</c>.</param>
+    /// <param name="cancellationToken">Not the caller's token: the events are already durable, so every observer hears of them even
+    /// when the caller of <c>RecordAsync</c> or <c>RestoreAsync</c> has cancelled since (<see cref="CancellationToken.None"/>).</param>
     ValueTask OnAppendedAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken);
 }
