@@ -298,6 +298,12 @@ public sealed partial class SqliteEventStore : SqlEventStore, IAppendStamp
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// The connection string of the store's own (pooled) connections: a test opening a connection with it gets one of
+    /// the store's from the pool, to read the per-connection settings an append left on it.
+    /// </summary>
+    internal string ConnectionString => _connectionString;
+
     internal void LogSchemaChange(int from, int to) => SqlStoreLog.SchemaChanged(Logger, Description, from, to);
 
     internal async ValueTask<DbConnection> OpenForSchemaAsync(CancellationToken cancellationToken)

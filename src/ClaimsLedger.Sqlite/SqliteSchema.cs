@@ -70,6 +70,13 @@ internal sealed class SqliteSchema(SqliteEventStore store, SqliteStoreOptions op
 
         using var transaction = ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);
         var version = await InspectAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        if (version == Latest)
+        {
+            // Another process or store object created or upgraded the file between the first look and the write lock:
+            // there is nothing to write and nothing to log.
+            return;
+        }
+
         foreach (var script in Scripts.Where(s => s.Version > version))
         {
             using var command = SqliteEventStore.SchemaCommand(connection, transaction, script.Sql);

@@ -20,11 +20,18 @@ public static partial class CrashHost
     /// </summary>
     /// <param name="arguments">Store arguments for the child, e.g. <c>sqlite /tmp/x.db</c>.</param>
     /// <param name="commitsBeforeKill">How many reported commits to wait for.</param>
-    /// <param name="meanwhile">Called after every tenth commit, e.g. to write from this process too.</param>
+    /// <param name="meanwhile">Called after every tenth commit until the commits are in, e.g. to write from this process too.</param>
     /// <param name="beforeKill">Called once the commits are in, before the kill, e.g. to close this process's store.</param>
+    /// <param name="openTransaction">
+    /// When given, the child is stopped (SIGSTOP) right after it announced an append in flight, and this is asked,
+    /// with the child's process id, for what shows that the child's write transaction is open at that moment (it cannot
+    /// commit while stopped); null lets the child go on to the next append and is asked again then. The kill follows
+    /// the first evidence; after <see cref="EvidenceAttempts"/> appends without any, the child is killed anyway and
+    /// <see cref="CrashOutcome.OpenTransaction"/> is null.
+    /// </param>
     /// <returns>Every append number the child reported as committed, and the one it had begun and not reported.</returns>
     public static async Task<CrashOutcome> RunAndKillAsync(string[] arguments, int commitsBeforeKill,
-        Func<Task>? meanwhile = null, Func<Task>? beforeKill = null)
+        Func<Task>? meanwhile = null, Func<Task>? beforeKill = null, Func<int, Task<string?>>? openTransaction = null)
     {
         using var child = Process.Start(new ProcessStartInfo("dotnet", [HostPath(), .. arguments])
         {
@@ -34,6 +41,8 @@ public static partial class CrashHost
         })!;
         var committed = new List<int>();
         int? begun = null;
+        string? evidence = null;
+        var attempts = 0;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         try
         {
@@ -53,10 +62,23 @@ public static partial class CrashHost
                 }
                 else if (ready && begun is { } number && !committed.Contains(number))
                 {
-                    // The child has begun append `number` and not finished it: kill it now.
-                    break;
+                    // The child has begun append `number` and not reported it: kill it now, or once it is shown to be
+                    // inside the append's transaction.
+                    if (openTransaction is null)
+                    {
+                        break;
+                    }
+
+                    await SignalAsync("STOP", child.Id);
+                    evidence = await openTransaction(child.Id);
+                    if (evidence is not null || ++attempts >= EvidenceAttempts)
+                    {
+                        break;
+                    }
+
+                    await SignalAsync("CONT", child.Id);
                 }
-                else if (Committed(line) is not null && meanwhile is not null && committed.Count % 10 == 0)
+                else if (!ready && Committed(line) is not null && meanwhile is not null && committed.Count % 10 == 0)
                 {
                     await meanwhile();
                 }
@@ -75,7 +97,23 @@ public static partial class CrashHost
         }
 
         var inFlight = begun is { } last && !committed.Contains(last) ? last : (int?)null;
-        return new CrashOutcome(committed, inFlight);
+        return new CrashOutcome(committed, inFlight, evidence);
+    }
+
+    /// <summary>How many in-flight appends <c>RunAndKillAsync</c> examines for an open transaction before it gives up.</summary>
+    public const int EvidenceAttempts = 200;
+
+    private static async Task SignalAsync(string signal, int processId)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", processId.ToString(CultureInfo.InvariantCulture)])
+        {
+            UseShellExecute = false,
+        })!;
+        await kill.WaitForExitAsync(CancellationToken.None);
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {processId} exited with {kill.ExitCode}");
+        }
     }
 
     /// <summary>
@@ -134,4 +172,8 @@ public static partial class CrashHost
 /// <summary>What a killed crash host reported.</summary>
 /// <param name="Committed">The appends it reported committed, in order.</param>
 /// <param name="InFlight">The append it had begun and not reported when it was killed; null if none.</param>
-public sealed record CrashOutcome(IReadOnlyList<int> Committed, int? InFlight);
+/// <param name="OpenTransaction">
+/// What showed, with the child stopped just before the kill, that its write transaction was open; null if not looked
+/// for or never seen.
+/// </param>
+public sealed record CrashOutcome(IReadOnlyList<int> Committed, int? InFlight, string? OpenTransaction = null);

@@ -59,12 +59,16 @@ public sealed class PostgreSqlServerTests : IAsyncLifetime
     {
         TestServer.Require();
         await TestServer.ExecuteAsync($"CREATE SCHEMA \"{_schema}\"; CREATE TABLE \"{_schema}\".customers (id int); INSERT INTO \"{_schema}\".customers VALUES (7)");
+        var before = await CatalogAsync(withMeta: false);
 
         var error = await Assert.ThrowsAsync<StoreSchemaException>(OpenAsync);
 
         Assert.Contains($"schema '{_schema}'", error.Message, StringComparison.Ordinal);
         Assert.Contains("holds other tables (customers)", error.Message, StringComparison.Ordinal);
-        Assert.Equal("1", await TestServer.ScalarAsync($"SELECT count(*) FROM information_schema.tables WHERE table_schema = '{_schema}'"));
+        Assert.Contains("table customers column id integer YES", before, StringComparison.Ordinal);
+        Assert.Contains("relation customers r", before, StringComparison.Ordinal);
+        Assert.Equal(before, await CatalogAsync(withMeta: false));
+        Assert.Equal("7", await TestServer.ScalarAsync($"SELECT string_agg(id::text, ',') FROM \"{_schema}\".customers"));
     }
 
     [SkippableFact]
@@ -178,8 +182,11 @@ public sealed class PostgreSqlServerTests : IAsyncLifetime
             Clock = clock,
         });
 
-    /// <summary>The schema's tables with their columns, constraints and indexes, and its metadata rows, as text.</summary>
-    private async Task<string> CatalogAsync() =>
+    /// <summary>
+    /// Every column, constraint, index, relation (tables, sequences, views …) and function of the test's schema, one
+    /// line each, sorted; and the ledger's meta rows unless <paramref name="withMeta"/> is false (no meta table).
+    /// </summary>
+    private async Task<string> CatalogAsync(bool withMeta = true) =>
         await TestServer.ScalarAsync(
             "SELECT string_agg(line, E'\\n' ORDER BY line) FROM (" +
             "SELECT 'table ' || table_name || ' column ' || column_name || ' ' || data_type || ' ' || is_nullable AS line " +
@@ -187,7 +194,10 @@ public sealed class PostgreSqlServerTests : IAsyncLifetime
             "UNION ALL SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) " +
             $"FROM pg_constraint WHERE connamespace = '\"{_schema}\"'::regnamespace " +
             $"UNION ALL SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = '{_schema}' " +
-            $"UNION ALL SELECT 'meta ' || key || ' = ' || value FROM \"{_schema}\".meta) AS catalog") ?? "";
+            $"UNION ALL SELECT 'relation ' || relname || ' ' || relkind::text FROM pg_class WHERE relnamespace = '\"{_schema}\"'::regnamespace " +
+            $"UNION ALL SELECT 'function ' || proname FROM pg_proc WHERE pronamespace = '\"{_schema}\"'::regnamespace " +
+            (withMeta ? $"UNION ALL SELECT 'meta ' || key || ' = ' || value FROM \"{_schema}\".meta" : "") +
+            ") AS catalog") ?? "";
 
     private static int FreePort()
     {

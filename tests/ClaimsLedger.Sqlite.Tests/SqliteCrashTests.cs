@@ -1,5 +1,7 @@
 using ClaimsLedger.Conformance;
 using ClaimsLedger.Storage;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using static ClaimsLedger.Conformance.StoreTestData;
 
 namespace ClaimsLedger.Sqlite.Tests;
@@ -30,13 +32,16 @@ public sealed class SqliteCrashTests : IDisposable
                     parentAppends++;
                 },
                 // Closes every connection of this process before the kill, so that the reopen below is a fresh one.
-                beforeKill: () => parent.DisposeAsync().AsTask());
+                beforeKill: () => parent.DisposeAsync().AsTask(),
+                openTransaction: _ => Task.FromResult(WriteLockHolder(path)));
         }
         finally
         {
             await parent.DisposeAsync();
         }
 
+        // The child was stopped holding the write lock, so the kill landed inside its write transaction.
+        Assert.Equal(WriteLockHeld, outcome.OpenTransaction);
         Assert.NotNull(outcome.InFlight);
         Assert.True(File.Exists(path + "-wal"), "the killed child left no write-ahead log for the reopen to recover");
         await using var reopened = await SqliteEventStore.OpenAsync(path);
@@ -45,7 +50,29 @@ public sealed class SqliteCrashTests : IDisposable
         Assert.Equal(parentAppends * 2, events.Count(e => e.Stream.Value.StartsWith("claim:parent-", StringComparison.Ordinal)));
         await reopened.AppendToStreamAsync(NewStream("after"), ExpectedVersion.NoStream, Batch(1));
         Assert.Equal(events.Count + 1, await reopened.ReadAllForwardsAsync(GlobalPosition.Start).CountAsync());
+        // With no writer left, the same look finds the write lock free.
+        Assert.Null(WriteLockHolder(path));
     }
 
     public void Dispose() => _folder.Dispose();
+
+    private const string WriteLockHeld = "BEGIN IMMEDIATE from another connection got SQLITE_BUSY";
+
+    /// <summary>
+    /// Whether another process holds the file's write lock (is inside a write transaction): a BEGIN IMMEDIATE that does
+    /// not wait gets SQLITE_BUSY. Uses a connection of its own, closed before returning.
+    /// </summary>
+    private static string? WriteLockHolder(string path)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        raw.sqlite3_busy_timeout(connection.Handle, 0);
+        var result = raw.sqlite3_exec(connection.Handle, "BEGIN IMMEDIATE");
+        if (result == raw.SQLITE_OK)
+        {
+            raw.sqlite3_exec(connection.Handle, "ROLLBACK");
+        }
+
+        return result == raw.SQLITE_BUSY ? WriteLockHeld : null;
+    }
 }
