@@ -106,6 +106,23 @@ public sealed class LeaderTests : FakeNodeTest
         Assert.Contains(next.Service.Calls, call => call.Method == "Read");
     }
 
+    [Fact]
+    public async Task A_subscription_whose_follower_names_an_unreachable_leader_ends_with_the_not_leader_error()
+    {
+        await using var store = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString());
+        await store.AppendToStreamAsync(NewStream("before"), ExpectedVersion.NoStream, Batch(1));
+        var nobody = FreePort();
+        Node.Settings.Leader = ("127.0.0.1", nobody);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var error = await Assert.ThrowsAsync<NotLeaderException>(() => store.SubscribeToAllAsync(null, timeout.Token)
+            .FirstAsync(timeout.Token).AsTask());
+
+        Assert.Equal(("127.0.0.1", nobody), (error.LeaderHost, error.LeaderPort));
+        Assert.EndsWith("the subscription to all was not served", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"127.0.0.1:{Node.Port}", store.Endpoint);
+    }
+
     private static int FreePort()
     {
         using var socket = new TcpListener(IPAddress.Loopback, 0);
