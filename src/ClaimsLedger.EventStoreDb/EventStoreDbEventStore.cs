@@ -22,7 +22,10 @@ namespace ClaimsLedger.EventStoreDb;
 /// the error, of the same type as for a single stream, then names them, and the ledger's retry completes the rest.</para>
 /// <para>recordedAt is reported as the running maximum, along $all, of the stamps written (each stamp is the store
 /// clock, raised to the newest ledger event's recordedAt): it never decreases along $all, for every read and
-/// subscription, even when writers' clocks disagree.</para>
+/// subscription, even when writers' clocks disagree — as long as the ledger's streams are written only through this
+/// store. An event written there without the ledger's envelope (by another tool) counts with the server's creation
+/// time: a forward read from the log's start reports the running maximum at it, the other reads its own creation time,
+/// so it and the events after it can read back differently by read (README, EventStoreDB).</para>
 /// <para>Hash chain (docs/integrity.md): the server fixes the $all order only at commit and has no transaction across
 /// streams, so the chain is sealed after the events are written, and kept in the companion stream
 /// <c>{prefix}ledger-chain</c>, outside the ledger's read filter. Each of its events (a link) lists a contiguous run of

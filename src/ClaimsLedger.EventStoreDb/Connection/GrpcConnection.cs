@@ -1,5 +1,6 @@
 using System.Text;
 using ClaimsLedger.EventStoreDb.Protocol;
+using ClaimsLedger.Storage;
 using Grpc.Core;
 using Grpc.Net.Client;
 
@@ -13,12 +14,20 @@ namespace ClaimsLedger.EventStoreDb.Connection;
 /// <remarks>
 /// Calls go to the current node. A not-leader reply means the call did nothing on that node (sheet §6), so the callers
 /// switch to the leader it names (<see cref="FollowLeader"/>) and send the same call again, at most
-/// <see cref="MaxRedirects"/> times per call; later calls stay on the leader.
+/// <see cref="MaxRedirects"/> times per call; later calls stay on the leader. Making a channel does no network I/O, so
+/// whether the leader can be reached shows only when the call sent there fails UNAVAILABLE: then calls go back to
+/// the node that named it, and the caller reports the not-leader reply (<see cref="LeaderUnreachable"/>).
 /// </remarks>
 internal sealed class GrpcConnection : IDisposable
 {
     /// <summary>How many not-leader redirects one call follows before it reports <see cref="NotLeaderException"/>.</summary>
     public const int MaxRedirects = 2;
+
+    /// <summary>
+    /// The largest message this client sends (one per event): the server's gRPC receive limit, about 16 MiB minus
+    /// 10,000 bytes (sheet §9). A larger event fails here with RESOURCE_EXHAUSTED before it is sent.
+    /// </summary>
+    public const int MaxSendBytes = (16 * 1024 * 1024) - 10_000;
 
     private const int MaxReceiveBytes = 17 * 1024 * 1024;
 
@@ -99,7 +108,7 @@ internal sealed class GrpcConnection : IDisposable
                 return false;
             }
 
-            var leader = _current.Settings with { Host = error.LeaderHost.Trim('[', ']'), Port = error.LeaderPort };
+            var leader = Leader(error);
             if (!_nodes.TryGetValue(leader.Where, out var node))
             {
                 try
@@ -120,6 +129,32 @@ internal sealed class GrpcConnection : IDisposable
             _current = node;
             return true;
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="error"/>, the failure of a call sent to a leader after a not-leader reply, says the
+    /// leader could not be reached (UNAVAILABLE: no connection).
+    /// </summary>
+    public static bool Unreachable(Exception error) =>
+        error is StoreUnavailableException { InnerException: RpcException { StatusCode: StatusCode.Unavailable } };
+
+    /// <summary>
+    /// The call that followed <paramref name="reply"/> to the leader it names failed with <paramref name="unavailable"/>:
+    /// calls go back to the node that sent the reply (unless a concurrent call moved them elsewhere since), and the
+    /// error to raise is the not-leader reply naming both nodes, the unavailable error inside.
+    /// </summary>
+    public NotLeaderException LeaderUnreachable(NotLeaderException reply, string operation, Exception unavailable)
+    {
+        lock (_gate)
+        {
+            var leader = Leader(reply);
+            if (_current.Settings.Where == leader.Where && _nodes.TryGetValue(reply.Where, out var previous))
+            {
+                _current = previous;
+            }
+        }
+
+        return NotLeaderException.Unreachable(reply, operation, unavailable);
     }
 
     public void Dispose()
@@ -155,10 +190,13 @@ internal sealed class GrpcConnection : IDisposable
             HttpHandler = handler,
             DisposeHttpClient = true,
             MaxReceiveMessageSize = MaxReceiveBytes,
-            MaxSendMessageSize = null,
+            MaxSendMessageSize = MaxSendBytes,
         });
         return new Node(settings, channel, new Streams.StreamsClient(channel));
     }
+
+    private ConnectionSettings Leader(NotLeaderException reply) =>
+        _current.Settings with { Host = reply.LeaderHost.Trim('[', ']'), Port = reply.LeaderPort };
 
     private sealed record Node(ConnectionSettings Settings, GrpcChannel Channel, Streams.StreamsClient Client);
 }

@@ -5,7 +5,8 @@ namespace ClaimsLedger.EventStoreDb;
 /// <summary>
 /// EventStoreDB refused an append as too large: the whole append is over the server's maximum append size
 /// (<c>MaxAppendSize</c>, 1 MiB by default; counted as data + metadata bytes + twice the type name length per
-/// event), or one event is over the per-event limit. Nothing was written to that stream; in a multi-stream append
+/// event), or one event is over the per-event limit, or one event is over the gRPC message size a server receives
+/// (about 16 MiB; the store checks this before sending anything). Nothing was written to that stream; in a multi-stream append
 /// that wrote other streams first, the message names them.
 /// </summary>
 public sealed class AppendTooLargeException : LedgerStoreException
@@ -21,7 +22,7 @@ public sealed class AppendTooLargeException : LedgerStoreException
     }
 
     /// <summary>The same error, with a message that says what the append wrote.</summary>
-    internal AppendTooLargeException(string message, StreamName stream, long? limit, Exception innerException)
+    internal AppendTooLargeException(string message, StreamName stream, long? limit, Exception? innerException)
         : base(message, innerException)
     {
         Stream = stream;

@@ -30,28 +30,39 @@ internal static class RpcErrors
         var appending = operation == "append";
         return error.Trailers.GetValue("exception") switch
         {
-            "stream-deleted" => new StreamDeletedException(stream ?? new StreamName(error.Trailers.GetValue("stream-name") ?? "?"),
-                where, error),
-            "not-leader" => new NotLeaderException(where, error.Trailers.GetValue("leader-endpoint-host") ?? "?",
-                Number(error.Trailers.GetValue("leader-endpoint-port")) is { } port ? (int)port : 0, error),
+            "stream-deleted" => StreamDeletedException.For(
+                stream ?? new StreamName(error.Trailers.GetValue("stream-name") ?? "?"), where, operation, error),
+            "not-leader" => NotLeaderException.For(where, error.Trailers.GetValue("leader-endpoint-host") ?? "?",
+                Number(error.Trailers.GetValue("leader-endpoint-port")) is { } port ? (int)port : 0, operation, error),
             "maximum-append-size-exceeded" => new AppendTooLargeException(stream ?? default, where,
                 Number(error.Trailers.GetValue("maximum-append-size")), "the append", error),
             "maximum-append-event-size-exceeded" => new AppendTooLargeException(stream ?? default, where,
                 Number(error.Trailers.GetValue("maximum-append-event-size")),
                 $"event {error.Trailers.GetValue("event-id")} ({error.Trailers.GetValue("proposed-append-event-size")} bytes)", error),
             "access-denied" => Denied(where, settings, target, error),
+            "stream-not-found" => new LedgerStoreException(
+                $"EventStoreDB at {where} answered the {target} that stream " +
+                $"'{stream?.ToString() ?? error.Trailers.GetValue("stream-name") ?? "?"}' is not found (a 20.6 server's " +
+                $"reply; reads take it as an empty stream): {error.Status.Detail}", error),
             { } exception => new LedgerStoreException(
                 $"EventStoreDB at {where} refused the {target}: {exception} ({error.Status.Detail})", error),
-            null => ByStatus(error, settings, target, appending),
+            null => ByStatus(error, settings, target, appending, stream),
         };
     }
 
-    private static LedgerStoreException ByStatus(RpcException error, ConnectionSettings settings, string target, bool appending)
+    private static LedgerStoreException ByStatus(RpcException error, ConnectionSettings settings, string target, bool appending,
+        StreamName? stream)
     {
         var where = settings.Where;
         var detail = Detail(error);
         return error.StatusCode switch
         {
+            // Over the gRPC message limit (sheet §9: about 16 MiB a message, one message per event), found by this client
+            // before sending or by the server on receipt: the append call ended before the server wrote anything.
+            StatusCode.ResourceExhausted when appending => new AppendTooLargeException(
+                $"EventStoreDB at {where} refused the {target}: an event is over the gRPC message limit (about 16 MiB per " +
+                $"event; this client sends at most {GrpcConnection.MaxSendBytes} bytes per message): {detail}; " +
+                Writing.PartialAppend.NothingWritten, stream ?? default, null, error),
             StatusCode.Unavailable => new StoreUnavailableException(
                 $"cannot reach EventStoreDB at {where} (tls={(settings.UseTls ? "true" : "false")}) for the {target}: {detail}" +
                 $"{Outcome(appending)}", error),

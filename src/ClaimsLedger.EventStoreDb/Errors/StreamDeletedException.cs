@@ -12,8 +12,7 @@ public sealed class StreamDeletedException : LedgerStoreException
 {
     /// <summary>Creates the exception.</summary>
     public StreamDeletedException(StreamName stream, string where, Exception? innerException = null)
-        : base($"stream '{stream}' was deleted (tombstoned) on EventStoreDB at {where}: it can no longer be read or " +
-               "written; nothing was written", innerException)
+        : base(Tombstoned(stream, where, "the call did nothing"), innerException)
     {
         Stream = stream;
     }
@@ -29,10 +28,28 @@ public sealed class StreamDeletedException : LedgerStoreException
     internal static StreamDeletedException SoftDeletedAt(StreamName stream, string where) => new(
         $"stream '{stream}' was deleted (soft-deleted) on EventStoreDB at {where}: the server reports it as not found " +
         "though this store saw events in it; the store does not re-create it (an append expecting no stream would, " +
-        "its revisions continuing after the deleted ones); nothing was written", stream, softDeleted: true, null);
+        "its revisions continuing after the deleted ones); " + NothingRead, stream, softDeleted: true, null);
+
+    /// <summary>A tombstoned stream, as the reply to one call: a read read nothing, an append wrote nothing.</summary>
+    internal static StreamDeletedException For(StreamName stream, string where, string operation, Exception innerException) =>
+        new(Tombstoned(stream, where, operation == "append" ? "nothing was written" : NothingRead), stream, softDeleted: false,
+            innerException);
+
+    /// <summary>
+    /// The error of a read an append made before writing (its check of the stream): the same, saying nothing was written.
+    /// </summary>
+    internal StreamDeletedException ForAppend() => Message.EndsWith(NothingRead, StringComparison.Ordinal)
+        ? Reworded(Message[..^NothingRead.Length] + "nothing was written")
+        : this;
+
+    private const string NothingRead = "nothing was read";
 
     /// <summary>The same error, with a message that says what the append wrote.</summary>
     internal StreamDeletedException Reworded(string message) => new(message, Stream, SoftDeleted, this);
+
+    private static string Tombstoned(StreamName stream, string where, string outcome) =>
+        $"stream '{stream}' was deleted (tombstoned) on EventStoreDB at {where}: it can no longer be read or written; " +
+        outcome;
 
     /// <summary>The deleted stream (the ledger's name, without the store's stream prefix).</summary>
     public StreamName Stream { get; }

@@ -32,15 +32,17 @@ internal sealed class AllSubscription(GrpcConnection connection, LedgerStreamNam
         var token = linked.Token;
         var checkpoint = after;
         DateTimeOffset? running = null;
+        var redirect = new Redirect();
         for (var failures = 0; ; failures++)
         {
             using (var call = connection.Streams.Read(Requests.SubscribeToAll(checkpoint, names.FilterPrefixes),
                        connection.Call(token, withDeadline: false)))
             {
                 Next next;
-                while ((next = await NextAsync(call.ResponseStream, cancellationToken, token).ConfigureAwait(false)) == Next.Message)
+                while ((next = await NextAsync(call.ResponseStream, redirect, cancellationToken, token).ConfigureAwait(false)) == Next.Message)
                 {
                     var response = call.ResponseStream.Current;
+                    redirect.Reply = null; // the node answered: a redirect to it worked
                     if (response.ContentCase != ReadResp.ContentOneofCase.Event)
                     {
                         continue; // confirmation, checkpoint, caught_up, fell_behind
@@ -79,7 +81,8 @@ internal sealed class AllSubscription(GrpcConnection connection, LedgerStreamNam
     }
 
     /// <summary>Waits for the next message: Dropped when the node ended the call, Stopped when the store was disposed.</summary>
-    private async Task<Next> NextAsync(IAsyncStreamReader<ReadResp> responses, CancellationToken caller, CancellationToken token)
+    private async Task<Next> NextAsync(IAsyncStreamReader<ReadResp> responses, Redirect redirect, CancellationToken caller,
+        CancellationToken token)
     {
         try
         {
@@ -89,6 +92,13 @@ internal sealed class AllSubscription(GrpcConnection connection, LedgerStreamNam
                                   && token.IsCancellationRequested && !caller.IsCancellationRequested)
         {
             return Next.Stopped;
+        }
+        catch (RpcException e) when (redirect.Reply is not null && e.StatusCode == StatusCode.Unavailable
+                                     && e.Trailers.GetValue("exception") is null)
+        {
+            // The leader a follower named cannot be reached: back to that follower, and its reply is the error.
+            throw connection.LeaderUnreachable(redirect.Reply, "subscription to all",
+                RpcErrors.For(e, caller, connection.Settings, "subscription to all"));
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.Aborted or StatusCode.Internal
                                          or StatusCode.Unknown && e.Trailers.GetValue("exception") is null)
@@ -100,10 +110,17 @@ internal sealed class AllSubscription(GrpcConnection connection, LedgerStreamNam
             var error = RpcErrors.For(e, caller, connection.Settings, "subscription to all");
             if (error is NotLeaderException notLeader && connection.FollowLeader(notLeader, redirects: 0))
             {
+                redirect.Reply = notLeader;
                 return Next.Dropped; // resubscribed on the leader it names, after the last event delivered
             }
 
             throw error;
         }
+    }
+
+    /// <summary>The not-leader reply the subscription followed, until the leader it named answers.</summary>
+    private sealed class Redirect
+    {
+        public NotLeaderException? Reply { get; set; }
     }
 }

@@ -149,6 +149,7 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
     public async Task ProbeAsync(CancellationToken cancellationToken)
     {
         var request = Requests.ReadAll(ReadDirection.Backwards, null, 1, prefixes: []);
+        NotLeaderException? redirected = null;
         for (var redirects = 0; ; redirects++)
         {
             try
@@ -162,6 +163,11 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
             catch (NotLeaderException e) when (connection.FollowLeader(e, redirects))
             {
                 // Nothing was read: ask the leader.
+                redirected = e;
+            }
+            catch (LedgerStoreException e) when (redirected is not null && GrpcConnection.Unreachable(e))
+            {
+                throw connection.LeaderUnreachable(redirected, "read of all", e);
             }
         }
     }
@@ -174,6 +180,7 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
         CancellationToken cancellationToken)
     {
         var started = diagnostics.Start();
+        NotLeaderException? redirected = null;
         for (var redirects = 0; ; redirects++)
         {
             try
@@ -185,6 +192,11 @@ internal sealed class LogReader(GrpcConnection connection, LedgerStreamNames nam
             catch (NotLeaderException e) when (connection.FollowLeader(e, redirects))
             {
                 // The page is read whole before it is handed on, so nothing of it was seen yet: read it from the leader.
+                redirected = e;
+            }
+            catch (LedgerStoreException e) when (redirected is not null && GrpcConnection.Unreachable(e))
+            {
+                throw connection.LeaderUnreachable(redirected, operation, e);
             }
         }
     }

@@ -12,7 +12,9 @@ namespace ClaimsLedger.EventStoreDb.Reading;
 /// stamp = max(its clock, R(L)) where L is the newest ledger event it saw before writing, and records L with the
 /// event. So R(p) = max(stamp(p), stamps of the events strictly between L and p): only the events written while p's
 /// writer was in flight need reading, never the whole prefix.</para>
-/// <para>Events this store did not write (no envelope) count with the server's creation time and no window.</para>
+/// <para>Events this store did not write (no envelope) count with the server's creation time and no window: a forward
+/// read from the log's start reports the running maximum at such an event, every other read its own creation time,
+/// so for them (and the events after them) the reported value depends on the read; the README says so.</para>
 /// </remarks>
 internal sealed class RecordedAtResolver(LogReader reader)
 {

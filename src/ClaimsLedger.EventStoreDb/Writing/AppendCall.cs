@@ -3,6 +3,7 @@ using ClaimsLedger.EventStoreDb.Errors;
 using ClaimsLedger.EventStoreDb.Protocol;
 using ClaimsLedger.EventStoreDb.Wire;
 using ClaimsLedger.Storage;
+using Google.Protobuf;
 using Grpc.Core;
 
 namespace ClaimsLedger.EventStoreDb.Writing;
@@ -23,6 +24,7 @@ internal static class AppendCall
     public static async Task<AppendOutcome> SendAsync(GrpcConnection connection, LedgerStreamNames names, StreamAppend part,
         long? expectedRevision, byte[][] customMetadata, CancellationToken cancellationToken)
     {
+        NotLeaderException? redirected = null;
         for (var redirects = 0; ; redirects++)
         {
             try
@@ -33,6 +35,35 @@ internal static class AppendCall
             catch (NotLeaderException e) when (connection.FollowLeader(e, redirects))
             {
                 // The follower wrote nothing: the same append goes to the leader, with the same ids and expected revision.
+                redirected = e;
+            }
+            catch (LedgerStoreException e) when (redirected is not null && GrpcConnection.Unreachable(e))
+            {
+                throw connection.LeaderUnreachable(redirected, "append", e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks that every event's gRPC message fits in <see cref="GrpcConnection.MaxSendBytes"/>, the most a server
+    /// receives (sheet §9); a larger one would fail the call with RESOURCE_EXHAUSTED.
+    /// </summary>
+    /// <exception cref="AppendTooLargeException">An event is larger; nothing was written.</exception>
+    public static void CheckMessageSizes(string where, StreamAppend part, byte[][] customMetadata)
+    {
+        for (var i = 0; i < part.Events.Count; i++)
+        {
+            var data = part.Events[i].Data.Length;
+            var proposed = Requests.Proposed(part.Events[i] with { Data = ReadOnlyMemory<byte>.Empty }, customMetadata[i]);
+            var inner = proposed.ProposedMessage.CalculateSize() + 1 + CodedOutputStream.ComputeLengthSize(data) + data;
+            var size = 1 + CodedOutputStream.ComputeLengthSize(inner) + inner;
+            if (size > GrpcConnection.MaxSendBytes)
+            {
+                throw new AppendTooLargeException(
+                    $"the append to '{part.Stream}' cannot be sent to EventStoreDB at {where}: event {part.Events[i].EventId} " +
+                    $"is {size} bytes as a gRPC message, over the {GrpcConnection.MaxSendBytes} bytes a server receives in " +
+                    $"one message (about 16 MiB, whatever MaxAppendSize says); {PartialAppend.NothingWritten}",
+                    part.Stream, GrpcConnection.MaxSendBytes, null);
             }
         }
     }

@@ -52,8 +52,16 @@ internal sealed class Appender(GrpcConnection connection, LedgerStreamNames name
         var results = new AppendResult?[appends.Count];
         for (var i = 0; i < appends.Count; i++)
         {
-            scans[i] = await cache.ScanAsync(appends[i].Stream, cancellationToken).ConfigureAwait(false);
-            results[i] = await _repeats.FindAsync(appends[i], scans[i], cancellationToken).ConfigureAwait(false);
+            try
+            {
+                scans[i] = await cache.ScanAsync(appends[i].Stream, cancellationToken).ConfigureAwait(false);
+                results[i] = await _repeats.FindAsync(appends[i], scans[i], cancellationToken).ConfigureAwait(false);
+            }
+            catch (StreamDeletedException e)
+            {
+                throw e.ForAppend(); // found by the reads that check the stream, before anything was written
+            }
+
             if (results[i] is null)
             {
                 AppendPlan.CheckVersion(appends[i], scans[i].Current);
@@ -88,6 +96,15 @@ internal sealed class Appender(GrpcConnection connection, LedgerStreamNames name
         var now = clock.GetUtcNow();
         var stamp = head.RecordedAt is { } last && last > now ? last : now;
         var writer = new PartWriter(connection, names, reader, cache, _repeats, stamp, head);
+        for (var i = 0; i < appends.Count; i++)
+        {
+            if (results[i] is null)
+            {
+                // Before anything is written: an event the server could not even receive fails the whole append here.
+                AppendCall.CheckMessageSizes(connection.Settings.Where, appends[i], writer.Envelopes(appends[i]));
+            }
+        }
+
         try
         {
             for (var i = 0; i < appends.Count; i++)

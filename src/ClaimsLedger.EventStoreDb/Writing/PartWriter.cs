@@ -26,7 +26,7 @@ internal sealed class PartWriter(GrpcConnection connection, LedgerStreamNames na
     {
         // Once a part is written, the others are written too: cancelling must not split the append.
         var token = _written.Count == 0 ? cancellationToken : CancellationToken.None;
-        var envelopes = part.Events.Select(e => Envelope.Write(stamp, _ledgerHead, e.Metadata)).ToArray();
+        var envelopes = Envelopes(part);
         for (var attempt = 0; ; attempt++)
         {
             var outcome = await AppendCall.SendAsync(connection, names, part, scan.Current, envelopes, token).ConfigureAwait(false);
@@ -52,6 +52,9 @@ internal sealed class PartWriter(GrpcConnection connection, LedgerStreamNames na
             AppendPlan.CheckVersion(part, scan.Current);
         }
     }
+
+    /// <summary>The custom metadata (the ledger's envelope) each event of <paramref name="part"/> is sent with.</summary>
+    public byte[][] Envelopes(StreamAppend part) => part.Events.Select(e => Envelope.Write(stamp, _ledgerHead, e.Metadata)).ToArray();
 
     /// <summary>The streams written so far (a part counts from the server's success, before its events are located).</summary>
     public IReadOnlyList<StreamName> Written => _written;

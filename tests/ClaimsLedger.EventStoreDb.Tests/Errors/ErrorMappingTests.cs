@@ -18,7 +18,8 @@ public sealed class ErrorMappingTests : FakeNodeTest
         await using var store = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString());
         var stream = NewStream("raced");
         await store.AppendToStreamAsync(stream, ExpectedVersion.NoStream, Batch(2));
-        // Another writer (not through this store's cache) moves the stream on between the check and the write.
+        // Another writer (not through this store's cache) moves the stream on before this append: the store's own
+        // check of the expected version, which reads the stream first, finds it (not the server's reply to the write).
         Node.Log.Inject("claim:" + stream.Value["claim:".Length..], "test-happened.v1", "{\"n\":9}"u8.ToArray(), [], Guid.NewGuid());
 
         var error = await Assert.ThrowsAsync<WrongExpectedVersionException>(() =>

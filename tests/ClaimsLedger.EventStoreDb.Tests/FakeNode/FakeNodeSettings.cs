@@ -15,6 +15,12 @@ internal sealed class FakeNodeSettings
     /// </summary>
     public (string Host, int Port)? Leader { get; set; }
 
+    /// <summary>
+    /// When set, the node refuses only Append calls with <c>requires-leader: true</c> with a not-leader error naming this
+    /// leader, and serves reads (a leader change between an append's reads and its write).
+    /// </summary>
+    public (string Host, int Port)? AppendLeader { get; set; }
+
     /// <summary>When true, every call fails with UNAVAILABLE "Server Is Not Ready".</summary>
     public bool NotReady { get; set; }
 

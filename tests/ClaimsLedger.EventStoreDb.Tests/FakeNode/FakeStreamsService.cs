@@ -96,7 +96,7 @@ internal sealed class FakeStreamsService(FakeLog log, FakeNodeSettings settings)
             }
         }
 
-        if (settings.Leader is var (host, port)
+        if ((method == "Append" ? settings.Leader ?? settings.AppendLeader : settings.Leader) is var (host, port)
             && string.Equals(context.RequestHeaders.GetValue("requires-leader"), "true", StringComparison.OrdinalIgnoreCase))
         {
             throw FakeErrors.Fail(StatusCode.NotFound, "Leader info available", ("exception", "not-leader"),

@@ -9,7 +9,8 @@ namespace ClaimsLedger.EventStoreDb.Tests.RecordedAt;
 
 /// <summary>
 /// recordedAt never decreases along $all, even with writers whose clocks disagree: every read reports the running
-/// maximum of the written stamps, the same value for an event whichever way it is read.
+/// maximum of the written stamps, the same value for an event whichever way it is read — for events written through
+/// the store; another tool's events (no envelope) are the README's stated exception.
 /// </summary>
 public sealed class RecordedAtTests : FakeNodeTest
 {
@@ -74,6 +75,27 @@ public sealed class RecordedAtTests : FakeNodeTest
         var read = await store.ReadStreamForwardsAsync(stream).ToListAsync();
         Assert.Equal(Noon, result.RecordedAt);
         Assert.All(read, e => Assert.Equal(Noon, e.RecordedAt));
+    }
+
+    [Fact]
+    public async Task An_event_written_without_the_envelope_reads_back_at_its_creation_time_except_from_the_start()
+    {
+        // README's exception: another tool's event has no stamp, so it counts with the server's creation time (now),
+        // which a forward read from the log's start raises to the running maximum and every other read does not.
+        var future = new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        Inject("claim:ledger", future, null);
+        Node.Log.Inject("claim:foreign", "test-happened.v1", "{\"n\":1}"u8.ToArray(), [], Guid.NewGuid());
+        var foreign = Node.Log.All()[^1];
+        await using var store = await OpenAsync(TimeProvider.System);
+
+        var fromStart = await store.ReadAllForwardsAsync(GlobalPosition.Start).ToListAsync();
+        var backwards = await store.ReadAllAsync(ReadDirection.Backwards, new GlobalPosition(foreign.Commit, foreign.Prepare), 1)
+            .SingleAsync();
+        var inStream = await store.ReadStreamForwardsAsync(new StreamName("claim:foreign")).SingleAsync();
+
+        Assert.Equal([future, future], fromStart.Select(e => e.RecordedAt));
+        Assert.True(backwards.RecordedAt < future, "a backwards read reports the foreign event's own creation time");
+        Assert.Equal(backwards.RecordedAt, inStream.RecordedAt);
     }
 
     private static async Task AssertEveryReadAgreesAsync(IEventStore store, List<RecordedEvent> all)

@@ -151,6 +151,24 @@ public sealed class AppendTests : FakeNodeTest
     }
 
     [Fact]
+    public async Task An_event_over_the_grpc_message_limit_is_too_large_and_nothing_is_written()
+    {
+        Node.Settings.MaxAppendSize = 32 * 1024 * 1024; // so only the message limit (about 16 MiB, sheet §9) is in the way
+        await using var store = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString());
+        var stream = NewStream("huge");
+
+        var error = await Assert.ThrowsAsync<AppendTooLargeException>(() => store.AppendToStreamAsync(stream,
+            ExpectedVersion.NoStream, [new EventData(Guid.NewGuid(), "test-large.v1", new byte[16 * 1024 * 1024], "{}"u8.ToArray())]));
+
+        Assert.Contains($"the append to '{stream}' cannot be sent to EventStoreDB at 127.0.0.1:{Node.Port}: event ", error.Message,
+            StringComparison.Ordinal);
+        Assert.Contains("bytes as a gRPC message, over the 16767216 bytes a server receives", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Node.Service.Calls, call => call.Method == "Append"); // found before sending
+        Assert.EndsWith("; nothing was written", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await store.ReadStreamForwardsAsync(stream).ToListAsync());
+    }
+
+    [Fact]
     public async Task An_expectation_of_any_is_retried_when_another_writer_gets_in_first()
     {
         await using var store = await EventStoreDbEventStore.OpenAsync(Node.ConnectionString());
