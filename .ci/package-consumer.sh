@@ -25,6 +25,9 @@ for library in "${libraries[@]}"; do
   grep -q '<license type="expression">MIT</license>' <<<"$nuspec" || { echo "$package lacks the licence expression"; exit 1; }
   grep -q '<readme>README.md</readme>' <<<"$nuspec" || { echo "$package lacks its readme"; exit 1; }
   grep -q '<repository type="git" [^>]*commit="[0-9a-f]\{40\}"' <<<"$nuspec" || { echo "$package lacks repository metadata"; exit 1; }
+  # Siblings use the core's internals: every dependency on a ClaimsLedger package is pinned to this exact version.
+  loose=$(grep -o '<dependency id="ClaimsLedger[^"]*" version="[^"]*"' <<<"$nuspec" | grep -v "version=\"\[$version\]\"" || true)
+  [ -z "$loose" ] || { echo "$package depends on a sibling at a loose version: $loose"; exit 1; }
   echo "packed $library $version"
 done
 
