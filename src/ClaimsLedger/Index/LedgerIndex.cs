@@ -296,8 +296,25 @@ internal sealed partial class LedgerIndex
     /// The conclusions recorded for the investigation <paramref name="opening"/> opened, in log order: found among its
     /// claim's statements (a conclusion must be about the investigation's claim) rather than kept on the opening.
     /// </summary>
-    public IEnumerable<StatementEntry> ConclusionsOf(StatementEntry opening) =>
-        opening.Original is InvestigationOpened ? Targeting(opening, StatementKind.InvestigationConcluded) : [];
+    public IEnumerable<StatementEntry> ConclusionsOf(StatementEntry opening)
+    {
+        var original = opening.Original;
+        if (original is not InvestigationOpened || !Claims.TryGetValue(original.Claim, out var claim))
+        {
+            return [];
+        }
+
+        var conclusions = new List<StatementEntry>();
+        foreach (ref readonly var row in claim.Statements)
+        {
+            if (row.Kind == StatementKind.InvestigationConcluded && Statements.TargetAt(row.Bytes) == opening.Number)
+            {
+                conclusions.Add(claim.EntryOf(row));
+            }
+        }
+
+        return conclusions.OrderBy(c => c.Number);
+    }
 
     /// <summary>
     /// The retractions recorded about <paramref name="claim"/>, by the number of the statement each retracts: one pass
@@ -320,25 +337,6 @@ internal sealed partial class LedgerIndex
         }
 
         return found.ToLookup(f => f.Target, f => f.Retraction);
-    }
-
-    private IEnumerable<StatementEntry> Targeting(StatementEntry target, StatementKind kind)
-    {
-        if (!Claims.TryGetValue(target.Original.Claim, out var claim))
-        {
-            return [];
-        }
-
-        var found = new List<StatementEntry>();
-        foreach (ref readonly var row in claim.Statements)
-        {
-            if (row.Kind == kind && Statements.TargetAt(row.Bytes) == target.Number)
-            {
-                found.Add(claim.EntryOf(row));
-            }
-        }
-
-        return found.OrderBy(c => c.Number);
     }
 
     private void AddCorrection(LedgerEvent @event, CorrectionId id, StatementId statementId, long ordinal,
